@@ -1,0 +1,20 @@
+/** Roles of the REST API (API.md, "Authentication"). */
+export const Roles = ['admin', 'coordinator', 'host', 'agency', 'press', 'reader'] as const;
+export type Role = (typeof Roles)[number];
+
+/** Who is asking: resolved by the gateway from the API key or JWT and passed to the services with every request. */
+export interface Actor {
+  role: Role;
+  /** Set for `agency` and `press` actors: the one agency they act for. */
+  agencyId?: string;
+  /** Key id or JWT subject, for audit. */
+  subject: string;
+}
+
+export function canWrite(actor: Actor): boolean {
+  return actor.role !== 'reader';
+}
+
+export function isStaff(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'coordinator';
+}

@@ -1,0 +1,48 @@
+import { EventType, EventTypes } from './topics';
+import {
+  ConferenceCalledData,
+  ConferenceCancelledData,
+  ConferenceCompletedData,
+  ConferenceRescheduledData,
+} from './scheduling/events';
+import { BriefEventData, BriefingPackCompiledData, BriefRequestEventData } from './submissions/brief-request';
+import { InvitationDeliveryData, RsvpReceivedData } from './notifications/invitation';
+import { IncidentDeadlineBreachedData, IncidentReportedData } from './scheduling/incident';
+
+/** The payload class of each event type: consumers validate `data` against it before handling. */
+export const EVENT_PAYLOADS: Record<EventType, new () => object> = {
+  [EventTypes.incidentReported]: IncidentReportedData,
+  [EventTypes.incidentDeadlineBreached]: IncidentDeadlineBreachedData,
+  [EventTypes.conferenceCalled]: ConferenceCalledData,
+  [EventTypes.conferenceRescheduled]: ConferenceRescheduledData,
+  [EventTypes.conferenceCancelled]: ConferenceCancelledData,
+  [EventTypes.conferenceCompleted]: ConferenceCompletedData,
+  [EventTypes.briefRequestOpened]: BriefRequestEventData,
+  [EventTypes.briefRequestOverdue]: BriefRequestEventData,
+  [EventTypes.briefRequestClosed]: BriefRequestEventData,
+  [EventTypes.briefSubmitted]: BriefEventData,
+  [EventTypes.briefReviewed]: BriefEventData,
+  [EventTypes.briefingPackCompiled]: BriefingPackCompiledData,
+  [EventTypes.invitationSent]: InvitationDeliveryData,
+  [EventTypes.invitationFailed]: InvitationDeliveryData,
+  [EventTypes.rsvpReceived]: RsvpReceivedData,
+};
+
+/** Maps each event type to its payload type, so that producers cannot publish a mismatched payload. */
+export interface EventDataMap {
+  'scheduling.incident.reported.v1': IncidentReportedData;
+  'scheduling.incident.deadline-breached.v1': IncidentDeadlineBreachedData;
+  'scheduling.conference.called.v1': ConferenceCalledData;
+  'scheduling.conference.rescheduled.v1': ConferenceRescheduledData;
+  'scheduling.conference.cancelled.v1': ConferenceCancelledData;
+  'scheduling.conference.completed.v1': ConferenceCompletedData;
+  'submissions.brief-request.opened.v1': BriefRequestEventData;
+  'submissions.brief-request.overdue.v1': BriefRequestEventData;
+  'submissions.brief-request.closed.v1': BriefRequestEventData;
+  'submissions.brief.submitted.v1': BriefEventData;
+  'submissions.brief.reviewed.v1': BriefEventData;
+  'submissions.briefing-pack.compiled.v1': BriefingPackCompiledData;
+  'notifications.invitation.sent.v1': InvitationDeliveryData;
+  'notifications.invitation.failed.v1': InvitationDeliveryData;
+  'notifications.rsvp.received.v1': RsvpReceivedData;
+}

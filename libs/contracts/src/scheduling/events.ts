@@ -1,0 +1,157 @@
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsDateTimeWithOffset } from '../common/validators';
+import { AgencyRole, AgencyRoles } from './agency';
+import { ConferenceKind, ConferenceKinds } from './conference';
+
+export class InviteeData {
+  @IsUUID()
+  inviteeId: string;
+
+  @IsUUID()
+  agencyId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  agencyName: string;
+
+  @IsIn(AgencyRoles)
+  role: AgencyRole;
+
+  @IsString()
+  @IsNotEmpty()
+  contactName: string;
+
+  @IsOptional()
+  @IsString()
+  contactTitle?: string;
+
+  @IsEmail()
+  email: string;
+
+  @IsBoolean()
+  mustBrief: boolean;
+}
+
+export class OrganizerData {
+  @IsUUID()
+  agencyId: string;
+
+  @IsString()
+  @IsNotEmpty()
+  agencyName: string;
+
+  @IsEmail()
+  email: string;
+}
+
+/** scheduling.conference.called.v1 */
+export class ConferenceCalledData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsIn(ConferenceKinds)
+  kind: ConferenceKind;
+
+  @IsString()
+  @IsNotEmpty()
+  title: string;
+
+  @IsDateTimeWithOffset()
+  startsAt: string;
+
+  @IsDateTimeWithOffset()
+  endsAt: string;
+
+  @IsString()
+  venue: string;
+
+  @IsArray()
+  @IsString({ each: true })
+  topics: string[];
+
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  briefsDueAt?: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+
+  /** The coordinating agency, organiser of the calendar event and Reply-To of the mail. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizerData)
+  organizer?: OrganizerData;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InviteeData)
+  invitees: InviteeData[];
+}
+
+/** scheduling.conference.rescheduled.v1 */
+export class ConferenceRescheduledData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+
+  @IsDateTimeWithOffset()
+  startsAt: string;
+
+  @IsDateTimeWithOffset()
+  endsAt: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  previousStartsAt?: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  briefsDueAt?: string;
+
+  @IsString()
+  reason: string;
+}
+
+/** scheduling.conference.cancelled.v1 */
+export class ConferenceCancelledData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+
+  @IsString()
+  reason: string;
+}
+
+/** scheduling.conference.completed.v1 */
+export class ConferenceCompletedData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+}

@@ -1,0 +1,59 @@
+/**
+ * Every Kafka topic of the system, frozen here: renaming one is a breaking change of the public contract.
+ * One topic per aggregate so that one conference's events keep their order (the key is the conference id).
+ */
+export const Topics = {
+  incident: 'scheduling.incident.v1',
+  conference: 'scheduling.conference.v1',
+  briefRequest: 'submissions.brief-request.v1',
+  briefingPack: 'submissions.briefing-pack.v1',
+  invitation: 'notifications.invitation.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const EVENT_TOPICS: readonly Topic[] = Object.values(Topics);
+
+/** Where a message that cannot be handled after bounded retries ends up, with the reason in its headers. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export const EventTypes = {
+  incidentReported: 'scheduling.incident.reported.v1',
+  incidentDeadlineBreached: 'scheduling.incident.deadline-breached.v1',
+  conferenceCalled: 'scheduling.conference.called.v1',
+  conferenceRescheduled: 'scheduling.conference.rescheduled.v1',
+  conferenceCancelled: 'scheduling.conference.cancelled.v1',
+  conferenceCompleted: 'scheduling.conference.completed.v1',
+  briefRequestOpened: 'submissions.brief-request.opened.v1',
+  briefRequestOverdue: 'submissions.brief-request.overdue.v1',
+  briefRequestClosed: 'submissions.brief-request.closed.v1',
+  briefSubmitted: 'submissions.brief.submitted.v1',
+  briefReviewed: 'submissions.brief.reviewed.v1',
+  briefingPackCompiled: 'submissions.briefing-pack.compiled.v1',
+  invitationSent: 'notifications.invitation.sent.v1',
+  invitationFailed: 'notifications.invitation.failed.v1',
+  rsvpReceived: 'notifications.rsvp.received.v1',
+} as const;
+
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+
+/** The topic each event type is published on. */
+export const TOPIC_OF_EVENT: Record<EventType, Topic> = {
+  [EventTypes.incidentReported]: Topics.incident,
+  [EventTypes.incidentDeadlineBreached]: Topics.incident,
+  [EventTypes.conferenceCalled]: Topics.conference,
+  [EventTypes.conferenceRescheduled]: Topics.conference,
+  [EventTypes.conferenceCancelled]: Topics.conference,
+  [EventTypes.conferenceCompleted]: Topics.conference,
+  [EventTypes.briefRequestOpened]: Topics.briefRequest,
+  [EventTypes.briefRequestOverdue]: Topics.briefRequest,
+  [EventTypes.briefRequestClosed]: Topics.briefRequest,
+  [EventTypes.briefSubmitted]: Topics.briefRequest,
+  [EventTypes.briefReviewed]: Topics.briefRequest,
+  [EventTypes.briefingPackCompiled]: Topics.briefingPack,
+  [EventTypes.invitationSent]: Topics.invitation,
+  [EventTypes.invitationFailed]: Topics.invitation,
+  [EventTypes.rsvpReceived]: Topics.invitation,
+};

@@ -1,0 +1,49 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ensureDatabaseAndSchema } from './database/database';
+import { ensureTopics } from './kafka/ensure-topics';
+import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig } from './kafka/kafka-config';
+import { ObservedServerKafka } from './kafka/observed-server-kafka';
+import { KafkaServerHealth } from './health/kafka-server.health';
+
+export interface ServiceBootstrapOptions {
+  service: string;
+  module: Type<unknown>;
+  port: number;
+}
+
+/**
+ * Starts a service in the order that avoids the Kafka transport's traps: database and schema, topics (created,
+ * never auto-created), migrations (with the Nest context), the Kafka consumer reading new groups from the
+ * beginning, then waits for its partition assignment before the HTTP port (health) opens.
+ */
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+  await ensureDatabaseAndSchema(options.service);
+  await ensureTopics(options.service);
+  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const strategy = new ObservedServerKafka({
+    client: { ...kafkaClientConfig(options.service), brokers: kafkaBrokers() },
+    consumer: {
+      groupId: options.service,
+      sessionTimeout: CONSUMER_TIMING.sessionTimeout,
+      rebalanceTimeout: CONSUMER_TIMING.rebalanceTimeout,
+      heartbeatInterval: CONSUMER_TIMING.heartbeatInterval,
+      maxWaitTimeInMs: CONSUMER_TIMING.maxWaitTimeInMs,
+      allowAutoTopicCreation: false,
+    },
+    producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+    subscribe: { fromBeginning: true },
+    run: { partitionsConsumedConcurrently: Number(process.env.KAFKA_PARTITIONS_CONCURRENCY ?? 3) },
+    postfixId: '',
+  });
+  app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  await strategy.whenAssigned();
+  app.get(KafkaServerHealth).register({ ready: () => strategy.isHealthy() });
+  await app.listen(options.port, '0.0.0.0');
+  app.get(Logger).log(`${options.service} ready on port ${options.port}`);
+  return app;
+}

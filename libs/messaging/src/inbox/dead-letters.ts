@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import { IHeaders, Kafka, Producer } from 'kafkajs';
+import { deadLetterTopicOf, EventHeaders } from '@pressconf/contracts';
+import { kafkaClientConfig } from '../kafka/kafka-config';
+
+export interface DeadLetter {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+  reason: string;
+  attempts: number;
+}
+
+/** Parks messages that cannot be handled on `<topic>.dlq`, with the reason, so that consumption goes on. */
+export class DeadLetters {
+  private readonly logger = new Logger(DeadLetters.name);
+  private readonly producer: Producer;
+  private connected?: Promise<void>;
+  private count = 0;
+
+  constructor(service: string) {
+    this.producer = new Kafka(kafkaClientConfig(`${service}-dlq`)).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  get total(): number {
+    return this.count;
+  }
+
+  async send(letter: DeadLetter): Promise<void> {
+    this.connected ??= this.producer.connect();
+    await this.connected;
+    const headers: IHeaders = {
+      ...letter.headers,
+      [EventHeaders.deadLetterReason]: letter.reason.slice(0, 4000),
+      [EventHeaders.deadLetterAttempts]: String(letter.attempts),
+      [EventHeaders.deadLetterSourceTopic]: letter.topic,
+      [EventHeaders.deadLetterSourcePartition]: String(letter.partition),
+      [EventHeaders.deadLetterSourceOffset]: letter.offset,
+    };
+    await this.producer.send({
+      topic: deadLetterTopicOf(letter.topic),
+      acks: -1,
+      messages: [{ key: letter.key, value: letter.value, headers }],
+    });
+    this.count += 1;
+    this.logger.error(
+      `dead-lettered ${letter.topic}[${letter.partition}]@${letter.offset} after ${letter.attempts} attempt(s): ${letter.reason}`,
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.producer.disconnect();
+  }
+}

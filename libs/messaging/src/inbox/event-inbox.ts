@@ -1,0 +1,136 @@
+import { Logger } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  EVENT_PAYLOADS,
+  EventDataMap,
+  EventEnvelope,
+  EventEnvelopeShape,
+  EventType,
+  ValidationFailedError,
+  validateInto,
+} from '@pressconf/contracts';
+import { RequestContexts } from '../context/request-context';
+import { describe } from '../outbox/outbox-relay';
+import { DeadLetters } from './dead-letters';
+
+export type EventHandler<T extends EventType> = (
+  data: EventDataMap[T],
+  tx: EntityManager,
+  envelope: EventEnvelope<EventDataMap[T]>,
+) => Promise<void>;
+
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+export interface InboxOptions {
+  maxAttempts?: number;
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface InboxStats {
+  handled: number;
+  duplicates: number;
+  failed: number;
+  deadLettered: number;
+}
+
+/**
+ * Handles one event at most once per consumer: validates the envelope and its payload, runs the handler in a
+ * transaction together with the processed-message insert, retries a failing handler with exponential backoff,
+ * and after the last attempt parks the message on the dead-letter topic so that the partition moves on.
+ * Only if even the dead-letter topic cannot be written does it throw, leaving the offset for a redelivery.
+ */
+export class EventInbox {
+  private readonly logger = new Logger(EventInbox.name);
+  readonly stats = new Map<string, InboxStats>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deadLetters: DeadLetters,
+    private readonly options: InboxOptions = {},
+  ) {}
+
+  async process(consumer: string, value: unknown, context: KafkaContext, handlers: EventHandlers): Promise<void> {
+    const stats = this.statsOf(context.getTopic());
+    let envelope: EventEnvelope;
+    try {
+      envelope = (await validateInto(EventEnvelopeShape, value, { forbidUnknown: false })) as EventEnvelope;
+    } catch (error) {
+      return this.deadLetter(context, value, `invalid envelope: ${describe(error)}`, 0);
+    }
+    const handler = handlers[envelope.type] as EventHandler<EventType> | undefined;
+    if (!handler) return; // another consumer's event on a shared topic
+
+    let data: EventDataMap[EventType];
+    try {
+      data = (await validateInto(EVENT_PAYLOADS[envelope.type], envelope.data, { forbidUnknown: false })) as never;
+    } catch (error) {
+      return this.deadLetter(context, value, `invalid ${envelope.type} payload: ${describe(error)}`, 0);
+    }
+
+    const maxAttempts = this.options.maxAttempts ?? Number(process.env.INBOX_MAX_ATTEMPTS ?? 5);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const handled = await RequestContexts.run(
+          { correlationId: envelope.correlationId, causationId: envelope.id },
+          () =>
+            this.dataSource.transaction(async (tx) => {
+              const inserted: unknown[] = await tx.query(
+                `INSERT INTO processed_message (consumer, message_id, type) VALUES ($1, $2, $3)
+                 ON CONFLICT DO NOTHING RETURNING message_id`,
+                [consumer, envelope.id, envelope.type],
+              );
+              if (inserted.length === 0) return false;
+              await handler(data, tx, { ...envelope, data } as EventEnvelope<EventDataMap[EventType]>);
+              return true;
+            }),
+        );
+        if (handled) stats.handled += 1;
+        else stats.duplicates += 1;
+        return;
+      } catch (error) {
+        stats.failed += 1;
+        const permanent = error instanceof ValidationFailedError;
+        if (permanent || attempt >= maxAttempts) {
+          return this.deadLetter(context, value, `${consumer} failed: ${describe(error)}`, attempt);
+        }
+        const delay = Math.min(
+          this.options.maxBackoffMs ?? 5_000,
+          (this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1),
+        );
+        this.logger.warn(
+          `${consumer}: ${envelope.type} ${envelope.id} failed (attempt ${attempt}/${maxAttempts}), retrying in ${delay} ms: ${describe(error)}`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await context.getHeartbeat()().catch(() => undefined);
+      }
+    }
+  }
+
+  private async deadLetter(context: KafkaContext, value: unknown, reason: string, attempts: number): Promise<void> {
+    const message = context.getMessage();
+    this.statsOf(context.getTopic()).deadLettered += 1;
+    await this.deadLetters.send({
+      topic: context.getTopic(),
+      partition: context.getPartition(),
+      offset: message.offset,
+      key: message.key === null || message.key === undefined ? null : String(message.key),
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+      headers: Object.fromEntries(
+        Object.entries(message.headers ?? {}).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v)]),
+      ),
+      reason,
+      attempts,
+    });
+  }
+
+  private statsOf(topic: string): InboxStats {
+    let stats = this.stats.get(topic);
+    if (!stats) {
+      stats = { handled: 0, duplicates: 0, failed: 0, deadLettered: 0 };
+      this.stats.set(topic, stats);
+    }
+    return stats;
+  }
+}

@@ -1,0 +1,54 @@
+import { KafkaConfig, logLevel } from 'kafkajs';
+import { deadLetterTopicOf, EVENT_TOPICS, RPC_PATTERNS, replyTopicOf } from '@pressconf/contracts';
+
+export function kafkaBrokers(): string[] {
+  return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+/** Client settings shared by every producer and consumer: fast reconnects, bounded retries. */
+export function kafkaClientConfig(clientId: string): KafkaConfig {
+  return {
+    clientId,
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.WARN,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 12 },
+  };
+}
+
+/**
+ * Consumer timing: a short session so that a crashed member is replaced in seconds, and a short fetch wait so
+ * that request/reply over Kafka stays fast.
+ */
+export const CONSUMER_TIMING = {
+  sessionTimeout: Number(process.env.KAFKA_SESSION_TIMEOUT_MS ?? 10_000),
+  rebalanceTimeout: 20_000,
+  heartbeatInterval: 1_000,
+  maxWaitTimeInMs: 100,
+} as const;
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+}
+
+/** Partition counts: events scale with consumers; each conference keeps its order on one partition. */
+export const TOPIC_PARTITIONS = {
+  event: Number(process.env.KAFKA_EVENT_PARTITIONS ?? 6),
+  rpc: Number(process.env.KAFKA_RPC_PARTITIONS ?? 3),
+  deadLetter: 1,
+} as const;
+
+/** Every topic the system uses, created up front (auto-creation is off on the broker and races anyway). */
+export function allTopics(): TopicSpec[] {
+  return [
+    ...EVENT_TOPICS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.event })),
+    ...EVENT_TOPICS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
+    ...RPC_PATTERNS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.rpc })),
+    ...RPC_PATTERNS.map((topic) => ({ topic: replyTopicOf(topic), numPartitions: TOPIC_PARTITIONS.rpc })),
+    ...RPC_PATTERNS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
+  ];
+}

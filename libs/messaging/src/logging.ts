@@ -1,0 +1,28 @@
+import { Params } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { RequestContexts } from './context/request-context';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** JSON logs with the service name and the current correlation id on every line. */
+export function loggerOptions(service: string): Params {
+  return {
+    pinoHttp: {
+      level: process.env.LOG_LEVEL ?? 'info',
+      base: { service },
+      messageKey: 'message',
+      mixin: () => {
+        const correlationId = RequestContexts.current()?.correlationId;
+        return correlationId ? { correlationId } : {};
+      },
+      genReqId: (request: IncomingMessage) => {
+        const given = request.headers[CORRELATION_HEADER];
+        return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+      },
+      customProps: (request: IncomingMessage) => ({ correlationId: (request as IncomingMessage & { id?: string }).id }),
+      autoLogging: { ignore: (request: IncomingMessage) => (request.url ?? '').startsWith('/health') },
+      redact: ['req.headers["x-api-key"]', 'req.headers.authorization'],
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { Logger } from '@nestjs/common';
+import { Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { kafkaClientConfig } from '../kafka/kafka-config';
+import { OutboxMessage } from './outbox-message.entity';
+
+export interface OutboxRelayOptions {
+  service: string;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  maxBackoffMs?: number;
+  /** Published rows are kept this long for audit, then deleted. */
+  retentionDays?: number;
+}
+
+export interface OutboxStats {
+  backlog: number;
+  oldestAgeSeconds: number;
+  published: number;
+}
+
+/**
+ * Publishes committed outbox rows in order with an idempotent producer, and marks them published in the same
+ * database transaction that locked them. A crash between the send and the commit republishes the batch;
+ * consumers' inboxes absorb that. One relay per service runs at a time (an advisory lock), which keeps each
+ * conference's events in order across replicas.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private readonly producer: Producer;
+  private readonly lockKey: number;
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private published = 0;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.logger = new Logger(`OutboxRelay(${options.service})`);
+    this.producer = new Kafka(kafkaClientConfig(`${options.service}-outbox`)).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    this.lockKey = hashToInt(`outbox:${options.service}`);
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.producer.disconnect();
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS backlog,
+              coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
+         FROM outbox_message WHERE published_at IS NULL`,
+    );
+    return { backlog: row.backlog, oldestAgeSeconds: row.age, published: this.published };
+  }
+
+  private async run(): Promise<void> {
+    const poll = this.options.pollIntervalMs ?? 100;
+    const maxBackoff = this.options.maxBackoffMs ?? 10_000;
+    let failures = 0;
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.publishBatch();
+        failures = 0;
+        await this.cleanupIfDue();
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(maxBackoff, poll * 2 ** failures);
+        this.logger.warn(`publishing failed (attempt ${failures}), retrying in ${delay} ms: ${describe(error)}`);
+        await this.sleep(delay);
+        continue;
+      }
+      if (sent < (this.options.batchSize ?? 200)) await this.sleep(poll);
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const outcome = await this.dataSource.transaction(async (tx): Promise<{ sent: number; error?: unknown }> => {
+      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey]);
+      if (!locked) return { sent: 0 };
+      const batch = await tx
+        .getRepository(OutboxMessage)
+        .createQueryBuilder('m')
+        .where('m.published_at IS NULL')
+        .orderBy('m.position', 'ASC')
+        .limit(this.options.batchSize ?? 200)
+        .setLock('pessimistic_write')
+        .getMany();
+      if (batch.length === 0) return { sent: 0 };
+      const byTopic = new Map<string, OutboxMessage[]>();
+      for (const message of batch) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+      try {
+        await this.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({
+            topic,
+            messages: messages.map((m) => ({
+              key: m.messageKey,
+              value: JSON.stringify(m.envelope),
+              headers: m.headers,
+            })),
+          })),
+        });
+      } catch (error) {
+        // Keep the failure visible on the rows, then let the loop back off.
+        await tx
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({ attempts: () => 'attempts + 1', lastError: describe(error).slice(0, 2000) })
+          .whereInIds(batch.map((m) => m.id))
+          .execute();
+        return { sent: 0, error };
+      }
+      await tx
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ publishedAt: () => 'now()', attempts: () => 'attempts + 1', lastError: null })
+        .whereInIds(batch.map((m) => m.id))
+        .execute();
+      return { sent: batch.length };
+    });
+    if (outcome.error) throw outcome.error;
+    this.published += outcome.sent;
+    return outcome.sent;
+  }
+
+  private async cleanupIfDue(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 10 * 60_000) return;
+    this.lastCleanup = Date.now();
+    const days = this.options.retentionDays ?? 14;
+    await this.dataSource.query(
+      `DELETE FROM outbox_message WHERE published_at < now() - make_interval(days => $1)`,
+      [days],
+    );
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+export function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function hashToInt(text: string): number {
+  let hash = 0;
+  for (const char of text) hash = (Math.imul(31, hash) + char.charCodeAt(0)) | 0;
+  return hash;
+}
