@@ -10,7 +10,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      assets: [{ input: './src/templates', glob: '**/*', output: 'templates' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -1,3 +1,4 @@
+import { IsUUID } from 'class-validator';
 import { Actor } from './common/actor';
 
 /**
@@ -17,6 +18,8 @@ export const RpcPatterns = {
     rescheduleConference: 'scheduling.rpc.conference.reschedule',
     cancelConference: 'scheduling.rpc.conference.cancel',
     completeConference: 'scheduling.rpc.conference.complete',
+    reportIncident: 'scheduling.rpc.incident.report',
+    getIncident: 'scheduling.rpc.incident.get',
   },
   submissions: {
     listBriefRequests: 'submissions.rpc.brief-request.list',
@@ -44,5 +47,11 @@ export interface RpcRequest<T = unknown> {
 }
 
 export interface ByIdRequest {
+  id: string;
+}
+
+/** The `{id}` of a path, validated the same way by the gateway and the services. */
+export class IdParam implements ByIdRequest {
+  @IsUUID()
   id: string;
 }

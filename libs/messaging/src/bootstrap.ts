@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ensureDatabaseAndSchema } from './database/database';
 import { ensureTopics } from './kafka/ensure-topics';
-import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig } from './kafka/kafka-config';
+import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
 import { KafkaServerHealth } from './health/kafka-server.health';
 
@@ -34,7 +34,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
       maxWaitTimeInMs: CONSUMER_TIMING.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
     },
-    producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+    producer: PRODUCER_DEFAULTS,
     subscribe: { fromBeginning: true },
     run: { partitionsConsumedConcurrently: Number(process.env.KAFKA_PARTITIONS_CONCURRENCY ?? 3) },
     postfixId: '',

@@ -20,9 +20,13 @@ export function loggerOptions(service: string): Params {
         const given = request.headers[CORRELATION_HEADER];
         return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
       },
-      customProps: (request: IncomingMessage) => ({ correlationId: (request as IncomingMessage & { id?: string }).id }),
       autoLogging: { ignore: (request: IncomingMessage) => (request.url ?? '').startsWith('/health') },
-      redact: ['req.headers["x-api-key"]', 'req.headers.authorization'],
+      customProps: (request: IncomingMessage) =>
+        RequestContexts.current() ? {} : { correlationId: (request as IncomingMessage & { id?: string }).id },
+      serializers: {
+        req: (request: { id?: string; method?: string; url?: string }) => ({ method: request.method, url: request.url }),
+        res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
+      },
     },
   };
 }

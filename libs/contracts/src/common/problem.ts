@@ -27,6 +27,7 @@ const TITLES: Record<number, [string, string]> = {
   422: ['domain-rule-violated', 'A domain rule refused the request'],
   429: ['rate-limited', 'Too many requests'],
   500: ['internal-error', 'Internal error'],
+  502: ['bad-gateway', 'A service failed'],
   503: ['service-unavailable', 'Service unavailable'],
   504: ['service-timeout', 'A service did not answer in time'],
 };

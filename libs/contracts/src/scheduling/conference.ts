@@ -142,9 +142,3 @@ export interface CancelConferenceRequest extends CancelConferenceDto {
   id: string;
 }
 
-/** Validation helper kept beside the DTOs so that both the gateway and scheduling use the same rule. */
-export class ConferenceIdParam {
-  @IsUUID()
-  id: string;
-}
-

@@ -1,4 +1,4 @@
-import { IsArray, IsString, IsUUID } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsDateTimeWithOffset } from '../common/validators';
 
 /** scheduling.incident.reported.v1 */
@@ -28,4 +28,50 @@ export class IncidentDeadlineBreachedData {
 
   @IsDateTimeWithOffset()
   conveneBy: string;
+}
+
+export class ReportIncidentDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  description: string;
+
+  @IsDateTimeWithOffset()
+  occurredAt: string;
+
+  /** When the authorities learnt of it; the 24 hours run from here (default: now). */
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  detectedAt?: string;
+
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  topics: string[];
+
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  agencyIds: string[];
+}
+
+export interface IncidentView {
+  id: string;
+  title: string;
+  description: string;
+  occurredAt: string;
+  detectedAt: string;
+  topics: string[];
+  agencyIds: string[];
+  conveneBy: string;
+  /** Set when `conveneBy` passed with no conference called. */
+  deadlineBreachedAt: string | null;
+  conferenceIds: string[];
+  createdAt: string;
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { IHeaders, Kafka, Producer } from 'kafkajs';
 import { deadLetterTopicOf, EventHeaders } from '@pressconf/contracts';
-import { kafkaClientConfig } from '../kafka/kafka-config';
+import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
 
 export interface DeadLetter {
   topic: string;
@@ -22,11 +22,7 @@ export class DeadLetters {
   private count = 0;
 
   constructor(service: string) {
-    this.producer = new Kafka(kafkaClientConfig(`${service}-dlq`)).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = new Kafka(kafkaClientConfig(`${service}-dlq`)).producer(PRODUCER_DEFAULTS);
   }
 
   get total(): number {

@@ -1,4 +1,4 @@
-import { KafkaConfig, logLevel } from 'kafkajs';
+import { KafkaConfig, logLevel, Partitioners } from 'kafkajs';
 import { deadLetterTopicOf, EVENT_TOPICS, RPC_PATTERNS, replyTopicOf } from '@pressconf/contracts';
 
 export function kafkaBrokers(): string[] {
@@ -52,3 +52,11 @@ export function allTopics(): TopicSpec[] {
     ...RPC_PATTERNS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
   ];
 }
+
+/** Producer settings of every producer: idempotent, ordered, never creating topics. */
+export const PRODUCER_DEFAULTS = {
+  idempotent: true,
+  maxInFlightRequests: 1,
+  allowAutoTopicCreation: false,
+  createPartitioner: Partitioners.DefaultPartitioner,
+} as const;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { kafkaClientConfig } from '../kafka/kafka-config';
+import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
@@ -40,11 +40,7 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.logger = new Logger(`OutboxRelay(${options.service})`);
-    this.producer = new Kafka(kafkaClientConfig(`${options.service}-outbox`)).producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = new Kafka(kafkaClientConfig(`${options.service}-outbox`)).producer(PRODUCER_DEFAULTS);
     this.lockKey = hashToInt(`outbox:${options.service}`);
   }
 

@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  AgencyKinds,
+  AgencyRoles,
+  AgencyView,
+  CreateAgencyDto,
+  IdParam,
+  ListAgenciesQuery,
+  Page,
+  RpcPatterns,
+  UpdateAgencyDto,
+} from '@pressconf/contracts';
+import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceBus } from '../bus/service-bus';
+import { body, query } from '../http/contract.pipe';
+import { ApiRoute } from '../openapi/api-docs';
+
+const READERS = ['admin', 'coordinator', 'host', 'agency', 'press', 'reader'] as const;
+
+@ApiTags('Agencies')
+@Controller('agencies')
+export class AgenciesController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiRoute({
+    summary: 'Register an agency',
+    description: 'Adds an agency to the registry with its roles, fields, territory and contacts.',
+    body: 'CreateAgencyDto',
+    success: { status: 201, description: 'The agency', schema: 'AgencyView' },
+    errors: [400, 409],
+  })
+  create(@Body(body(CreateAgencyDto)) dto: CreateAgencyDto, @CurrentActor() actor: Actor): Promise<AgencyView> {
+    return this.bus.request(RpcPatterns.scheduling.createAgency, dto, actor);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiQuery({ name: 'role', required: false, enum: AgencyRoles })
+  @ApiQuery({ name: 'kind', required: false, enum: AgencyKinds })
+  @ApiQuery({ name: 'q', required: false, description: 'Search in name, code, territory and fields' })
+  @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
+  @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
+  @ApiRoute({
+    summary: 'Search the agency registry',
+    success: { status: 200, description: 'A page of agencies', schema: 'AgencyView', list: true },
+    errors: [400],
+  })
+  list(@Query(query(ListAgenciesQuery)) q: ListAgenciesQuery, @CurrentActor() actor: Actor): Promise<Page<AgencyView>> {
+    return this.bus.request(RpcPatterns.scheduling.listAgencies, q, actor);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({ summary: 'Get an agency', success: { status: 200, description: 'The agency', schema: 'AgencyView' }, errors: [400, 404] })
+  get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<AgencyView> {
+    return this.bus.request(RpcPatterns.scheduling.getAgency, { id }, actor);
+  }
+
+  @Patch(':id')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Change an agency',
+    description: 'For a merger or renaming, close the old agency with `validTo` and register the new one.',
+    body: 'UpdateAgencyDto',
+    success: { status: 200, description: 'The agency', schema: 'AgencyView' },
+    errors: [400, 404],
+  })
+  async update(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Body(body(UpdateAgencyDto)) dto: UpdateAgencyDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<AgencyView> {
+    return this.bus.request(RpcPatterns.scheduling.updateAgency, { id, ...dto }, actor);
+  }
+}

@@ -1,0 +1,180 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  BriefRequestView,
+  CancelConferenceDto,
+  ConferenceKinds,
+  ConferenceStatuses,
+  ConferenceView,
+  CreateConferenceDto,
+  IdParam,
+  InvitationView,
+  ListConferencesQuery,
+  Page,
+  PageQuery,
+  RescheduleConferenceDto,
+  RpcPatterns,
+} from '@pressconf/contracts';
+import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceBus } from '../bus/service-bus';
+import { body, query } from '../http/contract.pipe';
+import { ApiRoute } from '../openapi/api-docs';
+
+const PAGING = [
+  ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } }),
+  ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }),
+];
+const Paging = (): MethodDecorator => (target, key, descriptor) => {
+  PAGING.forEach((decorate) => decorate(target, key, descriptor));
+};
+
+@ApiTags('Conferences')
+@Controller('conferences')
+export class ConferencesController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Post()
+  @Roles('coordinator', 'admin')
+  @ApiRoute({
+    summary: 'Draft a conference',
+    description: 'PERIODIC conferences ride on the monthly press briefing; EXTRAORDINARY ones need their incident.',
+    body: 'CreateConferenceDto',
+    success: { status: 201, description: 'The conference, in DRAFT', schema: 'ConferenceView' },
+    errors: [400],
+  })
+  create(@Body(body(CreateConferenceDto)) dto: CreateConferenceDto, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.createConference, dto, actor);
+  }
+
+  @Get()
+  @Roles('admin', 'coordinator', 'host', 'agency', 'press', 'reader')
+  @ApiQuery({ name: 'status', required: false, enum: ConferenceStatuses })
+  @ApiQuery({ name: 'kind', required: false, enum: ConferenceKinds })
+  @ApiQuery({ name: 'from', required: false, description: 'Starts at or after (ISO-8601 with offset)' })
+  @ApiQuery({ name: 'to', required: false, description: 'Starts before (ISO-8601 with offset)' })
+  @Paging()
+  @ApiRoute({
+    summary: 'List conferences',
+    success: { status: 200, description: 'A page of conferences', schema: 'ConferenceView', list: true },
+    errors: [400],
+  })
+  list(@Query(query(ListConferencesQuery)) q: ListConferencesQuery, @CurrentActor() actor: Actor): Promise<Page<ConferenceView>> {
+    return this.bus.request(RpcPatterns.scheduling.listConferences, q, actor);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'coordinator', 'host', 'agency', 'press', 'reader')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Get a conference with its participants',
+    success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
+    errors: [400, 404],
+  })
+  get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.getConference, { id }, actor);
+  }
+
+  @Post(':id/call')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Call (triệu tập) a conference',
+    description:
+      'DRAFT → CALLED. Resolves the participants from the registry as it stands, invites them all and asks ' +
+      'the agencies concerned for written briefs. 422 when an EXTRAORDINARY conference starts after its ' +
+      "incident's conveneBy.",
+    success: { status: 200, description: 'The called conference', schema: 'ConferenceView' },
+    errors: [400, 404, 409, 422],
+  })
+  call(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.callConference, { id }, actor);
+  }
+
+  @Post(':id/reschedule')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Reschedule a called conference',
+    description: 'Everyone invited receives an updated invitation; open briefs move their due times.',
+    body: 'RescheduleConferenceDto',
+    success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
+    errors: [400, 404, 409, 422],
+  })
+  reschedule(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Body(body(RescheduleConferenceDto)) dto: RescheduleConferenceDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.rescheduleConference, { id, ...dto }, actor);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Cancel a conference',
+    description: 'Everyone invited is told; open brief requests close.',
+    body: 'CancelConferenceDto',
+    success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
+    errors: [400, 404, 409],
+  })
+  cancel(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Body(body(CancelConferenceDto)) dto: CancelConferenceDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.cancelConference, { id, ...dto }, actor);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Mark a conference as held',
+    success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
+    errors: [400, 404, 409],
+  })
+  complete(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+    return this.bus.request(RpcPatterns.scheduling.completeConference, { id }, actor);
+  }
+
+  @Get(':id/invitations')
+  @Roles('coordinator', 'admin', 'host')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @Paging()
+  @ApiRoute({
+    summary: 'Delivery and answer of each invitation',
+    success: { status: 200, description: 'A page of invitations', schema: 'InvitationView', list: true },
+    errors: [400],
+  })
+  async invitations(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Query(query(PageQuery)) paging: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<InvitationView>> {
+    return this.bus.request(RpcPatterns.notifications.listInvitations, { id, ...paging }, actor);
+  }
+
+  @Get(':id/brief-requests')
+  @Roles('coordinator', 'admin', 'host', 'agency')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @Paging()
+  @ApiRoute({
+    summary: 'Brief requests of a conference',
+    description: 'An agency sees only its own.',
+    success: { status: 200, description: 'A page of brief requests', schema: 'BriefRequestView', list: true },
+    errors: [400],
+  })
+  async briefRequests(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Query(query(PageQuery)) paging: PageQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<BriefRequestView>> {
+    return this.bus.request(RpcPatterns.submissions.listBriefRequests, { id, ...paging }, actor);
+  }
+}

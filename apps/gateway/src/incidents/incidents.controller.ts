@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor, IdParam, IncidentView, ReportIncidentDto, RpcPatterns } from '@pressconf/contracts';
+import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceBus } from '../bus/service-bus';
+import { body } from '../http/contract.pipe';
+import { ApiRoute } from '../openapi/api-docs';
+
+@ApiTags('Incidents')
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Post()
+  @Roles('coordinator', 'admin')
+  @ApiRoute({
+    summary: 'Report an incident',
+    description: 'Sets `conveneBy` = (detectedAt or now) + 24 h: the extraordinary conference must start by then.',
+    body: 'ReportIncidentDto',
+    success: { status: 201, description: 'The incident', schema: 'IncidentView' },
+    errors: [400],
+  })
+  report(@Body(body(ReportIncidentDto)) dto: ReportIncidentDto, @CurrentActor() actor: Actor): Promise<IncidentView> {
+    return this.bus.request(RpcPatterns.scheduling.reportIncident, dto, actor);
+  }
+
+  @Get(':id')
+  @Roles('coordinator', 'admin')
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({ summary: 'Get an incident', success: { status: 200, description: 'The incident', schema: 'IncidentView' }, errors: [400, 404] })
+  get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<IncidentView> {
+    return this.bus.request(RpcPatterns.scheduling.getIncident, { id }, actor);
+  }
+}

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { ensureTopics } from '@pressconf/messaging';
+import { AppModule } from './app.module';
+import { buildOpenApi } from './openapi/openapi';
+
+async function bootstrap(): Promise<void> {
+  await ensureTopics('gateway');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.useBodyParser('json', { limit: process.env.GATEWAY_BODY_LIMIT ?? '1mb', type: ['application/json', 'application/*+json'] });
+  app.enableCors({
+    origin: (process.env.GATEWAY_CORS_ORIGINS ?? '').split(',').filter(Boolean),
+    exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
+  });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const port = Number(process.env.GATEWAY_PORT ?? 3000);
+  await app.listen(port, '0.0.0.0');
+  app.get(Logger).log(`gateway ready on port ${port}`);
+}
+
+bootstrap().catch((error) => {
+  console.error('gateway failed to start', error);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
+
+const ERRORS: Record<number, string> = {
+  400: 'Malformed or invalid input; `errors` names each field',
+  401: 'No or bad credentials',
+  403: 'Authenticated but not allowed',
+  404: 'Not found (also for another agency’s object)',
+  409: 'Conflict with the current state',
+  422: 'A domain rule refused it',
+  504: 'A service did not answer in time',
+};
+
+const problemResponse = (status: number) =>
+  ApiResponse({
+    status,
+    description: ERRORS[status],
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath('Problem') } } },
+  });
+
+/** One route's documentation: summary, body schema from `libs/contracts`, success and error responses. */
+export function ApiRoute(options: {
+  summary: string;
+  description?: string;
+  body?: string;
+  success: { status: number; description: string; schema?: string; list?: boolean };
+  errors?: number[];
+  secured?: boolean;
+}) {
+  const { success } = options;
+  const schema = success.schema
+    ? success.list
+      ? {
+          type: 'object',
+          required: ['items', 'page', 'pageSize', 'total'],
+          properties: {
+            items: { type: 'array', items: { $ref: getSchemaPath(success.schema) } },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+            total: { type: 'integer', minimum: 0 },
+          },
+        }
+      : { $ref: getSchemaPath(success.schema) }
+    : undefined;
+  return applyDecorators(
+    ApiOperation({ summary: options.summary, description: options.description }),
+    ...(options.body ? [ApiBody({ schema: { $ref: getSchemaPath(options.body) } })] : []),
+    ApiResponse({ status: success.status, description: success.description, ...(schema ? { schema } : {}) }),
+    ...[...(options.secured === false ? [] : [401, 403]), ...(options.errors ?? [])]
+      .sort()
+      .map(problemResponse),
+    ...(options.secured === false ? [] : [ApiSecurity('apiKey')]),
+  );
+}

@@ -1,0 +1,56 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { getMetadataStorage } from 'class-validator';
+import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+// class-transformer keeps its metadata storage out of its typed entry point.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: import('class-transformer/types/MetadataStorage').MetadataStorage;
+};
+
+/** JSON schemas of every class in `libs/contracts`, from their class-validator rules: one definition. */
+export function contractSchemas(): Record<string, object> {
+  return validationMetadatasToSchemas({
+    classValidatorMetadataStorage: getMetadataStorage(),
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    refPointerPrefix: '#/components/schemas/',
+  }) as Record<string, object>;
+}
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    correlationId: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+};
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Press information conferences — Đắk Lắk Provincial People’s Committee')
+    .setDescription(
+      'Public contract v1: the agency registry, incidents, conferences and their participants, brief requests, ' +
+        'invitations. Errors are application/problem+json (RFC 9457). Times are ISO-8601 with an offset.',
+    )
+    .setVersion('1.0.0')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+    .addServer('/')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components = document.components ?? {};
+  document.components.schemas = { ...contractSchemas(), Problem: PROBLEM_SCHEMA, ...document.components.schemas };
+  return document;
+}

@@ -1,0 +1,147 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { EventTypes } from '@pressconf/contracts';
+import { Outbox, RequestContexts } from '@pressconf/messaging';
+import { reportsInvitationOutcome } from '../domain/delivery-kind';
+import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
+import { DeliveryEntity } from '../infrastructure/delivery.entity';
+import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel';
+import { MessageComposer } from './message-composer';
+
+export const RETRY_POLICY = Symbol('RETRY_POLICY');
+
+export interface DeliveryStats {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+/**
+ * Sends queued deliveries apart from event consumption, so that a slow or absent mail server never holds up
+ * a partition. Each delivery is leased before sending; its outcome and the sent/failed event are recorded in
+ * one transaction. On shutdown it stops leasing and finishes what it has in flight, so a planned restart sends
+ * nothing twice.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeliveryWorker.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  readonly stats: DeliveryStats = { sent: 0, failed: 0, retried: 0 };
+  private readonly batchSize = Number(process.env.MAIL_BATCH_SIZE ?? 20);
+  private readonly pollMs = Number(process.env.MAIL_POLL_INTERVAL_MS ?? 250);
+  private readonly leaseMs = Number(process.env.MAIL_LEASE_MS ?? 60_000);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
+    @Inject(RETRY_POLICY) private readonly policy: RetryPolicy,
+    private readonly composer: MessageComposer,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.channel.close();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        const batch = await this.lease();
+        claimed = batch.length;
+        await Promise.all(batch.map((delivery) => this.deliver(delivery)));
+      } catch (error) {
+        this.logger.error(`delivery loop failed: ${error}`);
+      }
+      if (claimed < this.batchSize) await this.sleep(this.pollMs);
+    }
+  }
+
+  /** Takes due deliveries whose lease is free; an expired lease (a crashed sender) makes them due again. */
+  private async lease(): Promise<DeliveryEntity[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `UPDATE delivery SET locked_until = now() + make_interval(secs => $2::float / 1000), attempts = attempts + 1
+        WHERE id IN (
+          SELECT id FROM delivery
+           WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+           ORDER BY next_attempt_at, created_at
+           LIMIT $1
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+      [this.batchSize, this.leaseMs],
+    );
+    if (rows.length === 0) return [];
+    return this.dataSource.getRepository(DeliveryEntity).findBy({ id: In(rows.map((r) => r.id)) });
+  }
+
+  private async deliver(delivery: DeliveryEntity): Promise<void> {
+    let outcome: SendOutcome;
+    try {
+      const message = await this.composer.compose(delivery);
+      outcome = message
+        ? await this.channel.send(message)
+        : { kind: 'failed', error: 'not sent: the conference was cancelled', temporary: false };
+    } catch (error) {
+      outcome = { kind: 'failed', error: `could not compose: ${error}`, temporary: false };
+    }
+    await this.record(delivery, outcome);
+  }
+
+  private async record(delivery: DeliveryEntity, outcome: SendOutcome): Promise<void> {
+    const step = nextStep(outcome, delivery.attempts, this.policy);
+    await RequestContexts.run({ correlationId: delivery.sourceEventId, causationId: delivery.sourceEventId }, () =>
+      this.dataSource.transaction(async (tx) => {
+        await tx.update(DeliveryEntity, { id: delivery.id }, {
+          status: step.status,
+          lockedUntil: null,
+          ...(step.status === 'PENDING' ? { nextAttemptAt: step.retryAt } : {}),
+          ...(outcome.kind === 'sent'
+            ? { sentAt: new Date(), smtpResponse: outcome.response, messageId: outcome.messageId, lastError: null }
+            : { lastError: outcome.error }),
+        });
+        if (step.status === 'PENDING' || !reportsInvitationOutcome(delivery.kind) || !delivery.invitationId) return;
+        const invitation: Array<{ invitee_id: string }> = await tx.query(
+          'SELECT invitee_id FROM invitation WHERE id = $1',
+          [delivery.invitationId],
+        );
+        await this.outbox.add(
+          tx,
+          step.status === 'SENT' ? EventTypes.invitationSent : EventTypes.invitationFailed,
+          delivery.conferenceId,
+          {
+            conferenceId: delivery.conferenceId,
+            inviteeId: invitation[0].invitee_id,
+            channel: 'EMAIL',
+            attempts: delivery.attempts,
+            ...(outcome.kind === 'failed' ? { error: outcome.error } : {}),
+          },
+        );
+      }),
+    );
+    if (step.status === 'SENT') this.stats.sent += 1;
+    else if (step.status === 'FAILED') this.stats.failed += 1;
+    else this.stats.retried += 1;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

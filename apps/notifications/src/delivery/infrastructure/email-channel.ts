@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { isTemporaryMailError, SendOutcome } from '../domain/retry-policy';
+import { NotificationChannel, OutgoingMessage } from '../application/channel';
+
+export function smtpUrl(): string {
+  return process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+}
+
+export function mailFrom(): string {
+  return process.env.MAIL_FROM ?? 'Hội nghị cung cấp thông tin tỉnh Đắk Lắk <no-reply@pressconf.daklak.gov.vn>';
+}
+
+/** E-mail over SMTP through a pooled nodemailer transport. */
+@Injectable()
+export class EmailChannel implements NotificationChannel {
+  readonly name = 'EMAIL' as const;
+  private readonly logger = new Logger(EmailChannel.name);
+  private readonly transport: Transporter;
+
+  constructor() {
+    this.transport = nodemailer.createTransport(smtpUrl(), {
+      pool: true,
+      maxConnections: Number(process.env.MAIL_MAX_CONNECTIONS ?? 5),
+      maxMessages: 200,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    } as never);
+  }
+
+  async send(message: OutgoingMessage): Promise<SendOutcome> {
+    const calendar = message.attachments.find((a) => a.method);
+    try {
+      const info = await this.transport.sendMail({
+        from: mailFrom(),
+        to: message.to,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        messageId: message.messageId,
+        headers: message.headers,
+        ...(calendar
+          ? { icalEvent: { method: calendar.method, filename: calendar.filename, content: calendar.content } }
+          : {}),
+        attachments: message.attachments
+          .filter((a) => !a.method)
+          .map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+      });
+      return { kind: 'sent', response: String(info.response ?? ''), messageId: String(info.messageId ?? message.messageId) };
+    } catch (error) {
+      const failure = error as Error & { responseCode?: number; code?: string; response?: string };
+      const description = failure.response ?? `${failure.code ?? failure.name}: ${failure.message}`;
+      this.logger.warn(`mail to ${message.to.address} failed: ${description}`);
+      return { kind: 'failed', error: description.slice(0, 2000), temporary: isTemporaryMailError(failure) };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transport.close();
+  }
+}

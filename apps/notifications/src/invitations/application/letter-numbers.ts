@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
+
+/**
+ * Numbers of invitation letters (Giấy mời): a counter per issuing body per year, as Decree 30/2020 requires,
+ * taken in the caller's transaction so that a rolled-back call leaves no gap.
+ */
+@Injectable()
+export class LetterNumbers {
+  readonly issuerCode = process.env.LETTER_ISSUER_CODE ?? 'SVHTTDL';
+  private readonly zone = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+
+  async next(tx: EntityManager, issuedAt: Date): Promise<string> {
+    const year = DateTime.fromJSDate(issuedAt, { zone: this.zone }).year;
+    const [row]: Array<{ last_number: number }> = await tx.query(
+      `INSERT INTO document_counter (issuer, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (issuer, year) DO UPDATE SET last_number = document_counter.last_number + 1
+       RETURNING last_number`,
+      [this.issuerCode, year],
+    );
+    return `${row.last_number}/GM-${this.issuerCode}`;
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConferenceKind, ConferenceStatus, OrganizerData } from '@pressconf/contracts';
+
+/** The conference as notifications last heard of it from scheduling's events; mail is rendered from it. */
+@Entity({ name: 'conference' })
+export class ConferenceSnapshot {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: ConferenceKind;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 500 })
+  venue: string;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  topics: string[];
+
+  @Column({ type: 'varchar', length: 20 })
+  status: ConferenceStatus;
+
+  @Column({ type: 'int' })
+  sequence: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  organizer: OrganizerData | null;
+
+  /** The invitation letter's number, e.g. 12/GM-SVHTTDL: one letter per conference. */
+  @Column({ name: 'letter_number', type: 'varchar', length: 60 })
+  letterNumber: string;
+
+  @Column({ name: 'letter_issued_at', type: 'timestamptz' })
+  letterIssuedAt: Date;
+
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason: string | null;
+
+  @Column({ name: 'previous_starts_at', type: 'timestamptz', nullable: true })
+  previousStartsAt: Date | null;
+}

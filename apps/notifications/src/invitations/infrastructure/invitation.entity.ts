@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AgencyRole, RsvpState } from '@pressconf/contracts';
+
+/** One invitee's invitation, with the unguessable token that lets them answer without an account. */
+@Entity({ name: 'invitation' })
+export class InvitationEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'conference_id', type: 'uuid' })
+  conferenceId: string;
+
+  @Column({ name: 'invitee_id', type: 'uuid', unique: true })
+  inviteeId: string;
+
+  @Column({ name: 'agency_id', type: 'uuid' })
+  agencyId: string;
+
+  @Column({ name: 'agency_name', type: 'varchar', length: 300 })
+  agencyName: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  role: AgencyRole;
+
+  @Column({ name: 'contact_name', type: 'varchar', length: 200 })
+  contactName: string;
+
+  @Column({ name: 'contact_title', type: 'varchar', length: 200, nullable: true })
+  contactTitle: string | null;
+
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  token: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'PENDING' })
+  rsvp: RsvpState;
+
+  @Column({ name: 'delegate_name', type: 'varchar', length: 200, nullable: true })
+  delegateName: string | null;
+
+  @Column({ name: 'delegate_title', type: 'varchar', length: 200, nullable: true })
+  delegateTitle: string | null;
+
+  @Column({ name: 'rsvp_at', type: 'timestamptz', nullable: true })
+  rsvpAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

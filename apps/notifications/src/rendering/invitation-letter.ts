@@ -1,0 +1,256 @@
+import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import vfs from 'pdfmake/build/vfs_fonts';
+import { DISPLAY_ZONE, Instant, formatDate, kindLabel, toZoned } from './format';
+import type { AgendaItem, MailConference } from './mail-models';
+
+export interface InvitationLetterModel {
+  /** Number and symbol as printed after "Số:", e.g. "12/GM-STTTT" (see formatLetterNumber). */
+  number: string;
+  issuedAt: Date;
+  /** Place name of the date line, e.g. "Đắk Lắk". */
+  place: string;
+  /** Governing body, e.g. "UBND TỈNH ĐẮK LẮK". */
+  parentBody: string;
+  /** Issuing body, e.g. "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH". */
+  issuingBody: string;
+  recipient: { name: string; agencyName: string };
+  conference: MailConference;
+  agenda?: AgendaItem[];
+  rsvpUrl: string;
+  /** `position` may hold several lines separated by "\n", e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC". */
+  signer: { position: string; name: string };
+  /** The line under "GIẤY MỜI"; defaults to one built from the conference kind. */
+  subject?: string;
+  zone?: string;
+}
+
+/** "12/GM-STTTT": Decree 30/2020/NĐ-CP writes numbers below 10 with a leading zero ("01/GM-…"). */
+export function formatLetterNumber(sequence: number, issuerCode: string): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`Invalid letter sequence ${sequence}`);
+  if (!issuerCode.trim()) throw new RangeError('Missing issuer code');
+  return `${String(sequence).padStart(2, '0')}/GM-${issuerCode.trim()}`;
+}
+
+/** "Đắk Lắk, ngày 05 tháng 3 năm 2027": per Decree 30, days below 10 and months 1 and 2 take a leading zero. */
+export function formatLetterDate(issuedAt: Instant, place: string, zone: string = DISPLAY_ZONE): string {
+  const at = toZoned(issuedAt, zone);
+  const month = at.month <= 2 ? String(at.month).padStart(2, '0') : String(at.month);
+  return `${place}, ngày ${String(at.day).padStart(2, '0')} tháng ${month} năm ${at.year}`;
+}
+
+/** "Từ 09 giờ 00 đến 11 giờ 00, thứ Hai, ngày 15/3/2027", the way letters write times. */
+export function formatLetterTime(start: Instant, end: Instant, zone: string = DISPLAY_ZONE): string {
+  const from = toZoned(start, zone);
+  const to = toZoned(end, zone);
+  const clock = (at: typeof from): string => at.toFormat("HH 'giờ' mm");
+  if (from.hasSame(to, 'day')) return `Từ ${clock(from)} đến ${clock(to)}, ${formatDate(start, 'vi', zone)}`;
+  return `Từ ${clock(from)}, ${formatDate(start, 'vi', zone)} đến ${clock(to)}, ${formatDate(end, 'vi', zone)}`;
+}
+
+// pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
+interface PdfPrinter {
+  createPdfKitDocument(definition: TDocumentDefinitions): PDFKit.PDFDocument;
+}
+type PdfPrinterConstructor = new (fonts: TFontDictionary) => PdfPrinter;
+
+let printer: PdfPrinter | undefined;
+
+/**
+ * Roboto as shipped inside pdfmake (Regular, Medium as bold, Italic, Medium Italic): it covers the whole
+ * Vietnamese repertoire (U+1EA0–U+1EF9, Ă, Đ, Ơ, Ư) and loads from memory, with no network or system fonts.
+ */
+function getPrinter(): PdfPrinter {
+  if (!printer) {
+    const font = (file: string): Buffer => Buffer.from(vfs[file], 'base64');
+    const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
+    printer = new Printer({
+      Roboto: {
+        normal: font('Roboto-Regular.ttf'),
+        bold: font('Roboto-Medium.ttf'),
+        italics: font('Roboto-Italic.ttf'),
+        bolditalics: font('Roboto-MediumItalic.ttf'),
+      },
+    });
+  }
+  return printer;
+}
+
+// A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right 15 mm), in points.
+const MM = 72 / 25.4;
+const PAGE_MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
+const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const HEADER_LEFT_WIDTH = 200;
+const COLUMN_GAP = 8;
+
+/** A horizontal rule of `length`, centred in a box `width` wide. */
+function rule(width: number, length: number, margin: [number, number, number, number]): Content {
+  const x1 = (width - length) / 2;
+  return { canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: 0.6 }], margin };
+}
+
+function defaultSubject(conference: MailConference): string {
+  return conference.kind === 'PERIODIC'
+    ? 'Dự Hội nghị giao ban báo chí định kỳ kết hợp cung cấp thông tin cho báo chí'
+    : 'Dự Hội nghị cung cấp thông tin cho báo chí đột xuất';
+}
+
+/** Administrative style for enumerations: "- a;", "- b;", "- c." */
+function dashList(lines: string[]): Content[] {
+  return lines.map((line, i) => ({
+    text: `- ${line}${i === lines.length - 1 ? '.' : ';'}`,
+    alignment: 'justify',
+    margin: [10 * MM, 0, 0, 3],
+  }));
+}
+
+function paragraph(text: Content[] | string, margin: [number, number, number, number] = [0, 0, 0, 6]): Content {
+  return { text, alignment: 'justify', leadingIndent: 10 * MM, margin } as Content;
+}
+
+function body(model: InvitationLetterModel, zone: string): Content[] {
+  const { conference } = model;
+  const bold = (text: string): Content => ({ text, bold: true });
+  const kind =
+    conference.kind === 'PERIODIC'
+      ? `Hội nghị cung cấp thông tin cho báo chí ${kindLabel('PERIODIC')}, tổ chức lồng ghép với ` +
+        'Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh.'
+      : `Hội nghị cung cấp thông tin cho báo chí ${kindLabel('EXTRAORDINARY')}.`;
+  const sections: Content[] = [
+    paragraph([
+      'Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về tổ chức Hội nghị cung cấp thông tin cho báo chí, ' +
+        'trân trọng kính mời Ông/Bà tham dự ',
+      bold(conference.title),
+      ', cụ thể như sau:',
+    ]),
+    paragraph([bold('1. Thời gian: '), `${formatLetterTime(conference.startsAt, conference.endsAt, zone)}.`]),
+    paragraph([bold('2. Địa điểm: '), `${conference.venue}.`]),
+    paragraph([bold('3. Hình thức: '), kind]),
+  ];
+  let section = 4;
+  if (conference.topics.length) {
+    sections.push(paragraph([bold(`${section++}. Nội dung:`)], [0, 0, 0, 3]), ...dashList(conference.topics));
+  }
+  const agenda = model.agenda ?? [];
+  if (agenda.length) {
+    const lines = agenda.map((entry) => {
+      const details = [entry.presenter, entry.durationMinutes ? `${entry.durationMinutes} phút` : undefined]
+        .filter(Boolean)
+        .join('; ');
+      return details ? `${entry.title} (${details})` : entry.title;
+    });
+    sections.push(paragraph([bold(`${section++}. Chương trình:`)], [0, 3, 0, 3]), ...dashList(lines));
+  }
+  sections.push(
+    paragraph(
+      [
+        'Đề nghị Ông/Bà xác nhận tham dự, không tham dự hoặc cử người dự thay tại địa chỉ: ',
+        { text: model.rsvpUrl, link: model.rsvpUrl, color: '#1d4ed8' },
+      ],
+      [0, 3, 0, 6],
+    ),
+    paragraph('Rất mong Ông/Bà sắp xếp thời gian tham dự đúng giờ./.'),
+  );
+  return sections;
+}
+
+function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions {
+  const zone = model.zone ?? DISPLAY_ZONE;
+  const subject = model.subject ?? defaultSubject(model.conference);
+  const rightWidth = CONTENT_WIDTH - HEADER_LEFT_WIDTH - COLUMN_GAP;
+  return {
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    language: 'vi-VN',
+    info: {
+      title: `Giấy mời số ${model.number}`,
+      subject: model.conference.title,
+      author: model.issuingBody,
+      creator: 'pressconf',
+    },
+    defaultStyle: { font: 'Roboto', fontSize: 13, lineHeight: 1.15 },
+    content: [
+      {
+        columnGap: COLUMN_GAP,
+        columns: [
+          {
+            width: HEADER_LEFT_WIDTH,
+            alignment: 'center',
+            fontSize: 12,
+            lineHeight: 1,
+            stack: [
+              { text: model.parentBody.toLocaleUpperCase('vi') },
+              { text: model.issuingBody.toLocaleUpperCase('vi'), bold: true },
+              rule(HEADER_LEFT_WIDTH, 60, [0, 3, 0, 0]),
+            ],
+          },
+          {
+            width: rightWidth,
+            alignment: 'center',
+            lineHeight: 1,
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12 },
+              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, decoration: 'underline' },
+            ],
+          },
+        ],
+      },
+      {
+        columnGap: COLUMN_GAP,
+        margin: [0, 8, 0, 0],
+        columns: [
+          { width: HEADER_LEFT_WIDTH, alignment: 'center', text: `Số: ${model.number}` },
+          {
+            width: rightWidth,
+            alignment: 'center',
+            italics: true,
+            text: formatLetterDate(model.issuedAt, model.place, zone),
+          },
+        ],
+      },
+      { text: 'GIẤY MỜI', bold: true, fontSize: 14, alignment: 'center', margin: [0, 24, 0, 2] },
+      { text: subject, bold: true, alignment: 'center' },
+      rule(CONTENT_WIDTH, 80, [0, 3, 0, 12]),
+      {
+        text: `Kính gửi: Ông/Bà ${model.recipient.name} – ${model.recipient.agencyName}.`,
+        alignment: 'center',
+        margin: [0, 0, 0, 12],
+      },
+      ...body(model, zone),
+      {
+        unbreakable: true,
+        margin: [0, 12, 0, 0],
+        columns: [
+          {
+            width: '45%',
+            stack: [
+              { text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 },
+              { text: '- Như trên;', fontSize: 11 },
+              { text: '- Lưu: VT.', fontSize: 11 },
+            ],
+          },
+          {
+            width: '*',
+            alignment: 'center',
+            stack: [
+              { text: model.signer.position.toLocaleUpperCase('vi'), bold: true },
+              // Room for the signature and the seal.
+              { text: model.signer.name, bold: true, margin: [0, 72, 0, 0] },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** The official invitation letter (giấy mời) as a PDF, in the format of Decree 30/2020/NĐ-CP. */
+export function renderInvitationLetter(model: InvitationLetterModel): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const document = getPrinter().createPdfKitDocument(documentDefinition(model));
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.end();
+  });
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ServiceMessagingModule } from '@pressconf/messaging';
+import { AgenciesModule } from './agencies/agencies.module';
+import { ConferencesModule } from './conferences/conferences.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
+
+@Module({
+  imports: [
+    ServiceMessagingModule.forService({
+      service: 'scheduling',
+      entities: SCHEDULING_ENTITIES,
+      migrations: SCHEDULING_MIGRATIONS,
+    }),
+    AgenciesModule,
+    ConferencesModule,
+    IncidentsModule,
+  ],
+})
+export class AppModule {}

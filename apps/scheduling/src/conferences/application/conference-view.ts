@@ -1,0 +1,36 @@
+import { ConferenceView } from '@pressconf/contracts';
+import { ConferenceEntity } from '../infrastructure/conference.entity';
+
+export function toConferenceView(c: ConferenceEntity): ConferenceView {
+  return {
+    id: c.id,
+    kind: c.kind,
+    status: c.status,
+    title: c.title,
+    startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt.toISOString(),
+    venue: c.venue,
+    topics: c.topics,
+    incidentId: c.incidentId,
+    seriesId: c.seriesId,
+    briefsDueAt: c.briefsDueAt ? c.briefsDueAt.toISOString() : null,
+    sequence: c.sequence,
+    calledAt: c.calledAt ? c.calledAt.toISOString() : null,
+    participants: (c.participants ?? [])
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({
+        inviteeId: p.id,
+        agencyId: p.agencyId,
+        agencyName: p.agencyName,
+        role: p.role,
+        contactName: p.contactName,
+        email: p.email,
+        mustBrief: p.mustBrief,
+        reason: p.reason,
+        rsvp: p.rsvp,
+        ...(p.delegateName ? { delegateName: p.delegateName } : {}),
+      })),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}

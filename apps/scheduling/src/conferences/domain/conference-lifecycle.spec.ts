@@ -1,0 +1,45 @@
+import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
+import { ConferenceStatus, ConferenceStatuses, StateConflictError } from '@pressconf/contracts';
+import { ConferenceAction, nextStatus } from './conference-lifecycle';
+
+const actions: ConferenceAction[] = ['call', 'reschedule', 'cancel', 'complete'];
+
+const expected: Record<ConferenceStatus, Record<ConferenceAction, ConferenceStatus | null>> = {
+  DRAFT: { call: 'CALLED', reschedule: null, cancel: 'CANCELLED', complete: null },
+  CALLED: { call: null, reschedule: 'RESCHEDULED', cancel: 'CANCELLED', complete: 'COMPLETED' },
+  RESCHEDULED: { call: null, reschedule: 'RESCHEDULED', cancel: 'CANCELLED', complete: 'COMPLETED' },
+  COMPLETED: { call: null, reschedule: null, cancel: null, complete: null },
+  CANCELLED: { call: null, reschedule: null, cancel: null, complete: null },
+};
+
+const pairs = ConferenceStatuses.flatMap((status) => actions.map((action) => [status, action] as const));
+
+describe('nextStatus', () => {
+  it.each(pairs.filter(([status, action]) => expected[status][action] !== null))('%s + %s is allowed', (status, action) => {
+    expect(nextStatus(status, action)).toBe(expected[status][action]);
+  });
+
+  it.each(pairs.filter(([status, action]) => expected[status][action] === null))('%s + %s is a conflict', (status, action) => {
+    let error: unknown;
+    try {
+      nextStatus(status, action);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StateConflictError);
+    expect(error).toMatchObject({
+      status: 409,
+      currentState: status,
+      message: `Cannot ${action} a conference that is ${status}`,
+    });
+  });
+
+  it('covers every (state, action) pair', () => {
+    expect(pairs).toHaveLength(ConferenceStatuses.length * actions.length);
+  });
+
+  it('follows a conference through its life', () => {
+    const path: ConferenceAction[] = ['call', 'reschedule', 'reschedule', 'complete'];
+    expect(path.reduce<ConferenceStatus>(nextStatus, 'DRAFT')).toBe('COMPLETED');
+  });
+});

@@ -1,0 +1,65 @@
+import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
+import { DomainRuleError, ValidationFailedError } from '@pressconf/contracts';
+import { assertConvenedInTime, assertTimeWindow, conveneByOf } from './conference-rules';
+
+describe('assertTimeWindow', () => {
+  const start = new Date('2027-03-02T02:00:00Z');
+
+  it('accepts an end after the start', () => {
+    expect(() => assertTimeWindow(start, new Date(start.getTime() + 1))).not.toThrow();
+  });
+
+  it.each([
+    ['equal to', 0],
+    ['before', -60_000],
+  ])('refuses an end %s the start, on field endsAt', (_, offset) => {
+    const call = () => assertTimeWindow(start, new Date(start.getTime() + offset));
+    expect(call).toThrow(ValidationFailedError);
+    expect(call).toThrow(expect.objectContaining({ errors: [{ field: 'endsAt', message: 'endsAt must be after startsAt' }] }));
+  });
+
+  it('names the field that is not a date', () => {
+    expect(() => assertTimeWindow(new Date(NaN), start)).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ field: 'startsAt' })] }),
+    );
+    expect(() => assertTimeWindow(start, new Date(NaN))).toThrow(
+      expect.objectContaining({ errors: [expect.objectContaining({ field: 'endsAt' })] }),
+    );
+  });
+});
+
+describe('conveneByOf', () => {
+  it('is 24 hours after the detection', () => {
+    expect(conveneByOf(new Date('2027-03-01T09:00:00Z'))).toEqual(new Date('2027-03-02T09:00:00Z'));
+    expect(conveneByOf(new Date('2027-02-28T20:30:15.250Z'))).toEqual(new Date('2027-03-01T20:30:15.250Z'));
+  });
+});
+
+describe('assertConvenedInTime', () => {
+  const conveneBy = new Date('2027-03-02T09:00:00.000Z');
+
+  it('allows a start before or exactly at the deadline', () => {
+    expect(() => assertConvenedInTime(new Date(conveneBy.getTime() - 1), conveneBy)).not.toThrow();
+    expect(() => assertConvenedInTime(conveneBy, conveneBy)).not.toThrow();
+  });
+
+  it('refuses a start one millisecond after the deadline, naming it in UTC and local time', () => {
+    const call = () => assertConvenedInTime(new Date(conveneBy.getTime() + 1), conveneBy);
+    expect(call).toThrow(DomainRuleError);
+    expect(call).toThrow(
+      expect.objectContaining({
+        status: 422,
+        rule: '24-hour-rule',
+        message:
+          "An extraordinary conference must be convened within 24 hours of the incident's detection: " +
+          'it must start by 2027-03-02T09:00:00.000Z (16:00 02/03/2027 Asia/Ho_Chi_Minh)',
+      }),
+    );
+  });
+
+  it('formats the deadline in the given zone', () => {
+    expect(() => assertConvenedInTime(new Date('2027-03-03T00:00:00Z'), conveneBy, 'UTC')).toThrow(
+      /\(09:00 02\/03\/2027 UTC\)$/,
+    );
+  });
+});

@@ -1,0 +1,8 @@
+import { AgencyEntity } from '../agencies/infrastructure/agency.entity';
+import { ConferenceEntity } from '../conferences/infrastructure/conference.entity';
+import { ParticipantEntity } from '../conferences/infrastructure/participant.entity';
+import { IncidentEntity } from '../incidents/infrastructure/incident.entity';
+import { SchedulingInitial1764100001000 } from './migrations/1764100001000-scheduling-initial';
+
+export const SCHEDULING_ENTITIES = [AgencyEntity, ConferenceEntity, ParticipantEntity, IncidentEntity];
+export const SCHEDULING_MIGRATIONS = [SchedulingInitial1764100001000];

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { EventTypes, IncidentView, NotFoundError, ReportIncidentDto, ValidationFailedError } from '@pressconf/contracts';
+import { Outbox } from '@pressconf/messaging';
+import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
+import { conveneByOf } from '../../conferences/domain/conference-rules';
+import { ConferenceEntity } from '../../conferences/infrastructure/conference.entity';
+import { IncidentEntity } from '../infrastructure/incident.entity';
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async report(dto: ReportIncidentDto): Promise<IncidentView> {
+    const occurredAt = new Date(dto.occurredAt);
+    const detectedAt = dto.detectedAt ? new Date(dto.detectedAt) : new Date();
+    if (detectedAt < occurredAt) {
+      throw new ValidationFailedError([{ field: 'detectedAt', message: 'detectedAt must not be before occurredAt' }]);
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const agencyIds = [...new Set(dto.agencyIds)];
+      const known = agencyIds.length ? await tx.countBy(AgencyEntity, { id: In(agencyIds) }) : 0;
+      if (known !== agencyIds.length) {
+        throw new ValidationFailedError([{ field: 'agencyIds', message: 'every agencyIds entry must be a registered agency' }]);
+      }
+      const incident = tx.create(IncidentEntity, {
+        id: randomUUID(),
+        title: dto.title.trim(),
+        description: dto.description.trim(),
+        occurredAt,
+        detectedAt,
+        topics: dto.topics.map((t) => t.trim()),
+        agencyIds,
+        conveneBy: conveneByOf(detectedAt),
+        breachReportedAt: null,
+      });
+      await tx.insert(IncidentEntity, incident);
+      await this.outbox.add(tx, EventTypes.incidentReported, incident.id, {
+        incidentId: incident.id,
+        title: incident.title,
+        topics: incident.topics,
+        agencyIds: incident.agencyIds,
+        conveneBy: incident.conveneBy.toISOString(),
+      });
+      return this.view(tx, incident);
+    });
+  }
+
+  async get(id: string): Promise<IncidentView> {
+    const incident = await this.dataSource.manager.findOneBy(IncidentEntity, { id });
+    if (!incident) throw new NotFoundError('Incident', id);
+    return this.view(this.dataSource.manager, incident);
+  }
+
+  /**
+   * Emits `deadline-breached` once for each incident whose `conveneBy` has passed with no conference called.
+   * The mark and the event share a transaction, so a restart neither loses nor repeats it.
+   */
+  async reportBreachedDeadlines(now = new Date()): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const due: IncidentEntity[] = await tx
+        .createQueryBuilder(IncidentEntity, 'i')
+        .where('i.breach_reported_at IS NULL')
+        .andWhere('i.convene_by < :now', { now })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM conference c WHERE c.incident_id = i.id AND c.called_at IS NOT NULL AND c.called_at <= i.convene_by)`,
+        )
+        .orderBy('i.convene_by', 'ASC')
+        .limit(100)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const incident of due) {
+        incident.breachReportedAt = now;
+        await tx.save(incident);
+        await this.outbox.add(tx, EventTypes.incidentDeadlineBreached, incident.id, {
+          incidentId: incident.id,
+          conveneBy: incident.conveneBy.toISOString(),
+        });
+      }
+      return due.length;
+    });
+  }
+
+  private async view(tx: EntityManager, i: IncidentEntity): Promise<IncidentView> {
+    const conferences = await tx.find(ConferenceEntity, { where: { incidentId: i.id }, select: { id: true } });
+    return {
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      occurredAt: i.occurredAt.toISOString(),
+      detectedAt: i.detectedAt.toISOString(),
+      topics: i.topics,
+      agencyIds: i.agencyIds,
+      conveneBy: i.conveneBy.toISOString(),
+      deadlineBreachedAt: i.breachReportedAt ? i.breachReportedAt.toISOString() : null,
+      conferenceIds: conferences.map((c) => c.id),
+      createdAt: i.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
+
+/** What submissions knows of a conference, from scheduling's events (never from scheduling's tables). */
+@Entity({ name: 'conference' })
+export class ConferenceProjection {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: ConferenceKind;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: ConferenceStatus;
+
+  @Column({ type: 'int' })
+  sequence: number;
+}

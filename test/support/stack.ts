@@ -1,0 +1,224 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { SmtpSink } from './smtp-sink';
+
+export const ROOT = resolve(__dirname, '../..');
+export type ServiceName = 'scheduling' | 'submissions' | 'notifications' | 'gateway';
+const SERVICES: ServiceName[] = ['scheduling', 'submissions', 'notifications', 'gateway'];
+
+let nextPortBlock = 0;
+
+export interface StackOptions {
+  env?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * The whole system for one test file: the four built services as real processes against the test Kafka
+ * broker, a fresh PostgreSQL database, and a real SMTP listener. Tests drive it through the REST API.
+ */
+export class Stack {
+  readonly adminKey = `pk_admin_${randomBytes(16).toString('hex')}`;
+  readonly database = `pressconf_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  readonly smtp: SmtpSink;
+  readonly ports: Record<ServiceName, number>;
+  private readonly processes = new Map<ServiceName, ChildProcess>();
+  private readonly env: Record<string, string>;
+
+  private constructor(options: StackOptions) {
+    const base = Number(process.env.E2E_PORT_BASE ?? 3900) + (nextPortBlock++ % 10) * 10 + (process.pid % 5) * 100;
+    this.ports = { gateway: base, scheduling: base + 1, submissions: base + 2, notifications: base + 3 };
+    this.smtp = new SmtpSink(base + 5);
+    const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    server.pathname = `/${this.database}`;
+    this.env = {
+      DATABASE_URL: server.toString(),
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
+      SMTP_URL: `smtp://127.0.0.1:${this.smtp.port}`,
+      MAIL_FROM: 'Hội nghị cung cấp thông tin <no-reply@pressconf.test>',
+      GATEWAY_ADMIN_API_KEY: this.adminKey,
+      GATEWAY_PORT: String(this.ports.gateway),
+      SCHEDULING_PORT: String(this.ports.scheduling),
+      SUBMISSIONS_PORT: String(this.ports.submissions),
+      NOTIFICATIONS_PORT: String(this.ports.notifications),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${this.ports.gateway}`,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+      MAIL_RETRY_INITIAL_MS: '300',
+      MAIL_RETRY_MAX_MS: '2000',
+      MAIL_LEASE_MS: '5000',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      DEADLINE_WATCH_INTERVAL_MS: '1000',
+      ...options.env,
+    };
+  }
+
+  static async start(options: StackOptions = {}): Promise<Stack> {
+    const stack = new Stack(options);
+    for (const service of SERVICES) {
+      if (!existsSync(join(ROOT, 'dist/apps', service, 'main.js'))) {
+        throw new Error(`dist/apps/${service}/main.js is missing: build first (npm test does)`);
+      }
+    }
+    await stack.smtp.start();
+    // Services start in parallel; each creates the database if missing, so create it once up front.
+    await stack.createDatabase();
+    await Promise.all(SERVICES.map((s) => stack.startService(s)));
+    return stack;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.ports.gateway}/api/v1`;
+  }
+
+  async startService(service: ServiceName, env: Record<string, string> = {}): Promise<void> {
+    const logDir = join(ROOT, 'test-artifacts/logs');
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(join(logDir, `${this.database}-${service}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', service, 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.pipe(log);
+    child.stderr!.pipe(log);
+    this.processes.set(service, child);
+    await this.waitReady(service, child);
+  }
+
+  /** SIGTERM lets the service finish in-flight work; SIGKILL is a crash. */
+  async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+    this.processes.delete(service);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.keys()].map((s) => this.stopService(s)));
+    await this.smtp.stop();
+    if (process.env.KEEP_TEST_DB !== '1') await this.dropDatabase().catch(() => undefined);
+  }
+
+  async api<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; key?: string | null; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    const key = options.key === undefined ? this.adminKey : options.key;
+    if (key) headers['X-API-Key'] = key;
+    if (options.body !== undefined || options.raw !== undefined) headers['Content-Type'] ??= 'application/json';
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body: body as T };
+  }
+
+  /** Restarts the test broker (only the one `npm test` started, named by KAFKA_TEST_PORT). */
+  restartKafka(downMs: number): Promise<void> {
+    const port = process.env.KAFKA_TEST_PORT;
+    if (!port) throw new Error('KAFKA_TEST_PORT is not set: the broker is not ours to restart');
+    const script = join(ROOT, 'infra/kafka/kafka.sh');
+    execFileSync('bash', [script, 'stop'], { env: { ...process.env, KAFKA_PORT: port }, stdio: 'inherit' });
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          execFileSync('bash', [script, 'start'], { env: { ...process.env, KAFKA_PORT: port }, stdio: 'inherit' });
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      }, downMs),
+    );
+  }
+
+  async query<T = any>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async waitReady(service: ServiceName, child: ChildProcess): Promise<void> {
+    const deadline = Date.now() + 90_000;
+    const url = `http://127.0.0.1:${this.ports[service]}/health/ready`;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) {
+        throw new Error(`${service} exited with ${child.exitCode}; see test-artifacts/logs/${this.database}-${service}.log`);
+      }
+      try {
+        if ((await fetch(url)).status === 200) return;
+      } catch {
+        /* not listening yet */
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${service} was not ready within 90 s`);
+  }
+
+  private async adminClient(): Promise<Client> {
+    const server = new URL(this.env.DATABASE_URL);
+    server.pathname = '/postgres';
+    const client = new Client({ connectionString: server.toString() });
+    await client.connect();
+    return client;
+  }
+
+  private async createDatabase(): Promise<void> {
+    const client = await this.adminClient();
+    try {
+      await client.query(`CREATE DATABASE "${this.database}"`);
+    } finally {
+      await client.end();
+    }
+  }
+
+  private async dropDatabase(): Promise<void> {
+    const client = await this.adminClient();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+/** Polls until `check` returns a truthy value or the time runs out. */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last}` : ''}`);
+}
