@@ -83,7 +83,7 @@ async function main() {
   const startMailDev = !env.SMTP_URL;
 
   // Busy ports would only show up as a crash minutes later, after the build: say so now.
-  const wanted = SERVICES.map((s) => ({ what: `${s.name} (${s.portVar})`, port: portOf(s), host: '0.0.0.0' }));
+  const wanted = SERVICES.map((s) => ({ what: `${s.portVar} of ${s.name}`, port: portOf(s), host: '0.0.0.0' }));
   if (startMailDev) {
     wanted.push({ what: 'MailDev SMTP', port: MAILDEV.smtpPort, host: '127.0.0.1' });
     wanted.push({ what: 'MailDev web', port: MAILDEV.webPort, host: '127.0.0.1' });
@@ -92,7 +92,7 @@ async function main() {
   for (const { what, port, host } of wanted) if (!(await isPortFree(port, host))) busy.push(`${port} (${what})`);
   if (busy.length > 0) {
     throw new Error(
-      `port ${busy.join(', ')} already in use: is another \`npm start\` or the test suite running? ` +
+      `${busy.length > 1 ? 'ports' : 'port'} ${busy.join(', ')} already in use: is another \`npm start\` or the test suite running? ` +
         'Stop it, or choose other ports with GATEWAY_PORT, SCHEDULING_PORT, SUBMISSIONS_PORT, NOTIFICATIONS_PORT (and SMTP_URL for your own mail server)',
     );
   }

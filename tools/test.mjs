@@ -117,7 +117,7 @@ try {
   await main();
 } catch (error) {
   failure = error;
-  log.error(error.message);
+  if (!interrupted) log.error(error.message); // when interrupted, the failing step is only the interruption
 }
 cleaningUp = true;
 await cleanup.runAll();

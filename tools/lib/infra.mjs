@@ -47,13 +47,14 @@ const foreground = new Set();
 
 /**
  * Runs a command with inherited output; resolves on exit code 0, rejects otherwise.
- * `detached` puts it in its own process group, so that the terminal's Ctrl-C does not reach it: used for steps
- * that must finish (stopping Kafka, dropping the test database) or must not be cut halfway.
+ * `detached` puts it in its own process group, so that the terminal's Ctrl-C does not reach it: used for what
+ * starts a server (its process must outlive a Ctrl-C until we stop it in order) and for steps that must finish
+ * (stopping Kafka, dropping the test database: `interruptible: false`).
  */
-export function run(command, args, { env = process.env, cwd = ROOT, detached = false, stdio = 'inherit' } = {}) {
+export function run(command, args, { env = process.env, cwd = ROOT, detached = false, interruptible = true } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio, detached });
-    const entry = { child, detached };
+    const child = spawn(command, args, { cwd, env, stdio: 'inherit', detached });
+    const entry = { child, detached, interruptible };
     foreground.add(entry);
     let settled = false;
     const settle = (error) => {
@@ -80,9 +81,18 @@ function exitCodeOf(command, args, options = {}) {
   });
 }
 
-/** Interrupts every foreground command (used when the user stops the script). */
+/**
+ * Interrupts the foreground commands when the user stops the script. A detached one gets SIGTERM to its whole
+ * group (the terminal's Ctrl-C did not reach it): a shell script sent SIGINT alone would first wait for its
+ * current command (kafka.sh's 60 s readiness wait), and its half-started server is stopped by the cleanup anyway.
+ */
 export function interruptForeground(signal = 'SIGTERM') {
-  for (const { child } of foreground) {
+  for (const { child, detached, interruptible } of foreground) {
+    if (!interruptible) continue;
+    if (detached) {
+      signalGroup(child.pid, 'SIGTERM');
+      continue;
+    }
     try {
       child.kill(signal);
     } catch {
@@ -233,7 +243,7 @@ export async function ensurePostgres(url = databaseUrlOf()) {
   for (const version of versions) {
     log.info(`PostgreSQL does not answer on ${host}:${port}; starting the local cluster ${version}/main`);
     // Detached: a Ctrl-C must not leave the server half-started.
-    await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { detached: true }).catch(
+    await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { detached: true, interruptible: false }).catch(
       (error) => log.warn(error.message),
     );
   }
@@ -250,6 +260,7 @@ export async function psql(url, sql) {
   if (!commandExists('psql')) throw new Error('psql (the PostgreSQL client) is needed to create and drop the test database');
   await run('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
     detached: true,
+    interruptible: false, // bounded by PGCONNECT_TIMEOUT
     env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
   });
 }
@@ -294,7 +305,7 @@ export async function startKafka({ port = 9092, fresh = false, cleanup } = {}) {
   if (fresh) {
     takeBrokerLock(port, cleanup);
     // kafka.sh stops only a broker it started itself (its pid file); a no-op otherwise.
-    if (await kafkaAnswers(brokers, 1)) await run('bash', [KAFKA_SCRIPT, 'stop'], { env: kafkaEnv(port), detached: true });
+    if (await kafkaAnswers(brokers, 1)) await stopKafka(port);
     if (await kafkaAnswers(brokers, 1)) {
       throw new Error(
         `a Kafka broker that infra/kafka/kafka.sh did not start holds port ${port}; a fresh broker is needed there ` +
@@ -363,7 +374,8 @@ function processAlive(pid) {
 }
 
 export async function stopKafka(port) {
-  await run('bash', [KAFKA_SCRIPT, 'stop'], { env: kafkaEnv(port), detached: true });
+  // Not interruptible: kafka.sh stop is bounded (SIGKILL after 30 s), and cutting it would leave the broker running.
+  await run('bash', [KAFKA_SCRIPT, 'stop'], { env: kafkaEnv(port), detached: true, interruptible: false });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@pressconf/messaging';
 import { AppModule } from './app.module';
+import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database/schema';
 
 bootstrapService({
   service: 'notifications',
   module: AppModule,
+  database: { entities: NOTIFICATIONS_ENTITIES, migrations: NOTIFICATIONS_MIGRATIONS },
   port: Number(process.env.NOTIFICATIONS_PORT ?? 3103),
-}).catch((error) => {
-  console.error('notifications failed to start', error);
-  process.exit(1);
-});
+})
+  // With --migrate-only there is no app to keep running.
+  .then((app) => app ?? process.exit(0))
+  .catch((error) => {
+    console.error('notifications failed to start', error);
+    process.exit(1);
+  });

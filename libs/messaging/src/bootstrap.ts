@@ -1,7 +1,8 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ensureDatabaseAndSchema } from './database/database';
+import { DataSource } from 'typeorm';
+import { ensureDatabaseAndSchema, serviceDataSourceOptions } from './database/database';
 import { ensureTopics } from './kafka/ensure-topics';
 import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
@@ -11,6 +12,23 @@ export interface ServiceBootstrapOptions {
   service: string;
   module: Type<unknown>;
   port: number;
+  /** The service's own tables, for `--migrate-only` (the same lists its module registers). */
+  database: { entities: Function[]; migrations: Function[] };
+}
+
+/** `node main.js --migrate-only`: creates the schema, runs pending migrations and exits (a deploy Job). */
+export async function migrateOnly(options: ServiceBootstrapOptions): Promise<void> {
+  await ensureDatabaseAndSchema(options.service);
+  const dataSource = new DataSource(
+    serviceDataSourceOptions(options.service, options.database.entities, options.database.migrations),
+  );
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(`${options.service}: ${applied.length} migration(s) applied`);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /**
@@ -18,7 +36,8 @@ export interface ServiceBootstrapOptions {
  * never auto-created), migrations (with the Nest context), the Kafka consumer reading new groups from the
  * beginning, then waits for its partition assignment before the HTTP port (health) opens.
  */
-export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication> {
+export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication | void> {
+  if (process.argv.includes('--migrate-only')) return migrateOnly(options);
   await ensureDatabaseAndSchema(options.service);
   await ensureTopics(options.service);
   const app = await NestFactory.create(options.module, { bufferLogs: true });

@@ -31,6 +31,12 @@ export class ProblemFilter implements ExceptionFilter {
         typeof response === 'object' && response !== null && 'message' in response
           ? [response.message].flat().join('; ')
           : exception.message;
+      if (status === 400 && /JSON/.test(message)) {
+        return problem(400, 'The request body is not valid JSON.', {
+          errors: [{ field: '(body)', message: 'must be valid JSON' }],
+        });
+      }
+      if (status === 413) return problem(413, 'The request body is larger than allowed.');
       return problem(status, message);
     }
     if (isBodyParserError(exception)) {

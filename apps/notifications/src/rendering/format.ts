@@ -21,7 +21,8 @@ export function toZoned(value: Instant, zone: string = DISPLAY_ZONE): DateTime {
   const instant = value instanceof Date ? DateTime.fromJSDate(value) : DateTime.fromISO(value, { setZone: true });
   const zoned = instant.setZone(zone);
   if (!zoned.isValid) {
-    throw new RangeError(`Cannot show ${String(value)} in zone ${zone}: ${zoned.invalidExplanation ?? zoned.invalidReason}`);
+    const reason = zoned.invalidExplanation ?? zoned.invalidReason;
+    throw new RangeError(`Cannot show ${String(value)} in zone ${zone}: ${reason}`);
   }
   return zoned;
 }

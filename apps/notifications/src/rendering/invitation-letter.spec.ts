@@ -96,9 +96,8 @@ describe('renderInvitationLetter', () => {
   });
 
   it('writes an extraordinary conference without the monthly briefing', async () => {
-    const extraordinary = await pdfParse(
-      await renderInvitationLetter({ ...model, agenda: undefined, conference: { ...model.conference, kind: 'EXTRAORDINARY' } }),
-    );
+    const conference = { ...model.conference, kind: 'EXTRAORDINARY' as const };
+    const extraordinary = await pdfParse(await renderInvitationLetter({ ...model, agenda: undefined, conference }));
     const flat = flatten(extraordinary.text);
     expect(flat).toContain('Dự Hội nghị cung cấp thông tin cho báo chí đột xuất');
     expect(flat).toContain('Hội nghị cung cấp thông tin cho báo chí đột xuất.');

@@ -6,7 +6,7 @@ import type { AgendaItem, MailConference } from './mail-models';
 export interface InvitationLetterModel {
   /** Number and symbol as printed after "Số:", e.g. "12/GM-STTTT" (see formatLetterNumber). */
   number: string;
-  issuedAt: Date;
+  issuedAt: Instant;
   /** Place name of the date line, e.g. "Đắk Lắk". */
   place: string;
   /** Governing body, e.g. "UBND TỈNH ĐẮK LẮK". */
@@ -94,6 +94,9 @@ function defaultSubject(conference: MailConference): string {
     : 'Dự Hội nghị cung cấp thông tin cho báo chí đột xuất';
 }
 
+// Kept in one piece: justification would otherwise break it after the slash and widen the gap.
+const HONORIFIC: Content = { text: 'Ông/Bà', noWrap: true };
+
 /** Administrative style for enumerations: "- a;", "- b;", "- c." */
 function dashList(lines: string[]): Content[] {
   return lines.map((line, i) => ({
@@ -104,21 +107,20 @@ function dashList(lines: string[]): Content[] {
 }
 
 function paragraph(text: Content[] | string, margin: [number, number, number, number] = [0, 0, 0, 6]): Content {
-  return { text, alignment: 'justify', leadingIndent: 10 * MM, margin } as Content;
+  return { text, alignment: 'justify', leadingIndent: 10 * MM, margin };
 }
 
 function body(model: InvitationLetterModel, zone: string): Content[] {
   const { conference } = model;
   const bold = (text: string): Content => ({ text, bold: true });
-  const kind =
-    conference.kind === 'PERIODIC'
-      ? `Hội nghị cung cấp thông tin cho báo chí ${kindLabel('PERIODIC')}, tổ chức lồng ghép với ` +
-        'Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh.'
-      : `Hội nghị cung cấp thông tin cho báo chí ${kindLabel('EXTRAORDINARY')}.`;
+  const combined =
+    conference.kind === 'PERIODIC' ? ', tổ chức lồng ghép với Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh' : '';
+  const kind = `Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}${combined}.`;
   const sections: Content[] = [
     paragraph([
-      'Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về tổ chức Hội nghị cung cấp thông tin cho báo chí, ' +
-        'trân trọng kính mời Ông/Bà tham dự ',
+      'Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về tổ chức Hội nghị cung cấp thông tin cho báo chí, trân trọng kính mời ',
+      HONORIFIC,
+      ' tham dự ',
       bold(conference.title),
       ', cụ thể như sau:',
     ]),
@@ -142,13 +144,12 @@ function body(model: InvitationLetterModel, zone: string): Content[] {
   }
   sections.push(
     paragraph(
-      [
-        'Đề nghị Ông/Bà xác nhận tham dự, không tham dự hoặc cử người dự thay tại địa chỉ: ',
-        { text: model.rsvpUrl, link: model.rsvpUrl, color: '#1d4ed8' },
-      ],
-      [0, 3, 0, 6],
+      ['Đề nghị ', HONORIFIC, ' xác nhận tham dự, không tham dự hoặc cử người dự thay tại địa chỉ:'],
+      [0, 3, 0, 2],
     ),
-    paragraph('Rất mong Ông/Bà sắp xếp thời gian tham dự đúng giờ./.'),
+    // On a line of its own: justified, a long token link would be stretched across the line.
+    { text: model.rsvpUrl, link: model.rsvpUrl, color: '#1d4ed8', fontSize: 12, margin: [10 * MM, 0, 0, 6] },
+    paragraph(['Rất mong ', HONORIFIC, ' sắp xếp thời gian tham dự đúng giờ./.']),
   );
   return sections;
 }
@@ -180,7 +181,7 @@ function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions 
             stack: [
               { text: model.parentBody.toLocaleUpperCase('vi') },
               { text: model.issuingBody.toLocaleUpperCase('vi'), bold: true },
-              rule(HEADER_LEFT_WIDTH, 60, [0, 3, 0, 0]),
+              rule(HEADER_LEFT_WIDTH, 60, [0, 5, 0, 0]),
             ],
           },
           {
@@ -209,7 +210,7 @@ function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions 
       },
       { text: 'GIẤY MỜI', bold: true, fontSize: 14, alignment: 'center', margin: [0, 24, 0, 2] },
       { text: subject, bold: true, alignment: 'center' },
-      rule(CONTENT_WIDTH, 80, [0, 3, 0, 12]),
+      rule(CONTENT_WIDTH, 80, [0, 5, 0, 12]),
       {
         text: `Kính gửi: Ông/Bà ${model.recipient.name} – ${model.recipient.agencyName}.`,
         alignment: 'center',

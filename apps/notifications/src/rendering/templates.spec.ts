@@ -140,6 +140,13 @@ describe('MailTemplates', () => {
     expect(mail.subject).toBe('Thông báo hủy hội nghị: Họp <script>alert(1)</script> & "trao đổi"');
   });
 
+  it('keeps the subject on one line whatever the data holds', () => {
+    const model = { recipient, conference: { ...conference, title: 'Họp báo\r\nBcc: x@example.com' }, reason: 'x' };
+    expect(templates.render('invitation-cancelled', 'vi', model).subject).toBe(
+      'Thông báo hủy hội nghị: Họp báo Bcc: x@example.com',
+    );
+  });
+
   it('writes English for an English preference and Vietnamese otherwise', () => {
     expect(templates.render('brief-request', 'en-GB', models['brief-request']).subject).toBe(
       `Request for official written information: ${conference.title} – due 17:00, Friday, 12 March 2027`,

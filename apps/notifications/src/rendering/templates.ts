@@ -5,7 +5,6 @@ import {
   DISPLAY_ZONE,
   LOCALES,
   Locale,
-  formatDate,
   formatDateTime,
   formatTimeRange,
   kindLabel,
@@ -26,7 +25,8 @@ export interface MailTemplatesOptions {
 }
 
 type Flavour = 'html' | 'text';
-type Compiled = Record<'subject' | Flavour, Handlebars.TemplateDelegate>;
+const PARTS = ['subject', 'html', 'text'] as const;
+type Compiled = Record<(typeof PARTS)[number], Handlebars.TemplateDelegate>;
 
 /**
  * NOTIFICATIONS_TEMPLATES_DIR, else the folder the build copies next to main.js, else the source folder
@@ -63,6 +63,7 @@ export class MailTemplates {
     const compiled = this.templates.get(resolved)?.get(name);
     if (!compiled) throw new Error(`Unknown mail template "${name}"`);
     const data = { locale: resolved, zone: model.zone ?? this.zone };
+    // One line: a newline in the data must not reach the Subject header.
     const subject = compiled.subject(model, { data }).replace(/\s+/g, ' ').trim();
     return {
       subject,
@@ -85,21 +86,21 @@ export class MailTemplates {
       }
     }
 
-    const missing = MAIL_TEMPLATE_NAMES.flatMap((name) =>
-      ['subject', 'html', 'text'].map((part) => join(localeDir, `${name}.${part}.hbs`)),
-    ).filter((path) => !existsSync(path));
+    const path = (name: MailTemplateName, part: keyof Compiled): string => join(localeDir, `${name}.${part}.hbs`);
+    const missing = MAIL_TEMPLATE_NAMES.flatMap((name) => PARTS.map((part) => path(name, part))).filter(
+      (file) => !existsSync(file),
+    );
     if (missing.length) throw new Error(`Missing mail templates: ${missing.join(', ')}`);
 
     return new Map(
-      MAIL_TEMPLATE_NAMES.map((name) => {
-        const file = (part: string): string => join(localeDir, `${name}.${part}.hbs`);
-        const compiled: Compiled = {
-          subject: compileFile(envs.text, 'text', file('subject')),
-          html: compileFile(envs.html, 'html', file('html')),
-          text: compileFile(envs.text, 'text', file('text')),
-        };
-        return [name, compiled];
-      }),
+      MAIL_TEMPLATE_NAMES.map((name): [MailTemplateName, Compiled] => [
+        name,
+        {
+          subject: compileFile(envs.text, 'text', path(name, 'subject')),
+          html: compileFile(envs.html, 'html', path(name, 'html')),
+          text: compileFile(envs.text, 'text', path(name, 'text')),
+        },
+      ]),
     );
   }
 }
@@ -126,9 +127,6 @@ function compileFile(env: typeof Handlebars, flavour: Flavour, path: string): Ha
 /** Helpers read the zone from the render's data, so one compiled set serves every zone. */
 function registerHelpers(env: typeof Handlebars, locale: Locale): void {
   const zoneOf = (options: Handlebars.HelperOptions): string => options.data?.zone ?? DISPLAY_ZONE;
-  env.registerHelper('formatDate', (value, options: Handlebars.HelperOptions) =>
-    formatDate(value, locale, zoneOf(options)),
-  );
   env.registerHelper('formatTime', (value, options: Handlebars.HelperOptions) =>
     formatDateTime(value, locale, zoneOf(options)),
   );

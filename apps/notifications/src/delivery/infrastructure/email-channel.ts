@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { isTemporaryMailError, SendOutcome } from '../domain/retry-policy';
 import { NotificationChannel, OutgoingMessage } from '../application/channel';
 
@@ -19,14 +20,15 @@ export class EmailChannel implements NotificationChannel {
   private readonly transport: Transporter;
 
   constructor() {
-    this.transport = nodemailer.createTransport(smtpUrl(), {
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl(),
       pool: true,
       maxConnections: Number(process.env.MAIL_MAX_CONNECTIONS ?? 5),
       maxMessages: 200,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
-    } as never);
+    } as SMTPPool.Options & { url: string });
   }
 
   async send(message: OutgoingMessage): Promise<SendOutcome> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
+import { formatLetterNumber } from '../../rendering';
 
 /**
  * Numbers of invitation letters (Giấy mời): a counter per issuing body per year, as Decree 30/2020 requires,
@@ -19,6 +20,6 @@ export class LetterNumbers {
        RETURNING last_number`,
       [this.issuerCode, year],
     );
-    return `${row.last_number}/GM-${this.issuerCode}`;
+    return formatLetterNumber(row.last_number, this.issuerCode);
   }
 }

@@ -13,13 +13,15 @@ const expected: Record<ConferenceStatus, Record<ConferenceAction, ConferenceStat
 };
 
 const pairs = ConferenceStatuses.flatMap((status) => actions.map((action) => [status, action] as const));
+const allowed = pairs.filter(([status, action]) => expected[status][action] !== null);
+const refused = pairs.filter(([status, action]) => expected[status][action] === null);
 
 describe('nextStatus', () => {
-  it.each(pairs.filter(([status, action]) => expected[status][action] !== null))('%s + %s is allowed', (status, action) => {
+  it.each(allowed)('%s + %s is allowed', (status, action) => {
     expect(nextStatus(status, action)).toBe(expected[status][action]);
   });
 
-  it.each(pairs.filter(([status, action]) => expected[status][action] === null))('%s + %s is a conflict', (status, action) => {
+  it.each(refused)('%s + %s is a conflict', (status, action) => {
     let error: unknown;
     try {
       nextStatus(status, action);
@@ -35,7 +37,7 @@ describe('nextStatus', () => {
   });
 
   it('covers every (state, action) pair', () => {
-    expect(pairs).toHaveLength(ConferenceStatuses.length * actions.length);
+    expect(allowed.length + refused.length).toBe(ConferenceStatuses.length * actions.length);
   });
 
   it('follows a conference through its life', () => {

@@ -15,7 +15,9 @@ describe('assertTimeWindow', () => {
   ])('refuses an end %s the start, on field endsAt', (_, offset) => {
     const call = () => assertTimeWindow(start, new Date(start.getTime() + offset));
     expect(call).toThrow(ValidationFailedError);
-    expect(call).toThrow(expect.objectContaining({ errors: [{ field: 'endsAt', message: 'endsAt must be after startsAt' }] }));
+    expect(call).toThrow(
+      expect.objectContaining({ errors: [{ field: 'endsAt', message: 'endsAt must be after startsAt' }] }),
+    );
   });
 
   it('names the field that is not a date', () => {

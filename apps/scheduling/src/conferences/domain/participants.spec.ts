@@ -45,7 +45,10 @@ const registry: AgencySnapshot[] = [
       contact('Phạm Thị Văn', 'vanphong@daklak.gov.vn', { title: 'Chánh Văn phòng' }),
     ],
   }),
-  agency('stnmt', 'Sở Tài nguyên và Môi trường', { roles: ['INFORMATION_PROVIDER'], fields: ['Đất đai', 'môi trường'] }),
+  agency('stnmt', 'Sở Tài nguyên và Môi trường', {
+    roles: ['INFORMATION_PROVIDER'],
+    fields: ['Đất đai', 'môi trường'],
+  }),
   agency('bdt', 'Ban Dân tộc', { roles: ['INFORMATION_PROVIDER'], fields: ['dân tộc', 'tôn giáo'] }),
   agency('kp', 'UBND huyện Krông Pắc', {
     kind: 'LOCAL_COMMITTEE',
@@ -94,7 +97,7 @@ describe('resolveParticipants', () => {
   describe('a periodic conference on land disputes and religion', () => {
     const result = resolveParticipants(periodic());
 
-    it('invites, in order of role, the leadership of the hosts, the matching providers, the press and the portal', () => {
+    it('invites in role order the hosts, the leadership, the matching providers, the press and the portal', () => {
       expect(result.participants.map((p) => [p.role, p.agencyName, p.contactName, p.mustBrief])).toEqual([
         ['CO_HOST', 'Ban Tuyên giáo Tỉnh ủy', 'Lãnh đạo Ban Tuyên giáo Tỉnh ủy', false],
         ['HUMAN_RIGHTS_STANDING_OFFICE', 'Công an tỉnh', 'Trần Thị Phát', true],
@@ -154,7 +157,8 @@ describe('resolveParticipants', () => {
           agencyId: 'btgcp',
           agencyName: 'Ban Tôn giáo',
           role: 'INFORMATION_PROVIDER',
-          reason: 'no contact with an e-mail address (invited because: field "tôn giáo" matches topic "Tình hình tôn giáo")',
+          reason:
+            'no contact with an e-mail address (invited because: field "tôn giáo" matches topic "Tình hình tôn giáo")',
         },
       ]);
     });
@@ -197,7 +201,7 @@ describe('resolveParticipants', () => {
     expect(byAgency(result, 'stnmt')[0].reason).toBe('field "Đất đai" matches topic "  DAT DAI  "');
   });
 
-  it('gives an agency with several roles one participant per contact, its most significant role and all reasons', () => {
+  it('lists an agency with several roles once per contact, under its most significant role, with all reasons', () => {
     const result = resolveParticipants(periodic({ topics: ['Hoạt động báo chí', 'Thông tin đối ngoại'] }));
     expect(byAgency(result, 'sttt')).toEqual([
       {
@@ -227,7 +231,8 @@ describe('resolveParticipants', () => {
         expect.objectContaining({
           role: 'HUMAN_RIGHTS_STANDING_OFFICE',
           reason:
-            'always invited as HUMAN_RIGHTS_STANDING_OFFICE; field "an ninh trật tự" matches incident topic "An ninh trật tự"',
+            'always invited as HUMAN_RIGHTS_STANDING_OFFICE; ' +
+            'field "an ninh trật tự" matches incident topic "An ninh trật tự"',
         }),
       ]);
       expect(byAgency(result, 'stnmt')).toEqual([]);
@@ -252,7 +257,8 @@ describe('resolveParticipants', () => {
     });
 
     it('is the only kind that looks at an incident', () => {
-      const result = resolveParticipants(periodic({ topics: [], incident: { agencyIds: ['kp'], topics: ['đất đai'] } }));
+      const incident = { agencyIds: ['kp'], topics: ['đất đai'] };
+      const result = resolveParticipants(periodic({ topics: [], incident }));
       expect(byAgency(result, 'kp')).toEqual([]);
       expect(byAgency(result, 'stnmt')).toEqual([]);
     });

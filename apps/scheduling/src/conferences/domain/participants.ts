@@ -89,17 +89,24 @@ const PRESS_LEADER_TITLES = [
 ];
 
 /** Administrative units (normalised) that prefix a territory's name. */
-const ADMINISTRATIVE_LEVELS = ['thanh pho', 'thi xa', 'thi tran', 'tinh', 'huyen', 'quan', 'xa', 'phuong'].map((level) =>
-  level.split(' '),
+const ADMINISTRATIVE_LEVELS = ['thanh pho', 'thi xa', 'thi tran', 'tinh', 'huyen', 'quan', 'xa', 'phuong'].map(
+  (level) => level.split(' '),
 );
 
 const collator = new Intl.Collator('vi');
 
 /** One reason to invite one contact of an agency. */
 interface Invitation {
-  role: AgencyRole;
   contact: AgencyContact;
   reason: string;
+}
+
+/** What, beyond the agency itself, decides whether it is invited. */
+interface Context {
+  topics: string[];
+  incidentTopics: string[];
+  concerned: Set<string>;
+  added: Set<string>;
 }
 
 /** Who is invited (thành phần tham dự), as BRIEF.md states it. */
@@ -113,26 +120,11 @@ export function resolveParticipants(input: ParticipantsInput): ResolvedParticipa
   const participants: ResolvedParticipant[] = [];
   const unreachable: UnreachableAgency[] = [];
 
+  const context: Context = { topics: input.topics, incidentTopics: incident?.topics ?? [], concerned, added };
+
   for (const agency of input.agencies) {
     if (removed.has(agency.id)) continue;
-    const roles = new Set(agency.roles);
-    const reasons = new Map<AgencyRole, string[]>();
-    for (const role of ALWAYS_INVITED) if (roles.has(role)) reasons.set(role, [`always invited as ${role}`]);
-    if (roles.has('INFORMATION_PROVIDER')) {
-      const providerReasons = [
-        ...(concerned.has(agency.id) ? ['concerned by the incident'] : []),
-        ...matchReasons(agency, input.topics, 'topic'),
-        ...matchReasons(agency, incident?.topics ?? [], 'incident topic'),
-      ];
-      if (providerReasons.length > 0) reasons.set('INFORMATION_PROVIDER', providerReasons);
-    }
-    if (roles.has('PRESS')) reasons.set('PRESS', ['press agency']);
-    if (roles.has('PORTAL')) reasons.set('PORTAL', ['provincial e-portal']);
-    // Every other role is always invited, so only an information provider outside the topics can need adding.
-    if (reasons.size === 0 && added.has(agency.id)) {
-      reasons.set(agency.roles[0] ?? 'INFORMATION_PROVIDER', ['added by an administrator']);
-    }
-
+    const reasons = reasonsToInvite(agency, context);
     if (reasons.size === 0) {
       if (concerned.has(agency.id)) {
         unreachable.push({
@@ -162,24 +154,43 @@ export function resolveParticipants(input: ParticipantsInput): ResolvedParticipa
 
   for (const id of new Set([...added, ...concerned])) {
     if (known.has(id)) continue;
-    unreachable.push({
-      agencyId: id,
-      agencyName: null,
-      role: null,
-      reason: `${added.has(id) ? 'added by an administrator' : 'concerned by the incident'}, but unknown or no longer valid`,
-    });
+    const why = added.has(id) ? 'added by an administrator' : 'concerned by the incident';
+    unreachable.push({ agencyId: id, agencyName: null, role: null, reason: `${why}, but unknown or no longer valid` });
   }
 
   return { participants: participants.sort(compareParticipants), unreachable: unreachable.sort(compareUnreachable) };
 }
 
+/** The agency's qualifying roles, each with why it qualifies; empty when the agency is not invited. */
+function reasonsToInvite(agency: AgencySnapshot, context: Context): Map<AgencyRole, string[]> {
+  const roles = new Set(agency.roles);
+  const reasons = new Map<AgencyRole, string[]>();
+  for (const role of ALWAYS_INVITED) if (roles.has(role)) reasons.set(role, [`always invited as ${role}`]);
+  if (roles.has('INFORMATION_PROVIDER')) {
+    const providerReasons = [
+      ...(context.concerned.has(agency.id) ? ['concerned by the incident'] : []),
+      ...matchReasons(agency, context.topics, 'topic'),
+      ...matchReasons(agency, context.incidentTopics, 'incident topic'),
+    ];
+    if (providerReasons.length > 0) reasons.set('INFORMATION_PROVIDER', providerReasons);
+  }
+  if (roles.has('PRESS')) reasons.set('PRESS', ['press agency']);
+  if (roles.has('PORTAL')) reasons.set('PORTAL', ['provincial e-portal']);
+  // Every other role is always invited, so only an information provider outside the topics can need adding.
+  if (reasons.size === 0 && context.added.has(agency.id)) {
+    reasons.set(agency.roles[0] ?? 'INFORMATION_PROVIDER', ['added by an administrator']);
+  }
+  return reasons;
+}
+
+/** The leadership representative (the spokesperson, else the first contact), or every contact of a press agency. */
 function invite(agency: AgencySnapshot, role: AgencyRole, reasons: string[]): Invitation[] {
   const contacts = reachableContacts(agency);
   if (role === 'PRESS') {
-    return contacts.map((contact) => ({ role, contact, reason: `press agency (${pressFunction(contact)})` }));
+    return contacts.map((contact) => ({ contact, reason: `press agency (${pressFunction(contact)})` }));
   }
   const representative = contacts.find((contact) => contact.spokesperson) ?? contacts[0];
-  return representative ? reasons.map((reason) => ({ role, contact: representative, reason })) : [];
+  return representative ? reasons.map((reason) => ({ contact: representative, reason })) : [];
 }
 
 function reachableContacts(agency: AgencySnapshot): AgencyContact[] {
@@ -223,7 +234,7 @@ function mergeByContact(
   }));
 }
 
-/** Reasons why the agency's fields or territory match the given topics, e.g. `field "đất đai" matches topic "Đất đai"`. */
+/** Why the agency's fields or territory match the topics, e.g. `field "đất đai" matches topic "Đất đai"`. */
 function matchReasons(agency: AgencySnapshot, topics: string[], label: string): string[] {
   const subjects = [
     ...agency.fields.map((field) => ({ kind: 'field', text: field, words: words(field) })),

@@ -1,0 +1,40 @@
+import { Stack, eventually } from './stack';
+import { smallDirectory } from '../fixtures/directory';
+
+/** Registers a directory, drafts a periodic conference on `topics` and calls it; returns the called conference. */
+export async function callPeriodicConference(stack: Stack, options: { reporters?: number; topics?: string[] } = {}) {
+  const agencies = [];
+  for (const agency of smallDirectory(options.reporters ?? 1)) {
+    const created = await stack.api('POST', '/agencies', { body: agency });
+    expect(created.status).toBe(201);
+    agencies.push(created.body);
+  }
+  const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);
+  const draft = await stack.api('POST', '/conferences', {
+    body: {
+      kind: 'PERIODIC',
+      title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 12/2026',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      venue: 'Hội trường Sở Văn hóa, Thể thao và Du lịch, 08 Lý Thường Kiệt, Buôn Ma Thuột',
+      topics: options.topics ?? ['Đất đai'],
+    },
+  });
+  expect(draft.status).toBe(201);
+  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`);
+  expect(called.status).toBe(200);
+  return { agencies, conference: called.body };
+}
+
+/** Waits until every participant has mail for the conference, and a little longer to catch duplicates. */
+export async function waitForInvitations(stack: Stack, conferenceId: string, expected: number, timeoutMs = 60_000) {
+  await eventually(() => stack.smtp.forConference(conferenceId).length >= expected, timeoutMs);
+  await new Promise((r) => setTimeout(r, 1500));
+  return stack.smtp.forConference(conferenceId);
+}
+
+export function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
