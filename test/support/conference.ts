@@ -9,7 +9,7 @@ export async function callPeriodicConference(stack: Stack, options: { reporters?
     expect(created.status).toBe(201);
     agencies.push(created.body);
   }
-  const startsAt = new Date(Date.now() + 10 * 24 * 3600_000);
+  const startsAt = new Date(Math.ceil((Date.now() + 10 * 24 * 3600_000) / 3600_000) * 3600_000);
   const draft = await stack.api('POST', '/conferences', {
     body: {
       kind: 'PERIODIC',
@@ -28,7 +28,10 @@ export async function callPeriodicConference(stack: Stack, options: { reporters?
 
 /** Waits until every participant has mail for the conference, and a little longer to catch duplicates. */
 export async function waitForInvitations(stack: Stack, conferenceId: string, expected: number, timeoutMs = 60_000) {
-  await eventually(() => stack.smtp.forConference(conferenceId).length >= expected, timeoutMs);
+  await eventually(() => stack.smtp.forConference(conferenceId).length >= expected, timeoutMs).catch((error) => {
+    const got = stack.smtp.forConference(conferenceId).length;
+    throw new Error(`${got} of ${expected} invitations arrived (${stack.smtp.received.length} mails in all): ${error}`);
+  });
   await new Promise((r) => setTimeout(r, 1500));
   return stack.smtp.forConference(conferenceId);
 }

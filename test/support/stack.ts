@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { SmtpSink } from './smtp-sink';
@@ -9,7 +10,6 @@ export const ROOT = resolve(__dirname, '../..');
 export type ServiceName = 'scheduling' | 'submissions' | 'notifications' | 'gateway';
 const SERVICES: ServiceName[] = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
-let nextPortBlock = 0;
 
 export interface StackOptions {
   env?: Record<string, string>;
@@ -33,10 +33,10 @@ export class Stack {
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly env: Record<string, string>;
 
-  private constructor(options: StackOptions) {
-    const base = Number(process.env.E2E_PORT_BASE ?? 3900) + (nextPortBlock++ % 10) * 10 + (process.pid % 5) * 100;
-    this.ports = { gateway: base, scheduling: base + 1, submissions: base + 2, notifications: base + 3 };
-    this.smtp = new SmtpSink(base + 5);
+  private constructor(options: StackOptions, ports: number[]) {
+    const [gateway, scheduling, submissions, notifications, smtp] = ports;
+    this.ports = { gateway, scheduling, submissions, notifications };
+    this.smtp = new SmtpSink(smtp);
     const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     server.pathname = `/${this.database}`;
     this.env = {
@@ -61,7 +61,7 @@ export class Stack {
   }
 
   static async start(options: StackOptions = {}): Promise<Stack> {
-    const stack = new Stack(options);
+    const stack = new Stack(options, await Promise.all([1, 2, 3, 4, 5].map(() => freePort())));
     for (const service of SERVICES) {
       if (!existsSync(join(ROOT, 'dist/apps', service, 'main.js'))) {
         throw new Error(`dist/apps/${service}/main.js is missing: build first (npm test does)`);
@@ -221,4 +221,16 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 30_
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last}` : ''}`);
+}
+
+/** A port nobody listens on right now, so that concurrent runs and a running `npm start` do not collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -51,9 +51,15 @@ const foreground = new Set();
  * starts a server (its process must outlive a Ctrl-C until we stop it in order) and for steps that must finish
  * (stopping Kafka, dropping the test database: `interruptible: false`).
  */
-export function run(command, args, { env = process.env, cwd = ROOT, detached = false, interruptible = true } = {}) {
+export function run(command, args, { env = process.env, cwd = ROOT, detached = false, interruptible = true, keepStderr = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: 'inherit', detached });
+    // keepStderr: still shown as it comes, and also kept on the error, for callers that act on the reason.
+    const child = spawn(command, args, { cwd, env, stdio: ['inherit', 'inherit', keepStderr ? 'pipe' : 'inherit'], detached });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      stderr += chunk;
+    });
     const entry = { child, detached, interruptible };
     foreground.add(entry);
     let settled = false;
@@ -65,9 +71,11 @@ export function run(command, args, { env = process.env, cwd = ROOT, detached = f
       else resolve();
     };
     child.once('error', (error) => settle(new Error(`could not run ${command}: ${error.message}`)));
-    child.once('exit', (code, signal) => {
-      if (code === 0) settle();
-      else settle(new Error(`\`${describeCommand(command, args)}\` ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}`));
+    child.once('close', (code, signal) => {
+      if (code === 0) return settle();
+      const error = new Error(`\`${describeCommand(command, args)}\` ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}`);
+      error.stderr = stderr;
+      settle(error);
     });
   });
 }
@@ -177,11 +185,29 @@ export async function ensureDependencies() {
         ? `${path.basename(reference)} is newer than node_modules`
         : null;
   if (!reason) return;
-  // npm ci installs exactly the lock file (and fails when package.json disagrees with it); npm install only when
-  // there is no lock file to follow.
-  const args = hasLock ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'];
-  log.info(`${reason}: running npm ${args[0]}`);
-  await run('npm', args);
+  if (!hasLock) {
+    log.info(`${reason}: running npm install (there is no package-lock.json to follow)`);
+    await run('npm', ['install', '--no-audit', '--no-fund']);
+    return;
+  }
+  // npm ci installs exactly the lock file, and refuses when package.json disagrees with it.
+  log.info(`${reason}: running npm ci`);
+  try {
+    await run('npm', ['ci', '--no-audit', '--no-fund'], { keepStderr: true });
+  } catch (error) {
+    if (!onlyUnresolvableOptionals(error.stderr ?? '')) throw error;
+    // npm bug (npm/cli#9846): an optional dependency the registry cannot serve (another platform's native
+    // binary, e.g. sass-embedded-darwin-arm64) is left out of the lock by `npm install`, and then `npm ci`
+    // rejects that same lock. `npm install --no-save` installs from the lock file without rewriting it.
+    log.warn('npm ci refused the lock file only for optional packages this registry does not serve; installing with npm install --no-save');
+    await run('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
+  }
+}
+
+/** True when npm ci's only complaint is "Missing: <name>@ from lock file" with no version: unresolvable optionals. */
+function onlyUnresolvableOptionals(stderr) {
+  const missing = stderr.split('\n').filter((line) => /Missing: .+ from lock file/.test(line));
+  return missing.length > 0 && !/Invalid: /.test(stderr) && missing.every((line) => /Missing: \S+@ from lock file/.test(line));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -70,15 +70,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
 
   /** Takes due deliveries whose lease is free; an expired lease (a crashed sender) makes them due again. */
   private async lease(): Promise<DeliveryEntity[]> {
+    // A CTE so that the driver returns the rows (a bare UPDATE answers with a row count beside them).
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `UPDATE delivery SET locked_until = now() + make_interval(secs => $2::float / 1000), attempts = attempts + 1
-        WHERE id IN (
-          SELECT id FROM delivery
-           WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
-           ORDER BY next_attempt_at, created_at
-           LIMIT $1
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
+      `WITH leased AS (
+         UPDATE delivery SET locked_until = now() + make_interval(secs => $2::float / 1000), attempts = attempts + 1
+          WHERE id IN (
+            SELECT id FROM delivery
+             WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+             ORDER BY next_attempt_at, created_at
+             LIMIT $1
+             FOR UPDATE SKIP LOCKED)
+          RETURNING id)
+       SELECT id FROM leased`,
       [this.batchSize, this.leaseMs],
     );
     if (rows.length === 0) return [];
