@@ -7,6 +7,8 @@
 //
 // Node 20 built-ins only: this runs before `npm ci` has installed anything.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   Cleanup,
@@ -108,8 +110,13 @@ async function main() {
 
   let smtpUrl = env.SMTP_URL;
   if (startMailDev) {
+    // Its own mail directory, removed at the end: MailDev would otherwise leave one in /tmp on every run.
+    const mailDir = mkdtempSync(path.join(tmpdir(), 'pressconf-maildev-'));
+    const removeMailDir = () => rmSync(mailDir, { recursive: true, force: true });
+    cleanup.add('the MailDev directory', async () => removeMailDir(), removeMailDir);
     cleanup.add('MailDev', () => helpers.stopAll(5_000), () => helpers.killAll());
     helpers.spawn('maildev', bin('maildev'), [
+      '--mail-directory', mailDir,
       '--smtp', String(MAILDEV.smtpPort),
       '--web', String(MAILDEV.webPort),
       '--ip', '127.0.0.1',
@@ -171,7 +178,7 @@ async function main() {
     ],
     ['Admin API key', `${adminKey}  (header X-API-Key)`],
     ['Demo agencies', seeded],
-    ['Kafka', `${kafka.brokers}${kafka.started ? '' : ' (not started by us; left running)'}`],
+    ['Kafka', `${kafka.brokers}${kafka.started ? '' : env.KAFKA_BROKERS ? ' (KAFKA_BROKERS)' : ' (was already running; left running)'}`],
     ['Database', databaseUrl],
   ];
   process.stdout.write(

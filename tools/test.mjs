@@ -106,7 +106,13 @@ async function main() {
   await psql(adminUrl, `CREATE DATABASE ${quoteIdent(database)}`);
   log.info(`test database ${database}, Kafka ${kafka.brokers}`);
 
-  const env = { ...process.env, KAFKA_BROKERS: kafka.brokers, DATABASE_URL: withDatabase(serverUrl, database) };
+  const env = {
+    ...process.env,
+    KAFKA_BROKERS: kafka.brokers,
+    DATABASE_URL: withDatabase(serverUrl, database),
+    // The broker is ours: the resilience tests may stop and restart it.
+    ...(kafka.started ? { KAFKA_TEST_PORT: String(KAFKA_TEST_PORT) } : {}),
+  };
   await runJest('unit', [], env);
   if (interrupted) return;
   await runJest('e2e', ['--runInBand'], env); // e2e runs even when unit tests failed: one run shows every failure

@@ -28,8 +28,9 @@ export async function callPeriodicConference(stack: Stack, options: { reporters?
 
 /** Waits until every participant has mail for the conference, and a little longer to catch duplicates. */
 export async function waitForInvitations(stack: Stack, conferenceId: string, expected: number, timeoutMs = 60_000) {
-  await eventually(() => stack.smtp.forConference(conferenceId).length >= expected, timeoutMs).catch((error) => {
-    const got = stack.smtp.forConference(conferenceId).length;
+  const recipients = () => new Set(stack.smtp.forConference(conferenceId).map((m) => m.envelopeTo.join(','))).size;
+  await eventually(() => recipients() >= expected, timeoutMs).catch((error) => {
+    const got = recipients();
     throw new Error(`${got} of ${expected} invitations arrived (${stack.smtp.received.length} mails in all): ${error}`);
   });
   await new Promise((r) => setTimeout(r, 1500));

@@ -13,6 +13,8 @@ export class SmtpSink {
   private server?: SMTPServer;
   /** When set, every message is refused with this temporary reply (e.g. to simulate a full queue). */
   refuseWith?: string;
+  /** Delay before accepting each message: a slow server makes a fan-out last long enough to interrupt. */
+  delayMs = 0;
 
   constructor(readonly port: number) {}
 
@@ -26,6 +28,7 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', async () => {
+          if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
           if (this.refuseWith) {
             const error = Object.assign(new Error(this.refuseWith), { responseCode: 451 });
             return callback(error);

@@ -1,0 +1,83 @@
+import { Stack, eventually } from './support/stack';
+import { callPeriodicConference, countBy, waitForInvitations } from './support/conference';
+
+/** Every participant got exactly one invitation for the conference. */
+function expectExactlyOnce(stack: Stack, conference: { id: string; participants: Array<{ email: string }> }) {
+  const perRecipient = countBy(stack.smtp.forConference(conference.id), (m) => m.envelopeTo.join(','));
+  const expected = new Map(conference.participants.map((p) => [p.email.toLowerCase(), 1]));
+  expect(perRecipient).toEqual(expected);
+}
+
+describe('nothing is lost and nothing is sent twice when parts of the system stop', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await Stack.start();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  afterEach(() => {
+    stack.smtp.delayMs = 0;
+  });
+
+  it('notifications stopped and restarted during the fan-out', async () => {
+    stack.smtp.delayMs = 150;
+    const { conference } = await callPeriodicConference(stack, { reporters: 40 });
+    expect(conference.participants.length).toBeGreaterThan(45);
+    await eventually(() => stack.smtp.forConference(conference.id).length >= 5);
+    await stack.stopService('notifications', 'SIGTERM');
+    const beforeRestart = stack.smtp.forConference(conference.id).length;
+    expect(beforeRestart).toBeLessThan(conference.participants.length);
+
+    await stack.startService('notifications');
+    await waitForInvitations(stack, conference.id, conference.participants.length);
+    expectExactlyOnce(stack, conference);
+    const invitations = await eventually(async () => {
+      const page = await stack.api('GET', `/conferences/${conference.id}/invitations?pageSize=100`);
+      return page.body.items.every((i: { status: string }) => i.status === 'SENT') ? page.body : undefined;
+    });
+    expect(invitations.total).toBe(conference.participants.length);
+  });
+
+  it('notifications killed during the fan-out loses nothing', async () => {
+    stack.smtp.delayMs = 150;
+    const { conference } = await callPeriodicConference(stack, { reporters: 40 });
+    await eventually(() => stack.smtp.forConference(conference.id).length >= 5);
+    await stack.stopService('notifications', 'SIGKILL');
+    await stack.startService('notifications');
+    await waitForInvitations(stack, conference.id, conference.participants.length, 90_000);
+    // A crash between the mail server's acceptance and our record of it can resend that one message (at
+    // least once); everything else goes exactly once.
+    const perRecipient = countBy(stack.smtp.forConference(conference.id), (m) => m.envelopeTo.join(','));
+    for (const participant of conference.participants) {
+      expect(perRecipient.get(participant.email.toLowerCase())).toBeGreaterThanOrEqual(1);
+    }
+    const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
+    expect(duplicates).toBeLessThanOrEqual(5); // at most the messages in flight on the pool's connections
+  });
+
+  const ownBroker = process.env.KAFKA_TEST_PORT ? it : it.skip;
+  ownBroker('the Kafka broker restarted right after a call', async () => {
+    const { conference } = await callPeriodicConference(stack, { reporters: 5 });
+    await stack.restartKafka(3000);
+    await waitForInvitations(stack, conference.id, conference.participants.length, 120_000);
+    expectExactlyOnce(stack, conference);
+    const requests = await eventually(
+      async () => {
+        const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests`);
+        return page.status === 200 && page.body.total > 0 ? page.body : undefined;
+      },
+      60_000,
+      500,
+    );
+    expect(requests.items.every((r: { status: string }) => r.status === 'OPEN')).toBe(true);
+
+    // The request/reply path works again too.
+    const again = await callPeriodicConference(stack, { reporters: 1 });
+    await waitForInvitations(stack, again.conference.id, again.conference.participants.length);
+    expectExactlyOnce(stack, again.conference);
+  });
+});
