@@ -4,11 +4,12 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ensureTopics } from '@pressconf/messaging';
+import { ensureDatabaseAndSchema, ensureTopics } from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { buildOpenApi } from './openapi/openapi';
 
 async function bootstrap(): Promise<void> {
+  await ensureDatabaseAndSchema('gateway');
   await ensureTopics('gateway');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));

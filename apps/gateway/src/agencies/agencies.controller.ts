@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   AgencyKinds,
@@ -13,6 +13,7 @@ import {
   UpdateAgencyDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ServiceBus } from '../bus/service-bus';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
@@ -25,6 +26,8 @@ export class AgenciesController {
   constructor(private readonly bus: ServiceBus) {}
 
   @Post()
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
   @Roles('admin')
   @ApiRoute({
     summary: 'Register an agency',

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   BriefRequestView,
@@ -17,6 +17,7 @@ import {
   RpcPatterns,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ServiceBus } from '../bus/service-bus';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
@@ -35,6 +36,8 @@ export class ConferencesController {
   constructor(private readonly bus: ServiceBus) {}
 
   @Post()
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
   @Roles('coordinator', 'admin')
   @ApiRoute({
     summary: 'Draft a conference',

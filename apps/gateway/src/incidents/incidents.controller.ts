@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, IdParam, IncidentView, ReportIncidentDto, RpcPatterns } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ServiceBus } from '../bus/service-bus';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
@@ -12,6 +13,8 @@ export class IncidentsController {
   constructor(private readonly bus: ServiceBus) {}
 
   @Post()
+  @Idempotent()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
   @Roles('coordinator', 'admin')
   @ApiRoute({
     summary: 'Report an incident',

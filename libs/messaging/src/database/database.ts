@@ -39,19 +39,22 @@ export async function ensureDatabaseAndSchema(schema: string, url = databaseUrl(
 
 /**
  * TypeORM options for a service: its own schema (also the search path, for raw SQL), its entities plus the
- * outbox and inbox, its migrations after the messaging tables. Never `synchronize`.
+ * outbox and inbox (unless it publishes no events), its migrations after the messaging tables. Never
+ * `synchronize`.
  */
 export function serviceDataSourceOptions(
   schema: string,
   entities: MixedList<Function>,
   migrations: MixedList<Function>,
+  options: { messaging?: boolean } = {},
 ): DataSourceOptions {
+  const messaging = options.messaging ?? true;
   return {
     type: 'postgres',
     url: databaseUrl(),
     schema,
-    entities: [...(entities as Function[]), OutboxMessage, ProcessedMessage],
-    migrations: [MessagingTables1764100000000, ...(migrations as Function[])],
+    entities: [...(entities as Function[]), ...(messaging ? [OutboxMessage, ProcessedMessage] : [])],
+    migrations: [...(messaging ? [MessagingTables1764100000000] : []), ...(migrations as Function[])],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,0 +1,101 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { catchError, concatMap, from, map, Observable, of, switchMap, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Actor, problem, Problem } from '@pressconf/contracts';
+import { ProblemError } from '../bus/service-bus';
+import { IdempotencyRecord } from './idempotency-record.entity';
+
+const IDEMPOTENT = 'idempotent';
+/** Marks a creating POST whose retries with the same `Idempotency-Key` return the first result. */
+export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const RETENTION_HOURS = Number(process.env.IDEMPOTENCY_RETENTION_HOURS ?? 24);
+
+/**
+ * Stripe-style idempotency: the first request with a key runs and its answer is stored; a retry replays it
+ * (header `Idempotent-Replayed: true`); the same key with another body is a 422, and while the first is still
+ * running a retry gets a 409. Server errors are not stored, so that a retry can succeed.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = request.header('idempotency-key');
+    if (key === undefined) return next.handle();
+    if (!KEY.test(key)) {
+      return throwError(
+        () =>
+          new ProblemError(
+            problem(400, 'Idempotency-Key must be 1-255 visible ASCII characters.', {
+              errors: [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
+            }),
+          ),
+      );
+    }
+    const scope = `${request.actor?.subject ?? 'anonymous'} ${request.method} ${request.originalUrl.split('?')[0]} ${key}`;
+    const fingerprint = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const repository = this.dataSource.getRepository(IdempotencyRecord);
+
+    return from(this.claim(scope, fingerprint)).pipe(
+      switchMap((existing) => {
+        if (existing) return of(this.replay(existing, fingerprint, response));
+        return next.handle().pipe(
+          // Stored before the answer leaves, so that a retry after it never finds the request still running.
+          concatMap((body) =>
+            from(repository.update({ scope }, { statusCode: response.statusCode, responseBody: body as object })).pipe(
+              map(() => body),
+            ),
+          ),
+          catchError((error) => {
+            const status = error instanceof ProblemError ? error.status : 500;
+            const store =
+              status < 500 && error instanceof ProblemError
+                ? repository.update({ scope }, { statusCode: status, responseBody: error.problem })
+                : repository.delete({ scope });
+            return from(store).pipe(switchMap(() => throwError(() => error)));
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Inserts the in-progress record, or returns the one already there (expired ones are taken over). */
+  private async claim(scope: string, fingerprint: string): Promise<IdempotencyRecord | null> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_record (scope, fingerprint, expires_at)
+       VALUES ($1, $2, now() + make_interval(hours => $3))
+       ON CONFLICT (scope) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, status_code = NULL,
+              response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
+        WHERE idempotency_record.expires_at < now()
+       RETURNING scope`,
+      [scope, fingerprint, RETENTION_HOURS],
+    );
+    if (inserted.length > 0) return null;
+    return this.dataSource.getRepository(IdempotencyRecord).findOneByOrFail({ scope });
+  }
+
+  private replay(record: IdempotencyRecord, fingerprint: string, response: Response): unknown {
+    if (record.fingerprint !== fingerprint) {
+      throw new ProblemError(problem(422, 'This Idempotency-Key was used with a different request body.'));
+    }
+    if (record.statusCode === null) {
+      throw new ProblemError(problem(409, 'A request with this Idempotency-Key is still being processed.'));
+    }
+    response.setHeader('Idempotent-Replayed', 'true');
+    if (record.statusCode >= 400) throw new ProblemError(record.responseBody as Problem);
+    response.status(record.statusCode);
+    return record.responseBody;
+  }
+}
