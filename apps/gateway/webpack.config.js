@@ -2,7 +2,8 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/gateway'), clean: true },
+  // DIST_DIR lets parallel work trees of one checkout build side by side.
+  output: { path: join(process.env.DIST_DIR ?? join(__dirname, '../../dist'), 'apps/gateway'), clean: true },
   devtool: 'source-map',
   plugins: [
     new NxAppWebpackPlugin({

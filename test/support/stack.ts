@@ -7,6 +7,8 @@ import { Client } from 'pg';
 import { SmtpSink } from './smtp-sink';
 
 export const ROOT = resolve(__dirname, '../..');
+/** Where the built services are: `dist/`, or DIST_DIR when a parallel build put them elsewhere. */
+const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
 export type ServiceName = 'scheduling' | 'submissions' | 'notifications' | 'gateway';
 const SERVICES: ServiceName[] = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
@@ -63,8 +65,8 @@ export class Stack {
   static async start(options: StackOptions = {}): Promise<Stack> {
     const stack = new Stack(options, await Promise.all([1, 2, 3, 4, 5].map(() => freePort())));
     for (const service of SERVICES) {
-      if (!existsSync(join(ROOT, 'dist/apps', service, 'main.js'))) {
-        throw new Error(`dist/apps/${service}/main.js is missing: build first (npm test does)`);
+      if (!existsSync(join(DIST, 'apps', service, 'main.js'))) {
+        throw new Error(`${DIST}/apps/${service}/main.js is missing: build first (npm test does)`);
       }
     }
     await stack.smtp.start();
@@ -82,7 +84,7 @@ export class Stack {
     const logDir = join(ROOT, 'test-artifacts/logs');
     mkdirSync(logDir, { recursive: true });
     const log = createWriteStream(join(logDir, `${this.database}-${service}.log`), { flags: 'a' });
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps', service, 'main.js')], {
+    const child = spawn(process.execPath, [join(DIST, 'apps', service, 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -73,3 +73,11 @@ export function envNamesReadByCode(): Set<string> {
 
 /** Names that belong to the Node.js runtime or a base image rather than to the code (allowed in Dockerfiles). */
 export const RUNTIME_ENV_NAMES = new Set(['NODE_ENV', 'NODE_OPTIONS']);
+
+/** Connections each service process may open (its TypeORM pool): DATABASE_POOL_SIZE, else the code's default. */
+export function databasePoolSizeDefault(): number {
+  const source = readFileSync(abs('libs/messaging/src/database/database.ts'), 'utf8');
+  const match = /process\.env\.DATABASE_POOL_SIZE\s*\?\?\s*(\d+)/.exec(source);
+  if (!match) throw new Error('libs/messaging/src/database/database.ts: no `process.env.DATABASE_POOL_SIZE ?? <n>` found');
+  return Number(match[1]);
+}

@@ -1,16 +1,13 @@
-import { rendered, clone } from './repo';
-import { schemaProblems } from './k8s-schema';
+import { rendered } from './repo';
+import { POLICIES } from './policy';
+import { codeFacts } from './facts';
 test('probe', () => {
-  const ms = clone(rendered('k8s/overlays/dev'));
-  const dep = ms.find((m) => m.doc.kind === 'Deployment')!;
-  dep.doc.spec.template.spec.containers[0].readinesProbe = dep.doc.spec.template.spec.containers[0].readinessProbe;
-
-  const topic = ms.find((m) => m.doc.kind === 'KafkaTopic')!;
-  topic.doc.spec.partition = 6;
-  const pg = ms.find((m) => m.doc.kind === 'Cluster')!;
-  pg.doc.spec.postgresql.parameters.max_connections = 200;
-  const kafka = ms.find((m) => m.doc.kind === 'Kafka')!;
-  kafka.doc.spec.kafka.listeners[0].type = 'internl';
-  ms.push({ source: 'x', doc: { apiVersion: 'example.com/v1', kind: 'Thing', metadata: { name: 'a' } } });
-  console.log(schemaProblems(ms));
+  const f = codeFacts();
+  console.log(f.apps, [...f.envNames].length, f.topics.length, f.partitions, f.databasePoolSize);
+  for (const dir of ['k8s/base', 'k8s/overlays/dev', 'k8s/overlays/prod']) {
+    for (const [name, fn] of Object.entries(POLICIES)) {
+      const p = fn(rendered(dir), f, dir.endsWith('dev') ? [] : ['pressconf-secrets']);
+      if (p.length) console.log(dir, name, p);
+    }
+  }
 });
