@@ -12,7 +12,7 @@ export interface AppFacts {
   portVar: string;
   /** The port it listens on when that variable is not set. */
   defaultPort: number;
-  /** True when it keeps data in PostgreSQL (uses serviceDataSourceOptions): it has migrations to run. */
+  /** True when it keeps data in PostgreSQL: it has migrations to run. */
   hasDatabase: boolean;
 }
 
@@ -39,14 +39,15 @@ export function appNames(): string[] {
     .sort();
 }
 
+/** How an app's code opens its database: the messaging module of a service, or TypeORM options of its own. */
+const DATABASE_USE = /\bserviceDataSourceOptions\s*\(|\bServiceMessagingModule\.forService\s*\(|\bTypeOrmModule\.forRoot(Async)?\s*\(/;
+
 export function appFacts(): AppFacts[] {
   return appNames().map((name) => {
     const main = readFileSync(abs(`apps/${name}/src/main.ts`), 'utf8');
     const port = /process\.env\.([A-Z][A-Z0-9_]*_PORT)\s*\?\?\s*(\d+)/.exec(main);
     if (!port) throw new Error(`apps/${name}/src/main.ts: no \`process.env.<X>_PORT ?? <port>\` found`);
-    const hasDatabase = sourceFiles(`apps/${name}/src`).some((file) =>
-      /\bserviceDataSourceOptions\s*\(/.test(readFileSync(abs(file), 'utf8')),
-    );
+    const hasDatabase = sourceFiles(`apps/${name}/src`).some((file) => DATABASE_USE.test(readFileSync(abs(file), 'utf8')));
     return { name, portVar: port[1], defaultPort: Number(port[2]), hasDatabase };
   });
 }
@@ -80,4 +81,14 @@ export function databasePoolSizeDefault(): number {
   const match = /process\.env\.DATABASE_POOL_SIZE\s*\?\?\s*(\d+)/.exec(source);
   if (!match) throw new Error('libs/messaging/src/database/database.ts: no `process.env.DATABASE_POOL_SIZE ?? <n>` found');
   return Number(match[1]);
+}
+
+/**
+ * Whether `node main.js --migrate-only` runs the migrations and exits for this app: its main.ts hands the flag to
+ * bootstrapService (libs/messaging/src/bootstrap.ts handles it) or handles it itself.
+ */
+export function supportsMigrateOnly(app: string): boolean {
+  const main = readFileSync(abs(`apps/${app}/src/main.ts`), 'utf8');
+  const library = readFileSync(abs('libs/messaging/src/bootstrap.ts'), 'utf8');
+  return main.includes('--migrate-only') || (/\bbootstrapService\s*\(/.test(main) && library.includes("'--migrate-only'"));
 }

@@ -1,0 +1,150 @@
+/**
+ * Checks of docker-compose.yml: the compose specification and best-practice rules (dclint, the Docker Compose
+ * linter, which validates against the compose-spec JSON schema first), then the project's own policy.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DCLinter } from 'dclint';
+import { parse } from 'yaml';
+import type { CodeFacts } from './policy';
+import { unpinnedImage } from './policy';
+import type { KubeObject } from './repo';
+import { abs } from './repo';
+
+export const COMPOSE_FILE = 'docker-compose.yml';
+
+/**
+ * dclint on a compose file: every rule at its default level, and warnings count as problems too (the committed
+ * file has none). Returns `<line>: <rule>: <message>` per problem.
+ */
+export function lintComposeFile(file: string): string[] {
+  const linter = new DCLinter({ rules: {}, quiet: true, debug: false, exclude: [] });
+  return linter
+    .lintFiles([file], false)
+    .flatMap((result) => result.messages.map((m) => `${m.line}: ${m.rule} (${m.type}): ${m.message}`));
+}
+
+/** dclint on compose text (written to a temporary docker-compose.yml, since dclint lints files). */
+export function lintComposeText(text: string): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pressconf-compose-'));
+  try {
+    const file = path.join(dir, 'docker-compose.yml');
+    writeFileSync(file, text);
+    return lintComposeFile(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The compose file as data, with YAML merge keys (<<) applied, as Compose reads it. */
+export function parseCompose(text: string): KubeObject {
+  return parse(text, { merge: true }) as KubeObject;
+}
+
+/** `${NAME:-default}` → default, `${NAME}` → '': the value Compose uses when the variable is not set. */
+export function withoutInterpolation(value: unknown): string {
+  return String(value ?? '').replace(/\$\{[A-Z0-9_]+(?::?-([^}]*))?\}/g, (_, fallback: string | undefined) => fallback ?? '');
+}
+
+function environmentOf(service: KubeObject): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(env.map((entry: string) => {
+      const [key, ...rest] = String(entry).split('=');
+      return [key, rest.join('=')];
+    }));
+  }
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withoutInterpolation(v)]));
+}
+
+const healthcheckText = (service: KubeObject): string =>
+  [service.healthcheck?.test ?? []].flat().map(String).join(' ');
+
+/** The compose services a configuration value points at (`kafka:9092`, `smtp://maildev:1025`, `@postgres:5432`). */
+function servicesNamedIn(value: string, serviceNames: string[]): string[] {
+  return serviceNames.filter((name) => new RegExp(`(^|[/@,])${name.replace(/[.-]/g, '\\$&')}:\\d+`).test(value));
+}
+
+export function kafkaVersionOfNpmStart(): string {
+  const pom = readFileSync(abs('infra/kafka/pom.xml'), 'utf8');
+  const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
+  if (!version) throw new Error('infra/kafka/pom.xml: no <kafka.version>');
+  return version;
+}
+
+/**
+ * The project's rules for the compose file:
+ * - each app is built from its own Dockerfile, tagged with an explicit version, health-checked on its own port;
+ * - its environment holds only names the code reads, and every service its configuration points at (Kafka,
+ *   PostgreSQL, the mail catcher, other apps) is a dependency with `condition: service_healthy`;
+ * - every long-running service has a health check, every image is pinned;
+ * - Kafka is the official apache/kafka image of the broker version `npm start` runs, in KRaft mode, with topic
+ *   auto-creation off; the gateway is published on its port.
+ */
+export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersion = kafkaVersionOfNpmStart()): string[] {
+  const problems: string[] = [];
+  const services: Record<string, KubeObject> = compose.services ?? {};
+  const names = Object.keys(services);
+  for (const [name, service] of Object.entries(services)) {
+    const why = unpinnedImage(service.image);
+    if (why) problems.push(`${name}: image ${why}`);
+    const oneShot = service.restart === 'no' || service.restart === false;
+    if (!oneShot && !service.healthcheck) problems.push(`${name}: no healthcheck`);
+    const dependsOn = service.depends_on ?? {};
+    if (Array.isArray(dependsOn)) {
+      problems.push(`${name}: depends_on without conditions (use condition: service_healthy)`);
+    } else {
+      for (const [dependency, spec] of Object.entries(dependsOn as Record<string, KubeObject>)) {
+        if (!names.includes(dependency)) problems.push(`${name}: depends on unknown service ${dependency}`);
+        if (!['service_healthy', 'service_completed_successfully'].includes(spec?.condition)) {
+          problems.push(`${name}: depends on ${dependency} with condition ${spec?.condition}, not service_healthy`);
+        }
+      }
+    }
+  }
+  for (const app of facts.apps) {
+    const service = services[app.name];
+    if (!service) {
+      problems.push(`no compose service for the app ${app.name}`);
+      continue;
+    }
+    const env = environmentOf(service);
+    const port = Number(env[app.portVar] ?? app.defaultPort);
+    const build = typeof service.build === 'string' ? { context: service.build } : service.build ?? {};
+    if (build.dockerfile !== `apps/${app.name}/Dockerfile` || (build.context ?? '.') !== '.') {
+      problems.push(`${app.name}: not built from apps/${app.name}/Dockerfile with the repository root as context`);
+    }
+    if (!String(service.image ?? '').startsWith(`pressconf/${app.name}:`)) problems.push(`${app.name}: image is not pressconf/${app.name}:<version>`);
+    if (!healthcheckText(service).includes(`http://127.0.0.1:${port}/health/`)) {
+      problems.push(`${app.name}: healthcheck does not probe http://127.0.0.1:${port}/health/ (${app.portVar})`);
+    }
+    for (const variable of Object.keys(env)) {
+      if (!facts.envNames.has(variable)) problems.push(`${app.name}: environment ${variable} is not read by the code`);
+    }
+    const dependencies = Object.keys(Array.isArray(service.depends_on) ? {} : service.depends_on ?? {});
+    for (const [variable, value] of Object.entries(env)) {
+      for (const target of servicesNamedIn(value, names).filter((n) => n !== app.name)) {
+        if (!dependencies.includes(target)) problems.push(`${app.name}: ${variable} points at ${target}, which is not among its depends_on`);
+      }
+    }
+    if (app.name === 'gateway') {
+      const published = (service.ports ?? []).map((p: unknown) => String(p).split(':').pop());
+      if (!published.includes(String(port))) problems.push(`gateway: container port ${port} is not published`);
+    }
+  }
+  const kafkaEntry = Object.entries(services).find(([, s]) => String(s.image ?? '').startsWith('apache/kafka:'));
+  if (!kafkaEntry) {
+    problems.push('no Kafka service from the official apache/kafka image');
+  } else {
+    const [name, kafka] = kafkaEntry;
+    const env = environmentOf(kafka);
+    if (kafka.image !== `apache/kafka:${kafkaVersion}`) problems.push(`${name}: image ${kafka.image}, but npm start runs Kafka ${kafkaVersion} (infra/kafka/pom.xml)`);
+    if (!/^4\./.test(String(kafka.image).split(':')[1] ?? '')) problems.push(`${name}: not a Kafka 4.x broker`);
+    const roles = String(env.KAFKA_PROCESS_ROLES ?? '').split(',');
+    if (!(roles.includes('broker') && roles.includes('controller'))) problems.push(`${name}: not a KRaft broker+controller (KAFKA_PROCESS_ROLES)`);
+    if (env.KAFKA_AUTO_CREATE_TOPICS_ENABLE !== 'false') problems.push(`${name}: topic auto-creation must be off`);
+    if (!String(env.KAFKA_ADVERTISED_LISTENERS ?? '').includes(`//${name}:`)) problems.push(`${name}: does not advertise itself as ${name} on the compose network`);
+  }
+  return problems;
+}
