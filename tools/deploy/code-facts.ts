@@ -90,5 +90,8 @@ export function databasePoolSizeDefault(): number {
 export function supportsMigrateOnly(app: string): boolean {
   const main = readFileSync(abs(`apps/${app}/src/main.ts`), 'utf8');
   const library = readFileSync(abs('libs/messaging/src/bootstrap.ts'), 'utf8');
-  return main.includes('--migrate-only') || (/\bbootstrapService\s*\(/.test(main) && library.includes("'--migrate-only'"));
+  return (
+    main.includes('--migrate-only') ||
+    (/\b(bootstrapService|isMigrateOnly)\s*\(/.test(main) && library.includes("'--migrate-only'"))
+  );
 }

@@ -88,7 +88,8 @@ export function allManifestSets(): Array<{ name: string; manifests: Manifest[] }
   ];
 }
 
-export const clone = <T>(value: T): T => structuredClone(value);
+/** A deep copy that shares nothing, YAML aliases included (structuredClone would keep shared objects shared). */
+export const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export function exists(relative: string): boolean {
   return existsSync(abs(relative));

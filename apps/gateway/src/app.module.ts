@@ -2,12 +2,17 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerOptions, serviceDataSourceOptions } from '@pressconf/messaging';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgenciesController } from './agencies/agencies.controller';
 import { ActorGuard } from './auth/actor.guard';
+import { ApiKeysController } from './auth/api-keys.controller';
+import { ApiKeysService } from './auth/api-keys.service';
+import { JwtVerifier } from './auth/jwt-verifier';
+import { KeyThrottlerGuard } from './auth/key-throttler.guard';
 import { BusModule } from './bus/bus.module';
 import { ConferencesController } from './conferences/conferences.controller';
 import { HealthController } from './health/health.controller';
@@ -22,12 +27,25 @@ import { IncidentsController } from './incidents/incidents.controller';
       ...serviceDataSourceOptions('gateway', GATEWAY_ENTITIES, GATEWAY_MIGRATIONS, { messaging: false }),
       migrationsRun: true,
     }),
+    ThrottlerModule.forRoot({
+      throttlers: [
+        {
+          name: 'default',
+          limit: Number(process.env.GATEWAY_RATE_LIMIT ?? 600),
+          ttl: Number(process.env.GATEWAY_RATE_WINDOW_MS ?? 60_000),
+        },
+      ],
+    }),
     TerminusModule,
     BusModule,
   ],
-  controllers: [AgenciesController, ConferencesController, IncidentsController, HealthController],
+  controllers: [ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
   providers: [
+    ApiKeysService,
+    JwtVerifier,
+    // In this order: the limit is per authenticated caller.
     { provide: APP_GUARD, useClass: ActorGuard },
+    { provide: APP_GUARD, useClass: KeyThrottlerGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

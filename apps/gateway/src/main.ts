@@ -4,11 +4,20 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ensureDatabaseAndSchema, ensureTopics } from '@pressconf/messaging';
+import { ensureDatabaseAndSchema, ensureTopics, isMigrateOnly, migrateOnly } from '@pressconf/messaging';
 import { AppModule } from './app.module';
+import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { buildOpenApi } from './openapi/openapi';
 
 async function bootstrap(): Promise<void> {
+  if (isMigrateOnly()) {
+    await migrateOnly({
+      service: 'gateway',
+      database: { entities: GATEWAY_ENTITIES, migrations: GATEWAY_MIGRATIONS },
+      messaging: false,
+    });
+    process.exit(0);
+  }
   await ensureDatabaseAndSchema('gateway');
   await ensureTopics('gateway');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });

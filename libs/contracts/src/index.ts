@@ -14,3 +14,4 @@ export * from './submissions/brief-request';
 export * from './notifications/invitation';
 export * from './common/errors';
 export * from './common/validate';
+export * from './gateway/api-key';

@@ -16,11 +16,19 @@ export interface ServiceBootstrapOptions {
   database: { entities: Function[]; migrations: Function[] };
 }
 
+export function isMigrateOnly(): boolean {
+  return process.argv.includes('--migrate-only');
+}
+
 /** `node main.js --migrate-only`: creates the schema, runs pending migrations and exits (a deploy Job). */
-export async function migrateOnly(options: ServiceBootstrapOptions): Promise<void> {
+export async function migrateOnly(
+  options: Pick<ServiceBootstrapOptions, 'service' | 'database'> & { messaging?: boolean },
+): Promise<void> {
   await ensureDatabaseAndSchema(options.service);
   const dataSource = new DataSource(
-    serviceDataSourceOptions(options.service, options.database.entities, options.database.migrations),
+    serviceDataSourceOptions(options.service, options.database.entities, options.database.migrations, {
+      messaging: options.messaging,
+    }),
   );
   await dataSource.initialize();
   try {
@@ -37,7 +45,7 @@ export async function migrateOnly(options: ServiceBootstrapOptions): Promise<voi
  * beginning, then waits for its partition assignment before the HTTP port (health) opens.
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication | void> {
-  if (process.argv.includes('--migrate-only')) return migrateOnly(options);
+  if (isMigrateOnly()) return migrateOnly(options);
   await ensureDatabaseAndSchema(options.service);
   await ensureTopics(options.service);
   const app = await NestFactory.create(options.module, { bufferLogs: true });

@@ -1,15 +1,10 @@
-import {
-  CanActivate,
-  createParamDecorator,
-  ExecutionContext,
-  Injectable,
-  SetMetadata,
-} from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { timingSafeEqual } from 'node:crypto';
 import { Actor, problem, Role } from '@pressconf/contracts';
 import { RequestContexts } from '@pressconf/messaging';
 import { ProblemError } from '../bus/service-bus';
+import { ApiKeysService } from './api-keys.service';
+import { JwtVerifier } from './jwt-verifier';
 
 const ROLES = 'roles';
 const PUBLIC = 'public';
@@ -23,22 +18,32 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return context.switchToHttp().getRequest<{ actor: Actor }>().actor;
 });
 
-/** Resolves who is calling from `X-API-Key` and checks the route's roles: 401 without credentials, 403 without the role. */
+/**
+ * Resolves who is calling from `X-API-Key` or `Authorization: Bearer <JWT>` and checks the route's roles:
+ * 401 without valid credentials, 403 without the role. Object-level rules (an agency's own briefs) are the
+ * services' to enforce, from the actor passed with each request.
+ */
 @Injectable()
 export class ActorGuard implements CanActivate {
-  private readonly adminKey = process.env.GATEWAY_ADMIN_API_KEY ?? '';
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+    private readonly jwt: JwtVerifier,
+  ) {}
 
-  constructor(private readonly reflector: Reflector) {}
-
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
-    const actor = this.authenticate(request.headers['x-api-key']);
-    if (!actor) throw new ProblemError(problem(401, 'Send a valid API key in the X-API-Key header.'));
+    const actor = await this.authenticate(request.headers);
+    if (!actor) {
+      throw new ProblemError(
+        problem(401, 'Send a valid API key in X-API-Key, or a valid bearer token in Authorization.'),
+      );
+    }
     request.actor = actor;
-    const context_ = RequestContexts.current();
-    if (context_) context_.actor = actor;
+    const current = RequestContexts.current();
+    if (current) current.actor = actor;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
     if (roles.length > 0 && !roles.includes(actor.role)) {
       throw new ProblemError(problem(403, `This operation needs one of the roles: ${roles.join(', ')}.`));
@@ -46,13 +51,10 @@ export class ActorGuard implements CanActivate {
     return true;
   }
 
-  private authenticate(key: string | undefined): Actor | undefined {
-    if (!key || !this.adminKey) return undefined;
-    const given = Buffer.from(key);
-    const expected = Buffer.from(this.adminKey);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) {
-      return { role: 'admin', subject: 'bootstrap-admin' };
-    }
-    return undefined;
+  private async authenticate(headers: Record<string, string | undefined>): Promise<Actor | null> {
+    const key = headers['x-api-key'];
+    if (key) return this.apiKeys.authenticate(key);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+    return bearer ? this.jwt.verify(bearer) : null;
   }
 }

@@ -1,5 +1,7 @@
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { GatewayInitial1764100004000 } from './migrations/1764100004000-gateway-initial';
+import { ApiKeys1764100005000 } from './migrations/1764100005000-api-keys';
+import { ApiKeyEntity } from '../auth/api-key.entity';
 
-export const GATEWAY_ENTITIES = [IdempotencyRecord];
-export const GATEWAY_MIGRATIONS = [GatewayInitial1764100004000];
+export const GATEWAY_ENTITIES = [IdempotencyRecord, ApiKeyEntity];
+export const GATEWAY_MIGRATIONS = [GatewayInitial1764100004000, ApiKeys1764100005000];

@@ -14,7 +14,6 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const body: Problem = { ...this.toProblem(exception), instance: request.originalUrl ?? request.url };
     if (request.id) body.correlationId = request.id;
-    if (body.status === 429 && body.retryAfter) response.setHeader('Retry-After', String(body.retryAfter));
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@pressconf/contracts';
+
+/** An API key, stored as its SHA-256 only: keys are 32 random bytes, so a fast hash is enough. */
+@Entity({ name: 'api_key' })
+export class ApiKeyEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true })
+  agencyId: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  prefix: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  hash: string;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 200 })
+  createdBy: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+}

@@ -1,0 +1,40 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { Actor } from '@pressconf/contracts';
+import { actorOf } from './jwt-claims';
+
+/**
+ * Bearer tokens from the province's identity provider: signature checked against its JWKS, issuer (and
+ * audience when configured) and expiry enforced; the role and agency come from claims
+ * (`role` or `roles[]`, `agencyId` or `agency_id`). Disabled unless GATEWAY_JWT_ISSUER and GATEWAY_JWT_JWKS_URL
+ * are set.
+ */
+@Injectable()
+export class JwtVerifier {
+  private readonly logger = new Logger(JwtVerifier.name);
+  private readonly issuer = process.env.GATEWAY_JWT_ISSUER;
+  private readonly audience = process.env.GATEWAY_JWT_AUDIENCE;
+  private readonly jwks = process.env.GATEWAY_JWT_JWKS_URL
+    ? createRemoteJWKSet(new URL(process.env.GATEWAY_JWT_JWKS_URL), { cooldownDuration: 30_000 })
+    : undefined;
+
+  get enabled(): boolean {
+    return Boolean(this.issuer && this.jwks);
+  }
+
+  async verify(token: string): Promise<Actor | null> {
+    if (!this.jwks || !this.issuer) return null;
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.issuer,
+        ...(this.audience ? { audience: this.audience } : {}),
+        algorithms: ['RS256', 'ES256', 'PS256', 'EdDSA'],
+        clockTolerance: 30,
+      });
+      return actorOf(payload);
+    } catch (error) {
+      if (!(error instanceof errors.JOSEError)) this.logger.warn(`JWT verification failed: ${error}`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Role, Roles } from '../common/actor';
+
+export class CreateApiKeyDto {
+  /** What the key is for, e.g. "Cổng dịch vụ công — đồng bộ hội nghị". */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @IsIn(Roles)
+  role: Role;
+
+  /** Required for `agency` and `press` keys: the one agency the key acts for. */
+  @ValidateIf((o: CreateApiKeyDto) => o.role === 'agency' || o.role === 'press' || o.agencyId !== undefined)
+  @IsUUID()
+  agencyId?: string;
+}
+
+export class ApiKeyView {
+  @IsUUID()
+  id: string;
+
+  @IsString()
+  name: string;
+
+  @IsIn(Roles)
+  role: Role;
+
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  /** The first characters of the key, to recognise it; the key itself is never shown again. */
+  @IsString()
+  prefix: string;
+
+  @IsDateString()
+  createdAt: string;
+
+  @IsOptional()
+  @IsDateString()
+  revokedAt?: string;
+
+  @IsOptional()
+  @IsDateString()
+  lastUsedAt?: string;
+}
+
+/** Returned once, at creation: the only time the secret is shown. */
+export class CreatedApiKeyView extends ApiKeyView {
+  @IsString()
+  key: string;
+}

@@ -1,0 +1,71 @@
+/**
+ * docker-compose.yml against the compose specification and dclint's rules, then the project's policy (apps built
+ * from their Dockerfiles, health checks on the right ports, dependencies on health, environment names the code
+ * reads, the Kafka broker version of `npm start`). Each check also fails on a deliberately broken variant.
+ */
+import { stringify } from 'yaml';
+import { COMPOSE_FILE, composePolicy, kafkaVersionOfNpmStart, lintComposeFile, lintComposeText, parseCompose } from './compose';
+import { codeFacts } from './facts';
+import { abs, clone, KubeObject, readText } from './repo';
+
+const facts = codeFacts();
+const text = () => readText(COMPOSE_FILE);
+const compose = () => parseCompose(text());
+
+/** The compose text with one service changed (as YAML data: anchors are expanded). */
+function brokenText(change: (services: Record<string, KubeObject>) => void): string {
+  const data = clone(compose());
+  change(data.services);
+  return stringify(data);
+}
+
+describe('docker-compose.yml', () => {
+  it('passes dclint: the compose specification schema and every rule, warnings included', () => {
+    expect(lintComposeFile(abs(COMPOSE_FILE))).toEqual([]);
+  });
+
+  it('dclint refuses an unknown field (schema validation)', () => {
+    const problems = lintComposeText(brokenText((s) => {
+      s.scheduling.restart_policy = 'always';
+    }));
+    expect(problems).toEqual([expect.stringMatching(/invalid-schema .*\/services\/scheduling/)]);
+  });
+
+  it('dclint refuses an image tagged latest and an unbound published port', () => {
+    const problems = lintComposeText(brokenText((s) => {
+      s.postgres.image = 'postgres:latest';
+      s.maildev.ports = ['1080:1080'];
+    }));
+    expect(problems.join('\n')).toMatch(/service-image-require-explicit-tag/);
+    expect(problems.join('\n')).toMatch(/no-unbound-port-interfaces/);
+  });
+
+  it('follows the project policy', () => {
+    expect(composePolicy(compose(), facts)).toEqual([]);
+  });
+
+  it('the policy fails on a wrong health-check port, an unknown variable, a dependency without health', () => {
+    const data = clone(compose());
+    data.services.submissions.healthcheck.test = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:3101/health/ready')"];
+    data.services.scheduling.environment.KAFKA_BROKER = 'kafka:9092';
+    data.services.notifications.depends_on.maildev.condition = 'service_started';
+    delete data.services.gateway.depends_on.kafka;
+    expect(composePolicy(data, facts)).toEqual([
+      'notifications: depends on maildev with condition service_started, not service_healthy',
+      'gateway: KAFKA_BROKERS points at kafka, which is not among its depends_on',
+      'scheduling: environment KAFKA_BROKER is not read by the code',
+      'submissions: healthcheck does not probe http://127.0.0.1:3102/health/ (SUBMISSIONS_PORT)',
+    ]);
+  });
+
+  it('the policy fails on a Kafka other than the broker of npm start, and on a service without health check', () => {
+    const data = clone(compose());
+    data.services.kafka.image = 'apache/kafka:3.9.1';
+    delete data.services.postgres.healthcheck;
+    expect(composePolicy(data, facts, kafkaVersionOfNpmStart())).toEqual([
+      'postgres: no healthcheck',
+      `kafka: image apache/kafka:3.9.1, but npm start runs Kafka ${kafkaVersionOfNpmStart()} (infra/kafka/pom.xml)`,
+      'kafka: not a Kafka 4.x broker',
+    ]);
+  });
+});
