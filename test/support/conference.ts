@@ -2,7 +2,10 @@ import { Stack, eventually } from './stack';
 import { smallDirectory } from '../fixtures/directory';
 
 /** Registers a directory, drafts a periodic conference on `topics` and calls it; returns the called conference. */
-export async function callPeriodicConference(stack: Stack, options: { reporters?: number; topics?: string[] } = {}) {
+export async function callPeriodicConference(
+  stack: Stack,
+  options: { reporters?: number; topics?: string[]; headers?: Record<string, string> } = {},
+) {
   const agencies = [];
   for (const agency of smallDirectory(options.reporters ?? 1)) {
     const created = await stack.api('POST', '/agencies', { body: agency });
@@ -21,7 +24,7 @@ export async function callPeriodicConference(stack: Stack, options: { reporters?
     },
   });
   expect(draft.status).toBe(201);
-  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`);
+  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`, { headers: options.headers });
   expect(called.status).toBe(200);
   return { agencies, conference: called.body };
 }

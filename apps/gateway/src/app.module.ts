@@ -4,7 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { loggerOptions, serviceDataSourceOptions } from '@pressconf/messaging';
+import { HttpMetricsMiddleware, loggerOptions, serviceDataSourceOptions } from '@pressconf/messaging';
+import { GatewayMetricsController } from './metrics.controller';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgenciesController } from './agencies/agencies.controller';
@@ -39,7 +40,7 @@ import { IncidentsController } from './incidents/incidents.controller';
     TerminusModule,
     BusModule,
   ],
-  controllers: [ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
+  controllers: [GatewayMetricsController, ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
   providers: [
     ApiKeysService,
     JwtVerifier,
@@ -52,6 +53,6 @@ import { IncidentsController } from './incidents/incidents.controller';
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -7,6 +7,7 @@ import { ensureTopics } from './kafka/ensure-topics';
 import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
 import { KafkaServerHealth } from './health/kafka-server.health';
+import { registerConsumerLag } from './metrics/kafka-lag';
 
 export interface ServiceBootstrapOptions {
   service: string;
@@ -70,6 +71,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   await app.startAllMicroservices();
   await strategy.whenAssigned();
   app.get(KafkaServerHealth).register({ ready: () => strategy.isHealthy() });
+  registerConsumerLag(options.service, options.service, () => [...strategy.getHandlers().keys()]);
   await app.listen(options.port, '0.0.0.0');
   app.get(Logger).log(`${options.service} ready on port ${options.port}`);
   return app;

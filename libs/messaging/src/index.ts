@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './context/request-context';
+export * from './context/trace-context';
 export * from './database/database';
 export * from './database/messaging-tables.migration';
 export * from './health/kafka-server.health';
@@ -11,6 +12,10 @@ export * from './kafka/ensure-topics';
 export * from './kafka/kafka-config';
 export * from './kafka/observed-server-kafka';
 export * from './logging';
+export * from './metrics/http-metrics.middleware';
+export * from './metrics/kafka-lag';
+export * from './metrics/metrics';
+export * from './metrics/metrics.controller';
 export * from './messaging.module';
 export * from './outbox/outbox';
 export * from './outbox/outbox-message.entity';

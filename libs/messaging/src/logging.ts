@@ -2,6 +2,7 @@ import { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { RequestContexts } from './context/request-context';
+import { traceIdOf } from './context/trace-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -13,8 +14,10 @@ export function loggerOptions(service: string): Params {
       base: { service },
       messageKey: 'message',
       mixin: () => {
-        const correlationId = RequestContexts.current()?.correlationId;
-        return correlationId ? { correlationId } : {};
+        const context = RequestContexts.current();
+        if (!context) return {};
+        const traceId = traceIdOf(context.traceparent);
+        return { correlationId: context.correlationId, ...(traceId ? { traceId } : {}) };
       },
       genReqId: (request: IncomingMessage) => {
         const given = request.headers[CORRELATION_HEADER];

@@ -20,6 +20,7 @@ import { EventInbox } from './inbox/event-inbox';
 import { RpcProblemFilter } from './rpc/rpc-problem.filter';
 import { RpcContextInterceptor } from './rpc/rpc-context.interceptor';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { loggerOptions } from './logging';
 
@@ -67,7 +68,7 @@ export class ServiceMessagingModule {
         }),
         TerminusModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: Outbox, useFactory: () => new Outbox(options.service) },

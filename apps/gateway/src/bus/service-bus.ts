@@ -3,6 +3,7 @@ import { ClientKafka } from '@nestjs/microservices';
 import { lastValueFrom, timeout, TimeoutError } from 'rxjs';
 import {
   Actor,
+  EventHeaders,
   isProblem,
   problem,
   Problem,
@@ -11,7 +12,7 @@ import {
   RpcPattern,
   RpcRequest,
 } from '@pressconf/contracts';
-import { RequestContexts } from '@pressconf/messaging';
+import { childTraceparent, RequestContexts } from '@pressconf/messaging';
 
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 
@@ -58,8 +59,14 @@ export class ServiceBus implements OnModuleInit, OnApplicationShutdown {
       meta: { correlationId: context?.correlationId ?? RequestContexts.correlationId(), actor },
       body,
     };
+    const headers: Record<string, string> = {
+      [EventHeaders.correlationId]: message.meta.correlationId,
+      traceparent: childTraceparent(context?.traceparent),
+    };
     try {
-      return await lastValueFrom(this.client.send<T>(pattern, message).pipe(timeout(this.timeoutMs)));
+      return await lastValueFrom(
+        this.client.send<T>(pattern, { value: message, headers }).pipe(timeout(this.timeoutMs)),
+      );
     } catch (error) {
       if (error instanceof TimeoutError) {
         throw new ProblemError(problem(504, `The ${pattern.split('.')[0]} service did not answer in time.`));

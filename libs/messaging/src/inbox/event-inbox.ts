@@ -11,6 +11,8 @@ import {
   validateInto,
 } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
+import { childTraceparent } from '../context/trace-context';
+import { eventsConsumed } from '../metrics/metrics';
 import { describe } from '../outbox/outbox-relay';
 import { DeadLetters } from './dead-letters';
 
@@ -28,12 +30,6 @@ export interface InboxOptions {
   maxBackoffMs?: number;
 }
 
-export interface InboxStats {
-  handled: number;
-  duplicates: number;
-  failed: number;
-  deadLettered: number;
-}
 
 /**
  * Handles one event at most once per consumer: validates the envelope and its payload, runs the handler in a
@@ -43,7 +39,6 @@ export interface InboxStats {
  */
 export class EventInbox {
   private readonly logger = new Logger(EventInbox.name);
-  readonly stats = new Map<string, InboxStats>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,12 +47,13 @@ export class EventInbox {
   ) {}
 
   async process(consumer: string, value: unknown, context: KafkaContext, handlers: EventHandlers): Promise<void> {
-    const stats = this.statsOf(context.getTopic());
+    const topic = context.getTopic();
+    const count = (outcome: string) => eventsConsumed.inc({ topic, consumer, outcome });
     let envelope: EventEnvelope;
     try {
       envelope = (await validateInto(EventEnvelopeShape, value, { forbidUnknown: false })) as EventEnvelope;
     } catch (error) {
-      return this.deadLetter(context, value, `invalid envelope: ${describe(error)}`, 0);
+      return this.deadLetter(consumer, context, value, `invalid envelope: ${describe(error)}`, 0);
     }
     const handler = handlers[envelope.type] as EventHandler<EventType> | undefined;
     if (!handler) return; // another consumer's event on a shared topic
@@ -66,14 +62,18 @@ export class EventInbox {
     try {
       data = (await validateInto(EVENT_PAYLOADS[envelope.type], envelope.data, { forbidUnknown: false })) as never;
     } catch (error) {
-      return this.deadLetter(context, value, `invalid ${envelope.type} payload: ${describe(error)}`, 0);
+      return this.deadLetter(consumer, context, value, `invalid ${envelope.type} payload: ${describe(error)}`, 0);
     }
 
     const maxAttempts = this.options.maxAttempts ?? Number(process.env.INBOX_MAX_ATTEMPTS ?? 5);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const handled = await RequestContexts.run(
-          { correlationId: envelope.correlationId, causationId: envelope.id },
+          {
+            correlationId: envelope.correlationId,
+            causationId: envelope.id,
+            traceparent: childTraceparent(headerOf(context, 'traceparent')),
+          },
           () =>
             this.dataSource.transaction(async (tx) => {
               const inserted: unknown[] = await tx.query(
@@ -86,14 +86,18 @@ export class EventInbox {
               return true;
             }),
         );
-        if (handled) stats.handled += 1;
-        else stats.duplicates += 1;
+        count(handled ? 'handled' : 'duplicate');
+        // Inside the event's context: the line carries the correlation and trace ids of the request behind it.
+        RequestContexts.run(
+          { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: headerOf(context, 'traceparent') },
+          () => this.logger.log(`${consumer} ${handled ? 'handled' : 'skipped duplicate'} ${envelope.type} ${envelope.id}`),
+        );
         return;
       } catch (error) {
-        stats.failed += 1;
+        count('failed');
         const permanent = error instanceof ValidationFailedError;
         if (permanent || attempt >= maxAttempts) {
-          return this.deadLetter(context, value, `${consumer} failed: ${describe(error)}`, attempt);
+          return this.deadLetter(consumer, context, value, `${consumer} failed: ${describe(error)}`, attempt);
         }
         const delay = Math.min(
           this.options.maxBackoffMs ?? 5_000,
@@ -108,9 +112,15 @@ export class EventInbox {
     }
   }
 
-  private async deadLetter(context: KafkaContext, value: unknown, reason: string, attempts: number): Promise<void> {
+  private async deadLetter(
+    consumer: string,
+    context: KafkaContext,
+    value: unknown,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
     const message = context.getMessage();
-    this.statsOf(context.getTopic()).deadLettered += 1;
+    eventsConsumed.inc({ topic: context.getTopic(), consumer, outcome: 'dead_lettered' });
     await this.deadLetters.send({
       topic: context.getTopic(),
       partition: context.getPartition(),
@@ -124,13 +134,9 @@ export class EventInbox {
       attempts,
     });
   }
+}
 
-  private statsOf(topic: string): InboxStats {
-    let stats = this.stats.get(topic);
-    if (!stats) {
-      stats = { handled: 0, duplicates: 0, failed: 0, deadLettered: 0 };
-      this.stats.set(topic, stats);
-    }
-    return stats;
-  }
+function headerOf(context: KafkaContext, name: string): string | undefined {
+  const value = context.getMessage().headers?.[name];
+  return value === undefined || value === null ? undefined : String(value);
 }

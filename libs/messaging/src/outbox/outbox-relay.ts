@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
+import { lazyGauge, outboxPublished } from '../metrics/metrics';
 import { OutboxMessage } from './outbox-message.entity';
 
 export interface OutboxRelayOptions {
@@ -42,6 +43,12 @@ export class OutboxRelay {
     this.logger = new Logger(`OutboxRelay(${options.service})`);
     this.producer = new Kafka(kafkaClientConfig(`${options.service}-outbox`)).producer(PRODUCER_DEFAULTS);
     this.lockKey = hashToInt(`outbox:${options.service}`);
+    lazyGauge('outbox_backlog', 'Events in the outbox not yet published', [], async (gauge) => {
+      gauge.set((await this.stats()).backlog);
+    });
+    lazyGauge('outbox_oldest_age_seconds', 'Age of the oldest unpublished event', [], async (gauge) => {
+      gauge.set((await this.stats()).oldestAgeSeconds);
+    });
   }
 
   async start(): Promise<void> {
@@ -134,6 +141,7 @@ export class OutboxRelay {
     });
     if (outcome.error) throw outcome.error;
     this.published += outcome.sent;
+    outboxPublished.inc(outcome.sent);
     return outcome.sent;
   }
 

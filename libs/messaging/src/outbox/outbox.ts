@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDataMap, EventEnvelope, EventHeaders, EventType, TOPIC_OF_EVENT, versionOf } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
+import { childTraceparent } from '../context/trace-context';
 
 /**
  * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the
@@ -34,6 +35,7 @@ export class Outbox {
       [EventHeaders.type]: type,
       [EventHeaders.correlationId]: envelope.correlationId,
       ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
+      traceparent: childTraceparent(context?.traceparent),
     };
     await tx.query(
       `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
