@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpMetricsMiddleware, loggerOptions, serviceDataSourceOptions } from '@pressconf/messaging';
 import { GatewayMetricsController } from './metrics.controller';
+import { AsyncApiController } from './openapi/asyncapi.controller';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { AgenciesController } from './agencies/agencies.controller';
@@ -40,7 +41,7 @@ import { IncidentsController } from './incidents/incidents.controller';
     TerminusModule,
     BusModule,
   ],
-  controllers: [GatewayMetricsController, ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
+  controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
   providers: [
     ApiKeysService,
     JwtVerifier,

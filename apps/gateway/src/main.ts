@@ -29,7 +29,7 @@ async function bootstrap(): Promise<void> {
     origin: (process.env.GATEWAY_CORS_ORIGINS ?? '').split(',').filter(Boolean),
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics', 'asyncapi.json'] });
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   const port = Number(process.env.GATEWAY_PORT ?? 3000);

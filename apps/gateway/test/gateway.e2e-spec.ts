@@ -44,6 +44,9 @@ describe('gateway: contract surface', () => {
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/agencies', '/api/v1/conferences/{id}/call', '/api/v1/conferences/{id}/invitations']),
     );
+    const events = await (await fetch(`${base}/asyncapi.json`)).json();
+    expect(events.asyncapi).toBe('3.0.0');
+    expect(Object.values(events.channels).map((c: any) => c.address)).toContain('scheduling.conference.v1');
     expect(document.components.schemas.CreateConferenceDto.required).toEqual(
       expect.arrayContaining(['kind', 'title', 'startsAt', 'endsAt', 'venue', 'topics']),
     );

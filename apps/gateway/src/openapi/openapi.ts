@@ -14,6 +14,10 @@ export function contractSchemas(): Record<string, object> {
     classValidatorMetadataStorage: getMetadataStorage(),
     classTransformerMetadataStorage: defaultMetadataStorage,
     refPointerPrefix: '#/components/schemas/',
+    // Our own decorators, which the library cannot read.
+    additionalConverters: {
+      isDateTimeWithOffset: { type: 'string', format: 'date-time', example: '2027-01-15T09:00:00+07:00' },
+    },
   }) as Record<string, object>;
 }
 

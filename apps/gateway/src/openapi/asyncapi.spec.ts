@@ -1,0 +1,27 @@
+import { Parser } from '@asyncapi/parser';
+import { EVENT_TOPICS, EventTypes } from '@pressconf/contracts';
+import { buildAsyncApi } from './asyncapi';
+
+describe('the AsyncAPI document', () => {
+  const document = buildAsyncApi();
+
+  it('passes the AsyncAPI parser without errors', async () => {
+    const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
+    const errors = diagnostics.filter((d) => d.severity === 0);
+    expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
+    expect(parsed).toBeDefined();
+  });
+
+  it('lists every topic and every event type with its payload schema', () => {
+    const channels = Object.values(document.channels as Record<string, { address: string }>).map((c) => c.address);
+    expect(channels).toEqual(expect.arrayContaining([...EVENT_TOPICS]));
+    const names = Object.values((document.components as { messages: Record<string, { name: string }> }).messages).map(
+      (m) => m.name,
+    );
+    expect(names).toEqual(expect.arrayContaining(Object.values(EventTypes)));
+    const schemas = (document.components as { schemas: Record<string, { properties?: object }> }).schemas;
+    expect(Object.keys(schemas.ConferenceCalledData.properties ?? {})).toEqual(
+      expect.arrayContaining(['conferenceId', 'invitees', 'sequence', 'briefsDueAt']),
+    );
+  });
+});
