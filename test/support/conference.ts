@@ -29,15 +29,20 @@ export async function callPeriodicConference(
   return { agencies, conference: called.body };
 }
 
-/** Waits until every participant has mail for the conference, and a little longer to catch duplicates. */
+/** The invitations for the conference, without the other mail about it (brief requests, updates, reminders). */
+export function invitationMails(stack: Stack, conferenceId: string) {
+  return stack.smtp.forConference(conferenceId).filter((m) => m.parsed.headers.get('x-notification-kind') === 'INVITATION');
+}
+
+/** Waits until every participant has an invitation for the conference, and a little longer to catch duplicates. */
 export async function waitForInvitations(stack: Stack, conferenceId: string, expected: number, timeoutMs = 60_000) {
-  const recipients = () => new Set(stack.smtp.forConference(conferenceId).map((m) => m.envelopeTo.join(','))).size;
+  const recipients = () => new Set(invitationMails(stack, conferenceId).map((m) => m.envelopeTo.join(','))).size;
   await eventually(() => recipients() >= expected, timeoutMs).catch((error) => {
     const got = recipients();
     throw new Error(`${got} of ${expected} invitations arrived (${stack.smtp.received.length} mails in all): ${error}`);
   });
   await new Promise((r) => setTimeout(r, 1500));
-  return stack.smtp.forConference(conferenceId);
+  return invitationMails(stack, conferenceId);
 }
 
 export function countBy<T>(items: T[], key: (item: T) => string): Map<string, number> {

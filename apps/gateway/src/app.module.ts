@@ -17,10 +17,16 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import { KeyThrottlerGuard } from './auth/key-throttler.guard';
 import { BusModule } from './bus/bus.module';
 import { ConferencesController } from './conferences/conferences.controller';
+import { ConferencePreparationController } from './conferences/conference-preparation.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { RequestContextMiddleware } from './http/request-context.middleware';
 import { IncidentsController } from './incidents/incidents.controller';
+import { BriefRequestsController } from './briefs/brief-requests.controller';
+import { BriefsController } from './briefs/briefs.controller';
+import { BriefingPackController } from './briefing-pack/briefing-pack.controller';
+import { RsvpController } from './invitations/rsvp.controller';
+import { SeriesController } from './series/series.controller';
 
 @Module({
   imports: [
@@ -41,7 +47,7 @@ import { IncidentsController } from './incidents/incidents.controller';
     TerminusModule,
     BusModule,
   ],
-  controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, IncidentsController, HealthController],
+  controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, ConferencePreparationController, SeriesController, IncidentsController, RsvpController, BriefRequestsController, BriefsController, BriefingPackController, HealthController],
   providers: [
     ApiKeysService,
     JwtVerifier,

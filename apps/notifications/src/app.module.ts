@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessagingModule } from '@pressconf/messaging';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database/schema';
+import { BriefsModule } from './briefs/briefs.module';
+import { DeliveryModule } from './delivery/delivery.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { InvitationsModule } from './invitations/invitations.module';
 
 @Module({
@@ -10,7 +13,10 @@ import { InvitationsModule } from './invitations/invitations.module';
       entities: NOTIFICATIONS_ENTITIES,
       migrations: NOTIFICATIONS_MIGRATIONS,
     }),
+    DeliveryModule,
     InvitationsModule,
+    BriefsModule,
+    IncidentsModule,
   ],
 })
 export class AppModule {}

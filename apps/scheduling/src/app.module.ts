@@ -3,6 +3,7 @@ import { ServiceMessagingModule } from '@pressconf/messaging';
 import { AgenciesModule } from './agencies/agencies.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { SeriesModule } from './series/series.module';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
 
 @Module({
@@ -15,6 +16,7 @@ import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
     AgenciesModule,
     ConferencesModule,
     IncidentsModule,
+    SeriesModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ServiceMessagingModule } from '@pressconf/messaging';
 import { BriefRequestsModule } from './brief-requests/brief-requests.module';
+import { BriefingPackModule } from './briefing-pack/briefing-pack.module';
+import { BriefsModule } from './briefs/briefs.module';
 import { SUBMISSIONS_ENTITIES, SUBMISSIONS_MIGRATIONS } from './database/schema';
+import { OrientationModule } from './orientation/orientation.module';
+import { ReviewModule } from './review/review.module';
 
 @Module({
   imports: [
@@ -11,6 +15,10 @@ import { SUBMISSIONS_ENTITIES, SUBMISSIONS_MIGRATIONS } from './database/schema'
       migrations: SUBMISSIONS_MIGRATIONS,
     }),
     BriefRequestsModule,
+    BriefsModule,
+    ReviewModule,
+    OrientationModule,
+    BriefingPackModule,
   ],
 })
 export class AppModule {}

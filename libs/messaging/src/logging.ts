@@ -27,9 +27,17 @@ export function loggerOptions(service: string): Params {
       customProps: (request: IncomingMessage) =>
         RequestContexts.current() ? {} : { correlationId: (request as IncomingMessage & { id?: string }).id },
       serializers: {
-        req: (request: { id?: string; method?: string; url?: string }) => ({ method: request.method, url: request.url }),
+        req: (request: { id?: string; method?: string; url?: string }) => ({
+          method: request.method,
+          url: maskTokens(request.url),
+        }),
         res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
       },
     },
   };
+}
+
+/** RSVP tokens are credentials: they never reach the logs. */
+export function maskTokens(url: string | undefined): string | undefined {
+  return url?.replace(/(\/invitations\/)[^/?#]+/, '$1***');
 }

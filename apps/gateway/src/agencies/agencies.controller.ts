@@ -45,6 +45,11 @@ export class AgenciesController {
   @ApiQuery({ name: 'role', required: false, enum: AgencyRoles })
   @ApiQuery({ name: 'kind', required: false, enum: AgencyKinds })
   @ApiQuery({ name: 'q', required: false, description: 'Search in name, code, territory and fields' })
+  @ApiQuery({
+    name: 'validAt',
+    required: false,
+    description: 'Only agencies valid at this instant (ISO-8601 with offset): the registry as it stood then',
+  })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   @ApiRoute({

@@ -11,10 +11,12 @@ import {
   IdParam,
   InvitationView,
   ListConferencesQuery,
+  ListInvitationsQuery,
   Page,
   PageQuery,
   RescheduleConferenceDto,
   RpcPatterns,
+  RsvpStates,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
@@ -149,18 +151,29 @@ export class ConferencesController {
   @Get(':id/invitations')
   @Roles('coordinator', 'admin', 'host')
   @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({
+    name: 'rsvp',
+    required: false,
+    enum: RsvpStates,
+    description: 'Only invitees with this answer: PENDING lists who has not answered yet',
+  })
   @Paging()
   @ApiRoute({
     summary: 'Delivery and answer of each invitation',
+    description:
+      'Per invitee: whether the latest notice about the conference (the invitation, the updated invitation ' +
+      'after a reschedule, or the cancellation notice) reached them (`status`, `attempts`, `sentAt`, ' +
+      '`lastError`), their answer (`rsvp`, `rsvpAt`, delegate) and, for an EXTRAORDINARY conference, when the ' +
+      'second notice to a silent invitee went out (`urgentReminderSentAt`).',
     success: { status: 200, description: 'A page of invitations', schema: 'InvitationView', list: true },
     errors: [400],
   })
   async invitations(
     @Param(body(IdParam)) { id }: IdParam,
-    @Query(query(PageQuery)) paging: PageQuery,
+    @Query(query(ListInvitationsQuery)) q: ListInvitationsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<InvitationView>> {
-    return this.bus.request(RpcPatterns.notifications.listInvitations, { id, ...paging }, actor);
+    return this.bus.request(RpcPatterns.notifications.listInvitations, { id, ...q }, actor);
   }
 
   @Get(':id/brief-requests')

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiSecurity, getSchemaPath } from '@nestjs/swagger';
 
 const ERRORS: Record<number, string> = {
   400: 'Malformed or invalid input; `errors` names each field',
@@ -43,12 +43,17 @@ export function ApiRoute(options: {
       : { $ref: getSchemaPath(success.schema) }
     : undefined;
   return applyDecorators(
-    ApiOperation({ summary: options.summary, description: options.description }),
+    // A public route says so with an empty requirement, overriding the document's default.
+    ApiOperation({
+      summary: options.summary,
+      description: options.description,
+      ...(options.secured === false ? { security: [] } : {}),
+    }),
     ...(options.body ? [ApiBody({ schema: { $ref: getSchemaPath(options.body) } })] : []),
     ApiResponse({ status: success.status, description: success.description, ...(schema ? { schema } : {}) }),
     ...[...(options.secured === false ? [] : [401, 403]), ...(options.errors ?? [])]
       .sort()
       .map(problemResponse),
-    ...(options.secured === false ? [] : [ApiSecurity('apiKey')]),
+    ...(options.secured === false ? [] : [ApiSecurity('apiKey'), ApiBearerAuth('bearer')]),
   );
 }

@@ -50,7 +50,14 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
         'invitations. Errors are application/problem+json (RFC 9457). Times are ISO-8601 with an offset.',
     )
     .setVersion('1.0.0')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+    .setLicense('Proprietary: Ủy ban nhân dân tỉnh Đắk Lắk', 'https://daklak.gov.vn')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (POST /api-keys)' }, 'apiKey')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token of the configured identity provider' },
+      'bearer',
+    )
+    .addSecurityRequirements('apiKey')
+    .addSecurityRequirements('bearer')
     .addServer('/')
     .build();
   const document = SwaggerModule.createDocument(app, config);

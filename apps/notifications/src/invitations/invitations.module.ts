@@ -1,24 +1,17 @@
 import { Module } from '@nestjs/common';
-import { MailTemplates } from '../rendering';
-import { DeliveryWorker, RETRY_POLICY } from '../delivery/application/delivery-worker';
-import { NOTIFICATION_CHANNEL } from '../delivery/application/channel';
-import { MessageComposer } from '../delivery/application/message-composer';
-import { retryPolicyFromEnv } from '../delivery/domain/retry-policy';
-import { EmailChannel } from '../delivery/infrastructure/email-channel';
+import { BriefsModule } from '../briefs/briefs.module';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { InvitationsService } from './application/invitations.service';
 import { LetterNumbers } from './application/letter-numbers';
+import { RsvpService } from './application/rsvp.service';
+import { UrgentAckWatch } from './application/urgent-ack-watch';
 import { InvitationsController } from './interface/invitations.controller';
+import { RsvpController } from './interface/rsvp.controller';
 
+/** Invitations from scheduling's calls, their changes, the invitees' answers by token and urgent reminders. */
 @Module({
-  controllers: [InvitationsController],
-  providers: [
-    InvitationsService,
-    LetterNumbers,
-    MessageComposer,
-    DeliveryWorker,
-    { provide: MailTemplates, useFactory: () => new MailTemplates(undefined, { zone: process.env.TZ_DISPLAY }) },
-    { provide: NOTIFICATION_CHANNEL, useClass: EmailChannel },
-    { provide: RETRY_POLICY, useFactory: retryPolicyFromEnv },
-  ],
+  imports: [DeliveryModule, BriefsModule],
+  controllers: [InvitationsController, RsvpController],
+  providers: [InvitationsService, LetterNumbers, RsvpService, UrgentAckWatch],
 })
 export class InvitationsModule {}

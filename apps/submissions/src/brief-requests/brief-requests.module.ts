@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { dueTimePolicyFromEnv } from './domain/due-time';
 import { BriefRequestsService, DUE_TIME_POLICY } from './application/brief-requests.service';
+import { OverdueWatch } from './application/overdue-watch';
 import { BriefRequestsController } from './interface/brief-requests.controller';
 
 @Module({
@@ -23,6 +24,7 @@ import { BriefRequestsController } from './interface/brief-requests.controller';
       inject: [DataSource, Outbox, WorkingCalendar, DUE_TIME_POLICY],
       useFactory: (...args: ConstructorParameters<typeof BriefRequestsService>) => new BriefRequestsService(...args),
     },
+    OverdueWatch,
   ],
 })
 export class BriefRequestsModule {}

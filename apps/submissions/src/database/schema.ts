@@ -1,6 +1,24 @@
 import { BriefRequestEntity } from '../brief-requests/infrastructure/brief-request.entity';
 import { ConferenceProjection } from '../brief-requests/infrastructure/conference-projection.entity';
+import { BriefingPackEntity } from '../briefing-pack/infrastructure/briefing-pack.entity';
+import { BriefAttachmentEntity } from '../briefs/infrastructure/brief-attachment.entity';
+import { BriefVersionEntity } from '../briefs/infrastructure/brief-version.entity';
+import { BriefEntity } from '../briefs/infrastructure/brief.entity';
+import { FileUploadEntity } from '../files/infrastructure/file-upload.entity';
+import { OrientationDocumentEntity } from '../orientation/infrastructure/orientation-document.entity';
+import { BriefReviewEntity } from '../review/infrastructure/brief-review.entity';
 import { SubmissionsInitial1764100002000 } from './migrations/1764100002000-submissions-initial';
+import { SubmissionsBriefs1764200004000 } from './migrations/1764200004000-submissions-briefs';
 
-export const SUBMISSIONS_ENTITIES = [BriefRequestEntity, ConferenceProjection];
-export const SUBMISSIONS_MIGRATIONS = [SubmissionsInitial1764100002000];
+export const SUBMISSIONS_ENTITIES = [
+  BriefRequestEntity,
+  ConferenceProjection,
+  BriefEntity,
+  BriefVersionEntity,
+  BriefReviewEntity,
+  BriefAttachmentEntity,
+  OrientationDocumentEntity,
+  FileUploadEntity,
+  BriefingPackEntity,
+];
+export const SUBMISSIONS_MIGRATIONS = [SubmissionsInitial1764100002000, SubmissionsBriefs1764200004000];

@@ -1,4 +1,5 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 
 /** ISO-8601 date-time that states its offset (`Z` or `±hh:mm`): a time without one is ambiguous. */
 const DATE_TIME_WITH_OFFSET =
@@ -25,3 +26,14 @@ export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecor
 
 /** Wall-clock time "HH:mm". */
 export const WALL_CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * A field that is present but may be null (`validTo: null`): its other rules apply only to a value, and its
+ * JSON schema says `nullable`.
+ */
+export function Nullable(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    ValidateIf((o: Record<string | symbol, unknown>) => o[propertyName] !== null)(target, propertyName);
+    JSONSchema({ nullable: true } as Parameters<typeof JSONSchema>[0])(target, propertyName as string);
+  };
+}

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
-import { RsvpResponse, RsvpResponses, RsvpState } from '../scheduling/conference';
+import { RsvpResponse, RsvpResponses } from '../scheduling/conference';
 
 export const DeliveryStatuses = ['PENDING', 'SENT', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DeliveryStatuses)[number];
@@ -7,21 +7,14 @@ export type DeliveryStatus = (typeof DeliveryStatuses)[number];
 export const Channels = ['EMAIL'] as const;
 export type Channel = (typeof Channels)[number];
 
-export interface InvitationView {
-  id: string;
-  conferenceId: string;
-  inviteeId: string;
-  agencyId: string;
-  recipient: string;
-  email: string;
-  channel: Channel;
-  status: DeliveryStatus;
-  attempts: number;
-  sentAt: string | null;
-  lastError: string | null;
-  rsvp: RsvpState;
-  delegateName?: string;
-}
+/** The notices an invitee receives about one conference, each tracked as its own delivery. */
+export const InvitationNotices = [
+  'INVITATION',
+  'INVITATION_UPDATED',
+  'INVITATION_CANCELLED',
+  'INVITATION_URGENT_REMINDER',
+] as const;
+export type InvitationNotice = (typeof InvitationNotices)[number];
 
 /** notifications.invitation.sent.v1 · notifications.invitation.failed.v1 */
 export class InvitationDeliveryData {
@@ -31,12 +24,17 @@ export class InvitationDeliveryData {
   @IsUUID()
   inviteeId: string;
 
-  @IsIn(['EMAIL'])
+  @IsIn(Channels)
   channel: Channel;
 
   @IsInt()
   @Min(1)
   attempts: number;
+
+  /** Which notice reached (or failed to reach) the invitee; absent from producers older than this field. */
+  @IsOptional()
+  @IsIn(InvitationNotices)
+  notice?: InvitationNotice;
 
   @IsOptional()
   @IsString()

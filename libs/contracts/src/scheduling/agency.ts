@@ -8,11 +8,13 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { IsDateTimeWithOffset, Nullable } from '../common/validators';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { PageQuery } from '../common/pagination';
 
 export const AgencyKinds = [
@@ -148,9 +150,11 @@ export class UpdateAgencyDto {
   @IsDateTimeWithOffset()
   validFrom?: string;
 
+  /** Closes the agency (a merger, a renaming); `null` reopens it. */
   @IsOptional()
+  @Nullable()
   @IsDateTimeWithOffset()
-  validTo?: string;
+  validTo?: string | null;
 }
 
 export class ListAgenciesQuery extends PageQuery {
@@ -166,28 +170,87 @@ export class ListAgenciesQuery extends PageQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  /** Only agencies valid at this instant (validFrom ≤ validAt < validTo): the registry as it stood then. */
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  validAt?: string;
 }
 
-export interface AgencyContact {
+/** A contact of an agency, as shown. */
+export class AgencyContact {
+  @IsString()
   name: string;
+
+  @IsOptional()
+  @IsString()
   title?: string;
+
+  @IsEmail()
   email: string;
+
+  @IsOptional()
+  @IsString()
   phone?: string;
+
+  @IsBoolean()
   spokesperson: boolean;
 }
 
-export interface AgencyView {
+@JSONSchema({
+  example: {
+    id: '3f2c1a4e-8b1d-4c6e-9a0f-5d7e2b1c4a90',
+    code: 'SVHTTDL',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
+    kind: 'DEPARTMENT',
+    roles: ['COORDINATOR'],
+    fields: ['báo chí', 'thông tin đối ngoại'],
+    territory: null,
+    contacts: [{ name: 'Lê Quang Minh', title: 'Giám đốc', email: 'lqminh@svhttdl.daklak.example', spokesperson: true }],
+    validFrom: '2025-03-01T00:00:00.000Z',
+    validTo: null,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    updatedAt: '2026-11-20T02:00:00.000Z',
+  },
+})
+export class AgencyView {
+  @IsUUID()
   id: string;
+
+  @IsString()
   code: string;
+
+  @IsString()
   name: string;
+
+  @IsIn(AgencyKinds)
   kind: AgencyKind;
+
+  @IsIn(AgencyRoles, { each: true })
   roles: AgencyRole[];
+
+  @IsString({ each: true })
   fields: string[];
+
+  @Nullable()
+  @IsString()
   territory: string | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => AgencyContact)
   contacts: AgencyContact[];
+
+  @IsDateTimeWithOffset()
   validFrom: string;
+
+  @Nullable()
+  @IsDateTimeWithOffset()
   validTo: string | null;
+
+  @IsDateTimeWithOffset()
   createdAt: string;
+
+  @IsDateTimeWithOffset()
   updatedAt: string;
 }
 

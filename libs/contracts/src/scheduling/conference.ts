@@ -1,17 +1,26 @@
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
+  IsEmail,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { PageQuery } from '../common/pagination';
-import { AgencyRole } from './agency';
+import { AgencyRole, AgencyRoles } from './agency';
+import { AgendaItem } from './agenda';
+import { CoHostRequestView } from './co-host-request';
+import { InviteeChangesView } from './participants';
 
 export const ConferenceKinds = ['PERIODIC', 'EXTRAORDINARY'] as const;
 export type ConferenceKind = (typeof ConferenceKinds)[number];
@@ -101,36 +110,131 @@ export class ListConferencesQuery extends PageQuery {
   to?: string;
 }
 
-export interface ParticipantView {
+export class ParticipantView {
+  @IsUUID()
   inviteeId: string;
+
+  @IsUUID()
   agencyId: string;
+
+  @IsString()
   agencyName: string;
+
+  @IsIn(AgencyRoles)
   role: AgencyRole;
+
+  @IsString()
   contactName: string;
+
+  @IsEmail()
   email: string;
+
+  @IsBoolean()
   mustBrief: boolean;
+
   /** Why the plan invites this participant, e.g. "always invited as COORDINATOR". */
+  @IsString()
   reason: string;
+
+  @IsIn([...RsvpResponses, 'PENDING'])
   rsvp: RsvpState;
+
+  @IsOptional()
+  @IsString()
   delegateName?: string;
 }
 
-export interface ConferenceView {
+@JSONSchema({
+  example: {
+    id: '7c0e8f52-2a41-4c2b-9a59-3f0d1e6b8a11',
+    kind: 'PERIODIC',
+    status: 'CALLED',
+    title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 3/2027',
+    startsAt: '2027-03-15T02:00:00.000Z',
+    endsAt: '2027-03-15T04:00:00.000Z',
+    venue: 'Hội trường Sở Văn hóa, Thể thao và Du lịch, Buôn Ma Thuột',
+    topics: ['đất đai', 'tôn giáo'],
+    incidentId: null,
+    seriesId: null,
+    briefsDueAt: null,
+    sequence: 1,
+    calledAt: '2027-03-01T03:00:00.000Z',
+    participants: [],
+    inviteeChanges: { added: [], removed: [] },
+    agenda: [],
+    coHostRequest: null,
+    createdAt: '2027-02-28T03:00:00.000Z',
+    updatedAt: '2027-03-01T03:00:00.000Z',
+  },
+})
+export class ConferenceView {
+  @IsUUID()
   id: string;
+
+  @IsIn(ConferenceKinds)
   kind: ConferenceKind;
+
+  @IsIn(ConferenceStatuses)
   status: ConferenceStatus;
+
+  @IsString()
   title: string;
+
+  @IsDateTimeWithOffset()
   startsAt: string;
+
+  @IsDateTimeWithOffset()
   endsAt: string;
+
+  @IsString()
   venue: string;
+
+  @IsString({ each: true })
   topics: string[];
+
+  @Nullable()
+  @IsUUID()
   incidentId: string | null;
+
+  @Nullable()
+  @IsUUID()
   seriesId: string | null;
+
+  @Nullable()
+  @IsDateTimeWithOffset()
   briefsDueAt: string | null;
+
+  /** Bumped by every change invitees hear about (the iCalendar SEQUENCE). */
+  @IsInt()
   sequence: number;
+
+  @Nullable()
+  @IsDateTimeWithOffset()
   calledAt: string | null;
+
+  @ValidateNested({ each: true })
+  @Type(() => ParticipantView)
   participants: ParticipantView[];
+
+  /** Administrator changes to the invitation list, applied by the call. */
+  @ValidateNested()
+  @Type(() => InviteeChangesView)
+  inviteeChanges: InviteeChangesView;
+
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItem)
+  agenda: AgendaItem[];
+
+  /** EXTRAORDINARY only: the coordinator's written request to the co-host (văn bản đề nghị). */
+  @Nullable()
+  @ValidateNested()
+  @Type(() => CoHostRequestView)
+  coHostRequest: CoHostRequestView | null;
+
+  @IsDateTimeWithOffset()
   createdAt: string;
+
+  @IsDateTimeWithOffset()
   updatedAt: string;
 }
 

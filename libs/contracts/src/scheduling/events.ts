@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsDateTimeWithOffset } from '../common/validators';
 import { AgencyRole, AgencyRoles } from './agency';
+import { AgendaItem } from './agenda';
 import { ConferenceKind, ConferenceKinds } from './conference';
 
 export class InviteeData {
@@ -104,6 +105,13 @@ export class ConferenceCalledData {
   @ValidateNested({ each: true })
   @Type(() => InviteeData)
   invitees: InviteeData[];
+
+  /** The agenda as it stood at the call; absent when none was set. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItem)
+  agenda?: AgendaItem[];
 }
 
 /** scheduling.conference.rescheduled.v1 */

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsDateTimeWithOffset } from '../common/validators';
+import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 
 /** scheduling.incident.reported.v1 */
 export class IncidentReportedData {
@@ -61,17 +61,40 @@ export class ReportIncidentDto {
   agencyIds: string[];
 }
 
-export interface IncidentView {
+export class IncidentView {
+  @IsUUID()
   id: string;
+
+  @IsString()
   title: string;
+
+  @IsString()
   description: string;
+
+  @IsDateTimeWithOffset()
   occurredAt: string;
+
+  @IsDateTimeWithOffset()
   detectedAt: string;
+
+  @IsString({ each: true })
   topics: string[];
+
+  @IsUUID('all', { each: true })
   agencyIds: string[];
+
+  /** The extraordinary conference must start by then: detection + 24 hours. */
+  @IsDateTimeWithOffset()
   conveneBy: string;
+
   /** Set when `conveneBy` passed with no conference called. */
+  @Nullable()
+  @IsDateTimeWithOffset()
   deadlineBreachedAt: string | null;
+
+  @IsUUID('all', { each: true })
   conferenceIds: string[];
+
+  @IsDateTimeWithOffset()
   createdAt: string;
 }

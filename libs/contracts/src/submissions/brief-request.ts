@@ -1,17 +1,114 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsDateTimeWithOffset } from '../common/validators';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-validator';
 
 export const BriefRequestStatuses = ['OPEN', 'SUBMITTED', 'ACCEPTED', 'RETURNED', 'OVERDUE', 'CLOSED'] as const;
 export type BriefRequestStatus = (typeof BriefRequestStatuses)[number];
 
-export interface BriefRequestView {
+/** Why a request was closed without an accepted brief. */
+export const BriefRequestClosedReasons = ['NOTHING_TO_REPORT', 'CONFERENCE_CANCELLED'] as const;
+export type BriefRequestClosedReason = (typeof BriefRequestClosedReasons)[number];
+
+/** Someone an agency sends to the conference (người dự, người phát ngôn). */
+export class RepresentativeDto {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  /** True for whoever speaks for the agency (its spokesperson or an authorised person). */
+  @IsBoolean()
+  speaks: boolean;
+
+  @IsOptional()
+  @IsEmail()
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'phone must be a telephone number' })
+  phone?: string;
+}
+
+/** PUT /brief-requests/{id}/representatives: replaces the whole list (an empty list withdraws it). */
+export class NominateRepresentativesDto {
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RepresentativeDto)
+  representatives: RepresentativeDto[];
+}
+
+/** POST /brief-requests/{id}/nothing-to-report */
+export class DeclareNothingToReportDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class BriefRequestView {
+  @IsUUID()
   id: string;
+
+  @IsUUID()
   conferenceId: string;
+
+  @IsUUID()
   agencyId: string;
+
+  @IsString()
   agencyName: string;
+
+  @IsDateTimeWithOffset()
   dueAt: string;
+
+  @IsIn(BriefRequestStatuses)
   status: BriefRequestStatus;
+
+  /** The agency's brief, once a first version is saved. */
+  @IsOptional()
+  @IsUUID()
+  briefId?: string;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => RepresentativeDto)
+  representatives: RepresentativeDto[];
+
+  @IsOptional()
+  @IsIn(BriefRequestClosedReasons)
+  closedReason?: BriefRequestClosedReason;
+
+  /** The agency's note when it declared it had nothing to report. */
+  @IsOptional()
+  @IsString()
+  closingNote?: string;
+
+  @IsDateTimeWithOffset()
   createdAt: string;
+
+  @IsDateTimeWithOffset()
   updatedAt: string;
 }
 
@@ -75,4 +172,9 @@ export class BriefingPackCompiledData {
 
   @IsUUID('all', { each: true })
   briefIds: string[];
+
+  /** When participants other than the hosts, and the press, may read it: the conference's start (embargo). */
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  availableFrom?: string;
 }

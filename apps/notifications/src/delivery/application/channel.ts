@@ -1,3 +1,4 @@
+import type { Channel } from '@pressconf/contracts';
 import type { SendOutcome } from '../domain/retry-policy';
 
 export interface OutgoingAttachment {
@@ -20,11 +21,16 @@ export interface OutgoingMessage {
   headers?: Record<string, string>;
 }
 
-/** A way of reaching an invitee. E-mail now; an SMS or chat-app channel implements the same contract. */
+/**
+ * A way of reaching a recipient. E-mail now; an SMS or chat-app channel implements the same contract, adds its
+ * name to `Channels` in the contracts and joins NOTIFICATION_CHANNELS in DeliveryModule. A channel that cannot
+ * carry a part of the message (HTML, attachments) leaves it out.
+ */
 export interface NotificationChannel {
-  readonly name: 'EMAIL';
+  readonly name: Channel;
   send(message: OutgoingMessage): Promise<SendOutcome>;
   close(): Promise<void>;
 }
 
-export const NOTIFICATION_CHANNEL = Symbol('NOTIFICATION_CHANNEL');
+/** Every channel the service can send through; the ChannelRegistry picks one by a delivery's `channel`. */
+export const NOTIFICATION_CHANNELS = Symbol('NOTIFICATION_CHANNELS');

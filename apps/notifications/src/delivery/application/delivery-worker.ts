@@ -6,8 +6,8 @@ import { Outbox, RequestContexts } from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
 import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
-import { NOTIFICATION_CHANNEL, NotificationChannel } from './channel';
-import { MessageComposer } from './message-composer';
+import { ChannelRegistry } from './channel-registry';
+import { Composition, MessageComposer } from './message-composer';
 
 export const RETRY_POLICY = Symbol('RETRY_POLICY');
 
@@ -15,7 +15,11 @@ export interface DeliveryStats {
   sent: number;
   failed: number;
   retried: number;
+  skipped: number;
 }
+
+/** What became of one attempt: the channel's outcome, or a message that no longer applies. */
+type Attempt = SendOutcome | { kind: 'skipped'; reason: string };
 
 /**
  * Sends queued deliveries apart from event consumption, so that a slow or absent mail server never holds up
@@ -29,14 +33,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  readonly stats: DeliveryStats = { sent: 0, failed: 0, retried: 0 };
+  readonly stats: DeliveryStats = { sent: 0, failed: 0, retried: 0, skipped: 0 };
   private readonly batchSize = Number(process.env.MAIL_BATCH_SIZE ?? 20);
   private readonly pollMs = Number(process.env.MAIL_POLL_INTERVAL_MS ?? 250);
   private readonly leaseMs = Number(process.env.MAIL_LEASE_MS ?? 60_000);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(NOTIFICATION_CHANNEL) private readonly channel: NotificationChannel,
+    private readonly channels: ChannelRegistry,
     @Inject(RETRY_POLICY) private readonly policy: RetryPolicy,
     private readonly composer: MessageComposer,
     private readonly outbox: Outbox,
@@ -51,7 +55,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.channel.close();
+    await this.channels.closeAll();
   }
 
   private async run(): Promise<void> {
@@ -89,16 +93,34 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async deliver(delivery: DeliveryEntity): Promise<void> {
-    let outcome: SendOutcome;
+    const attempt = await this.attempt(delivery);
+    if (attempt.kind === 'skipped') await this.skip(delivery, attempt.reason);
+    else await this.record(delivery, attempt);
+  }
+
+  /** Through the channel the delivery names; one this deployment does not run fails it for good. */
+  private async attempt(delivery: DeliveryEntity): Promise<Attempt> {
+    const channel = this.channels.get(delivery.channel);
+    if (!channel) return { kind: 'failed', error: `no ${delivery.channel} channel is configured`, temporary: false };
+    let composition: Composition;
     try {
-      const message = await this.composer.compose(delivery);
-      outcome = message
-        ? await this.channel.send(message)
-        : { kind: 'failed', error: 'not sent: the conference was cancelled', temporary: false };
+      composition = await this.composer.compose(delivery);
     } catch (error) {
-      outcome = { kind: 'failed', error: `could not compose: ${error}`, temporary: false };
+      return { kind: 'failed', error: `could not compose: ${error}`, temporary: false };
     }
-    await this.record(delivery, outcome);
+    if ('skip' in composition) return { kind: 'skipped', reason: composition.skip };
+    return channel.send(composition.message);
+  }
+
+  /**
+   * A message that no longer applies ends FAILED with the reason, like those the cancellation stops in the queue;
+   * it is no delivery failure, so no failed event is emitted.
+   */
+  private async skip(delivery: DeliveryEntity, reason: string): Promise<void> {
+    await this.dataSource
+      .getRepository(DeliveryEntity)
+      .update({ id: delivery.id }, { status: 'FAILED', lockedUntil: null, lastError: `not sent: ${reason}` });
+    this.stats.skipped += 1;
   }
 
   private async record(delivery: DeliveryEntity, outcome: SendOutcome): Promise<void> {
@@ -113,20 +135,22 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
             ? { sentAt: new Date(), smtpResponse: outcome.response, messageId: outcome.messageId, lastError: null }
             : { lastError: outcome.error }),
         });
-        if (step.status === 'PENDING' || !reportsInvitationOutcome(delivery.kind) || !delivery.invitationId) return;
+        const { kind, invitationId, conferenceId } = delivery;
+        if (step.status === 'PENDING' || !reportsInvitationOutcome(kind) || !invitationId || !conferenceId) return;
         const invitation: Array<{ invitee_id: string }> = await tx.query(
           'SELECT invitee_id FROM invitation WHERE id = $1',
-          [delivery.invitationId],
+          [invitationId],
         );
         await this.outbox.add(
           tx,
           step.status === 'SENT' ? EventTypes.invitationSent : EventTypes.invitationFailed,
-          delivery.conferenceId,
+          conferenceId,
           {
-            conferenceId: delivery.conferenceId,
+            conferenceId,
             inviteeId: invitation[0].invitee_id,
-            channel: 'EMAIL',
+            channel: delivery.channel,
             attempts: delivery.attempts,
+            notice: kind,
             ...(outcome.kind === 'failed' ? { error: outcome.error } : {}),
           },
         );

@@ -1,25 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { buildInvitationCalendar, MailTemplates, RenderedMail, renderInvitationLetter } from '../../rendering';
+import {
+  buildInvitationCalendar,
+  MailConference,
+  MailRecipient,
+  MailTemplates,
+  RenderedMail,
+  renderInvitationLetter,
+} from '../../rendering';
+import { BriefRequestProjection } from '../../briefs/infrastructure/brief-request.entity';
+import { IncidentProjection } from '../../incidents/infrastructure/incident.entity';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
+import { reasonNotToSend } from '../domain/send-rules';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
+import { mailFrom } from '../infrastructure/email-channel';
 import { OutgoingAttachment, OutgoingMessage } from './channel';
+import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
 
-export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+/** A message ready for its channel, or the reason it must not go out any more. */
+export type Composition = { message: OutgoingMessage } | { skip: string };
+
+function fromAddress(): string {
+  const from = mailFrom();
+  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
 
-/** Where an invitee answers and fetches the calendar entry, by the invitation's token. */
-export function invitationLinks(token: string): { rsvpUrl: string; calendarUrl: string } {
-  const base = `${publicBaseUrl()}/api/v1/invitations/${encodeURIComponent(token)}`;
-  return { rsvpUrl: base, calendarUrl: `${base}/calendar.ics` };
+interface Sources {
+  delivery: DeliveryEntity;
+  conference: ConferenceSnapshot | null;
+  invitation: InvitationEntity | null;
+  briefRequest: BriefRequestProjection | null;
+  recipient: MailRecipient;
 }
 
 /**
- * Renders a delivery into a message at send time, from the conference as notifications knows it now. Returns
- * null for anything but the cancellation notice once the conference is cancelled: nothing else goes out.
+ * Renders a delivery into a message at send time, from what notifications knows now: the conference's current
+ * times, the invitee's current answer, the brief request's current state. What no longer applies (anything but
+ * the cancellation notice of a cancelled conference, a reminder to someone who has answered) is skipped.
  */
 @Injectable()
 export class MessageComposer {
@@ -32,104 +51,216 @@ export class MessageComposer {
     private readonly templates: MailTemplates,
   ) {}
 
-  async compose(delivery: DeliveryEntity): Promise<OutgoingMessage | null> {
-    const conference = await this.dataSource.manager.findOneByOrFail(ConferenceSnapshot, { id: delivery.conferenceId });
-    if (conference.status === 'CANCELLED' && delivery.kind !== 'INVITATION_CANCELLED') return null;
-    const invitation = await this.dataSource.manager.findOneByOrFail(InvitationEntity, { id: delivery.invitationId! });
-    const recipient = { name: invitation.contactName, agencyName: invitation.agencyName, title: invitation.contactTitle ?? undefined };
-    const links = invitationLinks(invitation.token);
-    const organizer = conference.organizer
+  async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
+    const manager = this.dataSource.manager;
+    const conference = delivery.conferenceId
+      ? await manager.findOneByOrFail(ConferenceSnapshot, { id: delivery.conferenceId })
+      : null;
+    const invitation = delivery.invitationId
+      ? await manager.findOneByOrFail(InvitationEntity, { id: delivery.invitationId })
+      : null;
+    const briefRequest = delivery.briefRequestId
+      ? await manager.findOneBy(BriefRequestProjection, { id: delivery.briefRequestId })
+      : null;
+    const skip = reasonNotToSend(
+      delivery.kind,
+      {
+        ...(conference ? { conference } : {}),
+        ...(invitation ? { rsvp: invitation.rsvp } : {}),
+        ...(briefRequest ? { briefRequest } : {}),
+      },
+      now,
+    );
+    if (skip) return { skip };
+
+    const recipient: MailRecipient = invitation
+      ? { name: invitation.contactName, agencyName: invitation.agencyName, title: invitation.contactTitle ?? undefined }
+      : { name: delivery.recipientName, agencyName: delivery.recipientAgency ?? '' };
+    const { mail, attachments } = await this.render({ delivery, conference, invitation, briefRequest, recipient });
+    const organizer = conference?.organizer;
+    return {
+      message: {
+        messageId: `<${delivery.id}@${this.domain}>`,
+        to: { name: recipient.name, address: delivery.email },
+        ...(organizer ? { replyTo: { name: organizer.agencyName, address: organizer.email } } : {}),
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        attachments,
+        headers: {
+          ...(conference ? { 'X-Conference-Id': conference.id } : {}),
+          ...(invitation ? { 'X-Invitee-Id': invitation.inviteeId } : {}),
+          ...(delivery.incidentId ? { 'X-Incident-Id': delivery.incidentId } : {}),
+          'X-Notification-Kind': delivery.kind,
+        },
+      },
+    };
+  }
+
+  private async render(sources: Sources): Promise<{ mail: RenderedMail; attachments: OutgoingAttachment[] }> {
+    const { delivery, recipient } = sources;
+    const base = { recipient, zone: this.zone };
+    switch (delivery.kind) {
+      case 'INVITATION': {
+        const { conference, invitation } = this.invitationSources(sources);
+        const organizerName = this.organizer(conference).name;
+        const links = invitationLinks(invitation.token);
+        const mail = this.templates.render('invitation', this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          hosts: [organizerName],
+          ...links,
+        });
+        const letter = await renderInvitationLetter({
+          number: conference.letterNumber,
+          issuedAt: conference.letterIssuedAt,
+          place: 'Đắk Lắk',
+          parentBody: process.env.LETTER_PARENT_BODY ?? 'UBND TỈNH ĐẮK LẮK',
+          issuingBody: organizerName,
+          recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
+          conference: mailConference(conference),
+          rsvpUrl: links.rsvpUrl,
+          signer: {
+            position: process.env.LETTER_SIGNER_POSITION ?? 'GIÁM ĐỐC',
+            name: process.env.LETTER_SIGNER_NAME ?? 'Ban tổ chức',
+          },
+          zone: this.zone,
+        });
+        return {
+          mail,
+          attachments: [
+            this.calendar(conference, invitation, 'REQUEST'),
+            {
+              filename: `giay-moi-${conference.letterNumber.replace(/\//g, '-')}.pdf`,
+              contentType: 'application/pdf',
+              content: letter,
+            },
+          ],
+        };
+      }
+      case 'INVITATION_UPDATED': {
+        const { conference, invitation } = this.invitationSources(sources);
+        const mail = this.templates.render('invitation-updated', this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          previousStartsAt: conference.previousStartsAt ?? undefined,
+          reason: conference.statusReason ?? '',
+          ...invitationLinks(invitation.token),
+        });
+        return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
+      }
+      case 'INVITATION_CANCELLED': {
+        const { conference, invitation } = this.invitationSources(sources);
+        const mail = this.templates.render('invitation-cancelled', this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          reason: conference.statusReason ?? '',
+        });
+        return { mail, attachments: [this.calendar(conference, invitation, 'CANCEL')] };
+      }
+      case 'INVITATION_URGENT_REMINDER': {
+        const { conference, invitation } = this.invitationSources(sources);
+        const mail = this.templates.render('invitation-urgent-reminder', this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          ...invitationLinks(invitation.token),
+          invitedAt: (await this.invitedAt(invitation.id)) ?? undefined,
+        });
+        return { mail, attachments: [] };
+      }
+      case 'BRIEF_REQUEST':
+      case 'BRIEF_REMINDER':
+      case 'BRIEF_OVERDUE': {
+        const conference = required(sources.conference, 'conference');
+        const request = required(sources.briefRequest, 'brief request');
+        const template =
+          delivery.kind === 'BRIEF_REQUEST' ? 'brief-request' : delivery.kind === 'BRIEF_REMINDER' ? 'brief-reminder' : 'brief-overdue';
+        const mail = this.templates.render(template, this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          dueAt: request.dueAt,
+          submitUrl: briefSubmitUrl(request.id),
+        });
+        return { mail, attachments: [] };
+      }
+      case 'BRIEFING_PACK': {
+        const conference = required(sources.conference, 'conference');
+        const mail = this.templates.render('briefing-pack', this.locale, {
+          ...base,
+          conference: mailConference(conference),
+          packUrl: briefingPackUrl(conference.id),
+          // The pack is embargoed until the start for everyone but the hosts; hosts learn when the others may read.
+          availableFrom: conference.startsAt,
+        });
+        return { mail, attachments: [] };
+      }
+      case 'INCIDENT_DEADLINE_BREACHED': {
+        const incidentId = required(delivery.incidentId, 'incident id');
+        const incident = await this.dataSource.manager.findOneByOrFail(IncidentProjection, { id: incidentId });
+        const mail = this.templates.render('incident-deadline-breached', this.locale, {
+          ...base,
+          incident: {
+            title: incident.title,
+            // conveneBy is by definition detection + 24 hours (BRIEF.md), so the detection time follows from it.
+            detectedAt: new Date(incident.conveneBy.getTime() - 24 * 3_600_000),
+            conveneBy: incident.conveneBy,
+          },
+          incidentUrl: incidentUrl(incidentId),
+        });
+        return { mail, attachments: [] };
+      }
+    }
+  }
+
+  private invitationSources(sources: Sources): { conference: ConferenceSnapshot; invitation: InvitationEntity } {
+    return { conference: required(sources.conference, 'conference'), invitation: required(sources.invitation, 'invitation') };
+  }
+
+  private organizer(conference: ConferenceSnapshot): { name: string; email: string } {
+    return conference.organizer
       ? { name: conference.organizer.agencyName, email: conference.organizer.email }
       : { name: 'Ban tổ chức', email: fromAddress() };
-    const mailConference = {
-      title: conference.title,
-      kind: conference.kind,
-      startsAt: conference.startsAt,
-      endsAt: conference.endsAt,
-      venue: conference.venue,
-      topics: conference.topics,
-    };
-    const calendar = (method: 'REQUEST' | 'CANCEL'): OutgoingAttachment => ({
+  }
+
+  /** The iTIP part: the same builder serves GET /invitations/{token}/calendar.ics (see RsvpService). */
+  calendar(conference: ConferenceSnapshot, invitation: InvitationEntity, method: 'REQUEST' | 'CANCEL'): OutgoingAttachment {
+    return {
       filename: method === 'CANCEL' ? 'huy-hoi-nghi.ics' : 'giay-moi.ics',
       contentType: `text/calendar; charset=utf-8; method=${method}`,
       method,
       content: buildInvitationCalendar({
         method,
-        conference: { conferenceId: conference.id, ...mailConference },
+        conference: { conferenceId: conference.id, ...mailConference(conference) },
         sequence: conference.sequence,
-        organizer,
+        organizer: this.organizer(conference),
         attendee: { name: invitation.contactName, email: invitation.email },
-        url: links.rsvpUrl,
+        url: invitationLinks(invitation.token).rsvpUrl,
         zone: this.zone,
       }),
-    });
-
-    let mail: RenderedMail;
-    const attachments: OutgoingAttachment[] = [];
-    switch (delivery.kind) {
-      case 'INVITATION':
-        mail = this.templates.render('invitation', this.locale, {
-          recipient,
-          conference: mailConference,
-          hosts: [organizer.name],
-          ...links,
-          zone: this.zone,
-        });
-        attachments.push(calendar('REQUEST'), {
-          filename: `giay-moi-${conference.letterNumber.replace(/\//g, '-')}.pdf`,
-          contentType: 'application/pdf',
-          content: await renderInvitationLetter({
-            number: conference.letterNumber,
-            issuedAt: conference.letterIssuedAt,
-            place: 'Đắk Lắk',
-            parentBody: process.env.LETTER_PARENT_BODY ?? 'UBND TỈNH ĐẮK LẮK',
-            issuingBody: organizer.name,
-            recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
-            conference: { ...mailConference },
-            rsvpUrl: links.rsvpUrl,
-            signer: {
-              position: process.env.LETTER_SIGNER_POSITION ?? 'GIÁM ĐỐC',
-              name: process.env.LETTER_SIGNER_NAME ?? 'Ban tổ chức',
-            },
-            zone: this.zone,
-          }),
-        });
-        break;
-      case 'INVITATION_UPDATED':
-        mail = this.templates.render('invitation-updated', this.locale, {
-          recipient,
-          conference: mailConference,
-          previousStartsAt: conference.previousStartsAt ?? undefined,
-          reason: conference.statusReason ?? '',
-          ...links,
-          zone: this.zone,
-        });
-        attachments.push(calendar('REQUEST'));
-        break;
-      case 'INVITATION_CANCELLED':
-        mail = this.templates.render('invitation-cancelled', this.locale, {
-          recipient,
-          conference: mailConference,
-          reason: conference.statusReason ?? '',
-          zone: this.zone,
-        });
-        attachments.push(calendar('CANCEL'));
-        break;
-    }
-    return {
-      messageId: `<${delivery.id}@${this.domain}>`,
-      to: { name: invitation.contactName, address: invitation.email },
-      ...(conference.organizer ? { replyTo: { name: organizer.name, address: organizer.email } } : {}),
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      attachments,
-      headers: { 'X-Conference-Id': conference.id, 'X-Invitee-Id': invitation.inviteeId },
     };
+  }
+
+  private async invitedAt(invitationId: string): Promise<Date | null> {
+    const [row]: Array<{ sent_at: Date | null }> = await this.dataSource.query(
+      `SELECT sent_at FROM delivery WHERE invitation_id = $1 AND kind = 'INVITATION' ORDER BY created_at LIMIT 1`,
+      [invitationId],
+    );
+    return row?.sent_at ?? null;
   }
 }
 
-function fromAddress(): string {
-  const from = process.env.MAIL_FROM ?? 'no-reply@pressconf.daklak.gov.vn';
-  return /<([^>]+)>/.exec(from)?.[1] ?? from;
+export function mailConference(conference: ConferenceSnapshot): MailConference {
+  return {
+    title: conference.title,
+    kind: conference.kind,
+    startsAt: conference.startsAt,
+    endsAt: conference.endsAt,
+    venue: conference.venue,
+    topics: conference.topics,
+  };
+}
+
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`the delivery names no ${what}`);
+  return value;
 }

@@ -3,8 +3,10 @@ import type { Channel, DeliveryStatus } from '@pressconf/contracts';
 import type { DeliveryKind } from '../domain/delivery-kind';
 
 /**
- * One message to one recipient because of one event. Unique per (event, recipient, kind): a redelivered event
- * cannot queue a second copy.
+ * One message to one recipient because of one cause. Unique per (cause, recipient, kind): a redelivered event
+ * or a repeated scheduler pass cannot queue a second copy. The cause (`source_event_id`) is the event's id for
+ * mail an event triggers, and the id of the object concerned for mail a schedule triggers (the invitation for
+ * the urgent reminder, the brief request for its request and reminder mail), which makes those once-only.
  */
 @Entity({ name: 'delivery' })
 export class DeliveryEntity {
@@ -20,14 +22,26 @@ export class DeliveryEntity {
   @Column({ name: 'source_event_id', type: 'uuid' })
   sourceEventId: string;
 
-  @Column({ name: 'conference_id', type: 'uuid' })
-  conferenceId: string;
+  /** The conference the mail is about; null only for an incident alert. */
+  @Column({ name: 'conference_id', type: 'uuid', nullable: true })
+  conferenceId: string | null;
 
+  @Column({ name: 'incident_id', type: 'uuid', nullable: true })
+  incidentId: string | null;
+
+  /** Set for mail to an invitee: the recipient's details and token come from the invitation at send time. */
   @Column({ name: 'invitation_id', type: 'uuid', nullable: true })
   invitationId: string | null;
 
+  @Column({ name: 'brief_request_id', type: 'uuid', nullable: true })
+  briefRequestId: string | null;
+
   @Column({ name: 'recipient_name', type: 'varchar', length: 200 })
   recipientName: string;
+
+  /** The recipient's agency, for mail to someone who is not an invitee (a host alert). */
+  @Column({ name: 'recipient_agency', type: 'varchar', length: 300, nullable: true })
+  recipientAgency: string | null;
 
   @Column({ type: 'varchar', length: 320 })
   email: string;

@@ -25,6 +25,10 @@ export class EmailChannel implements NotificationChannel {
       pool: true,
       maxConnections: Number(process.env.MAIL_MAX_CONNECTIONS ?? 5),
       maxMessages: 200,
+      // The DeliveryWorker owns retries (backoff, attempt count, give-up). Left to itself the pool would requeue a
+      // message whose connection dropped and wait, unbounded, for the server to come back, holding the send open
+      // past its lease and sending it behind the worker's back.
+      maxRequeues: 0,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

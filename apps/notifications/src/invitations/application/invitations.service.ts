@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,23 +6,31 @@ import {
   Actor,
   ConferenceCalledData,
   ConferenceCancelledData,
+  ConferenceCompletedData,
   ConferenceRescheduledData,
   EventEnvelope,
   InvitationView,
+  ListInvitationsQuery,
   Page,
-  PageQuery,
 } from '@pressconf/contracts';
+import { BriefMailService } from '../../briefs/application/brief-mail.service';
+import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
-import { DeliveryEntity } from '../../delivery/infrastructure/delivery.entity';
-import { LetterNumbers } from './letter-numbers';
+import { hashInvitationToken, newInvitationToken } from '../domain/invitation-token';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
+import { LetterNumbers } from './letter-numbers';
+
+/** The notices whose delivery the invitations list reports: the latest of them per invitee. */
+const LISTED_NOTICES: DeliveryKind[] = ['INVITATION', 'INVITATION_UPDATED', 'INVITATION_CANCELLED'];
 
 @Injectable()
 export class InvitationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly letterNumbers: LetterNumbers,
+    private readonly queue: DeliveryQueue,
+    private readonly briefMail: BriefMailService,
   ) {}
 
   /** One invitation (with its RSVP token) and one queued e-mail per invitee; sending happens elsewhere. */
@@ -48,10 +56,11 @@ export class InvitationsService {
       });
     }
     for (const invitee of data.invitees) {
+      const token = newInvitationToken();
       const inserted: Array<{ id: string }> = await tx.query(
         `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
-                                 contact_title, email, token)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                 contact_title, email, token, token_hash, must_brief)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (invitee_id) DO NOTHING RETURNING id`,
         [
           randomUUID(),
@@ -63,17 +72,24 @@ export class InvitationsService {
           invitee.contactName,
           invitee.contactTitle ?? null,
           invitee.email.toLowerCase(),
-          randomBytes(24).toString('base64url'),
+          token,
+          hashInvitationToken(token),
+          invitee.mustBrief,
         ],
       );
       const invitation =
         inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
-      await this.queue(tx, 'INVITATION', event.id, data.conferenceId, data.sequence, {
-        id: invitation.id,
-        contactName: invitee.contactName,
-        email: invitee.email.toLowerCase(),
+      await this.queue.add(tx, {
+        kind: 'INVITATION',
+        cause: event.id,
+        conferenceId: data.conferenceId,
+        invitationId: invitation.id,
+        sequence: data.sequence,
+        recipient: { name: invitee.contactName, email: invitee.email },
       });
     }
+    // Submissions may have opened the brief requests before this call reached us: their mail can go now.
+    await this.briefMail.queueRequestsOf(tx, data.conferenceId);
   }
 
   /** Everyone invited hears of the new time: an updated invitation with a higher SEQUENCE. */
@@ -106,80 +122,122 @@ export class InvitationsService {
     await this.queueForAll(tx, 'INVITATION_CANCELLED', event.id, conference);
   }
 
-  async listForConference(conferenceId: string, actor: Actor, query: PageQuery): Promise<Page<InvitationView>> {
+  /** A held conference takes no more answers and no more reminders. */
+  async markCompleted(data: ConferenceCompletedData, tx: EntityManager): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .update(ConferenceSnapshot)
+      .set({ status: 'COMPLETED', sequence: () => `GREATEST(sequence, ${Number(data.sequence)})` })
+      .where('id = :id AND status <> :cancelled', { id: data.conferenceId, cancelled: 'CANCELLED' })
+      .execute();
+  }
+
+  /**
+   * Urgent calls (EXTRAORDINARY): an invitee who has not answered URGENT_ACK_MINUTES after their invitation went
+   * out gets a second notice, once (its cause is the invitation, so the delivery's uniqueness makes it once-only).
+   */
+  async queueUrgentReminders(ackMinutes: number): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO delivery (id, kind, channel, source_event_id, conference_id, invitation_id, recipient_name, email,
+                             sequence, status, next_attempt_at)
+       SELECT gen_random_uuid(), 'INVITATION_URGENT_REMINDER', d.channel, i.id, i.conference_id, i.id, i.contact_name,
+              i.email, c.sequence, 'PENDING', now()
+         FROM invitation i
+         JOIN conference c ON c.id = i.conference_id
+         JOIN delivery d ON d.invitation_id = i.id AND d.kind = 'INVITATION' AND d.status = 'SENT'
+        WHERE c.kind = 'EXTRAORDINARY' AND c.status IN ('CALLED', 'RESCHEDULED') AND c.starts_at > now()
+          AND i.rsvp = 'PENDING'
+          AND d.sent_at <= now() - make_interval(secs => $1::float * 60)
+          AND NOT EXISTS (SELECT 1 FROM delivery r WHERE r.invitation_id = i.id AND r.kind = 'INVITATION_URGENT_REMINDER')
+       ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+       RETURNING id`,
+      [ackMinutes],
+    );
+    return rows.length;
+  }
+
+  /** Each invitee with the delivery of the latest notice about the conference and their answer. */
+  async listForConference(conferenceId: string, actor: Actor, query: ListInvitationsQuery): Promise<Page<InvitationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT i.*, d.status AS delivery_status, d.attempts, d.sent_at, d.last_error, count(*) OVER () AS total
+      `SELECT i.*, d.kind AS notice, d.channel, d.status AS delivery_status, d.attempts, d.sent_at, d.last_error,
+              r.sent_at AS reminder_sent_at, count(*) OVER () AS total
          FROM invitation i
          LEFT JOIN LATERAL (
-           SELECT status, attempts, sent_at, last_error FROM delivery
-            WHERE invitation_id = i.id AND kind = 'INVITATION' ORDER BY created_at LIMIT 1
+           SELECT kind, channel, status, attempts, sent_at, last_error FROM delivery
+            WHERE invitation_id = i.id AND kind = ANY($5::text[]) ORDER BY created_at DESC LIMIT 1
          ) d ON true
-        WHERE i.conference_id = $1 AND ($2::uuid IS NULL OR i.agency_id = $2::uuid)
+         LEFT JOIN LATERAL (
+           SELECT sent_at FROM delivery WHERE invitation_id = i.id AND kind = 'INVITATION_URGENT_REMINDER' LIMIT 1
+         ) r ON true
+        WHERE i.conference_id = $1
+          AND ($2::uuid IS NULL OR i.agency_id = $2::uuid)
+          AND ($6::text IS NULL OR i.rsvp = $6::text)
         ORDER BY i.agency_name, i.contact_name, i.id
         LIMIT $3 OFFSET $4`,
-      [conferenceId, actor.role === 'agency' || actor.role === 'press' ? actor.agencyId : null, pageSize, (page - 1) * pageSize],
+      [
+        conferenceId,
+        actor.role === 'agency' || actor.role === 'press' ? actor.agencyId : null,
+        pageSize,
+        (page - 1) * pageSize,
+        LISTED_NOTICES,
+        query.rsvp ?? null,
+      ],
     );
     return {
-      items: rows.map((r) => ({
-        id: r.id as string,
-        conferenceId: r.conference_id as string,
-        inviteeId: r.invitee_id as string,
-        agencyId: r.agency_id as string,
-        recipient: r.contact_name as string,
-        email: r.email as string,
-        channel: 'EMAIL',
-        status: (r.delivery_status as InvitationView['status']) ?? 'PENDING',
-        attempts: Number(r.attempts ?? 0),
-        sentAt: r.sent_at ? (r.sent_at as Date).toISOString() : null,
-        lastError: (r.last_error as string | null) ?? null,
-        rsvp: r.rsvp as InvitationView['rsvp'],
-        ...(r.delegate_name ? { delegateName: r.delegate_name as string } : {}),
-      })),
+      items: rows.map(toInvitationView),
       page,
       pageSize,
-      total: rows.length ? Number(rows[0].total) : await this.countFor(conferenceId),
+      total: rows.length ? Number(rows[0].total) : await this.countFor(conferenceId, query),
     };
   }
 
-  private async countFor(conferenceId: string): Promise<number> {
-    return this.dataSource.getRepository(InvitationEntity).countBy({ conferenceId });
+  private async countFor(conferenceId: string, query: ListInvitationsQuery): Promise<number> {
+    return this.dataSource
+      .getRepository(InvitationEntity)
+      .countBy({ conferenceId, ...(query.rsvp ? { rsvp: query.rsvp } : {}) });
   }
 
   private async queueForAll(tx: EntityManager, kind: DeliveryKind, eventId: string, conference: ConferenceSnapshot) {
     const invitations = await tx.findBy(InvitationEntity, { conferenceId: conference.id });
     for (const invitation of invitations) {
-      await this.queue(tx, kind, eventId, conference.id, conference.sequence, invitation);
+      await this.queue.add(tx, {
+        kind,
+        cause: eventId,
+        conferenceId: conference.id,
+        invitationId: invitation.id,
+        sequence: conference.sequence,
+        recipient: { name: invitation.contactName, email: invitation.email },
+      });
     }
   }
+}
 
-  private async queue(
-    tx: EntityManager,
-    kind: DeliveryKind,
-    eventId: string,
-    conferenceId: string,
-    sequence: number,
-    invitation: Pick<InvitationEntity, 'id' | 'contactName' | 'email'>,
-  ): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(DeliveryEntity)
-      .values({
-        id: randomUUID(),
-        kind,
-        channel: 'EMAIL',
-        sourceEventId: eventId,
-        conferenceId,
-        invitationId: invitation.id,
-        recipientName: invitation.contactName,
-        email: invitation.email,
-        sequence,
-        status: 'PENDING',
-        nextAttemptAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-  }
+function iso(value: unknown): string | null {
+  return value ? (value as Date).toISOString() : null;
+}
+
+function toInvitationView(r: Record<string, unknown>): InvitationView {
+  return {
+    id: r.id as string,
+    conferenceId: r.conference_id as string,
+    inviteeId: r.invitee_id as string,
+    agencyId: r.agency_id as string,
+    agencyName: r.agency_name as string,
+    role: r.role as InvitationView['role'],
+    recipient: r.contact_name as string,
+    email: r.email as string,
+    channel: (r.channel as InvitationView['channel']) ?? 'EMAIL',
+    notice: (r.notice as InvitationView['notice']) ?? 'INVITATION',
+    status: (r.delivery_status as InvitationView['status']) ?? 'PENDING',
+    attempts: Number(r.attempts ?? 0),
+    sentAt: iso(r.sent_at),
+    lastError: (r.last_error as string | null) ?? null,
+    rsvp: r.rsvp as InvitationView['rsvp'],
+    rsvpAt: iso(r.rsvp_at),
+    ...(r.delegate_name ? { delegateName: r.delegate_name as string } : {}),
+    ...(r.delegate_title ? { delegateTitle: r.delegate_title as string } : {}),
+    urgentReminderSentAt: iso(r.reminder_sent_at),
+  };
 }

@@ -34,6 +34,14 @@ export class InvitationEntity {
   @Column({ type: 'varchar', length: 100, unique: true })
   token: string;
 
+  /** SHA-256 of the token: what a token is looked up by (see invitation-token.ts). */
+  @Column({ name: 'token_hash', type: 'bytea', select: false })
+  tokenHash: Buffer;
+
+  /** The invitee's agency must provide a written brief: brief requests and reminders go to this contact. */
+  @Column({ name: 'must_brief', type: 'boolean', default: false })
+  mustBrief: boolean;
+
   @Column({ type: 'varchar', length: 20, default: 'PENDING' })
   rsvp: RsvpState;
 

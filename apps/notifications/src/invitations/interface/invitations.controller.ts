@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
-import { EventTypes, IdParam, PageQuery, RpcPatterns, RpcRequest, Topics, validateInto } from '@pressconf/contracts';
+import {
+  EventTypes,
+  IdParam,
+  ListInvitationsQuery,
+  RpcPatterns,
+  RpcRequest,
+  Topics,
+  validateInto,
+} from '@pressconf/contracts';
 import { EventInbox } from '@pressconf/messaging';
 import { InvitationsService } from '../application/invitations.service';
 
@@ -17,13 +25,14 @@ export class InvitationsController {
       [EventTypes.conferenceCalled]: (data, tx, event) => this.invitations.inviteForCalledConference(data, tx, event),
       [EventTypes.conferenceRescheduled]: (data, tx, event) => this.invitations.notifyRescheduled(data, tx, event),
       [EventTypes.conferenceCancelled]: (data, tx, event) => this.invitations.notifyCancelled(data, tx, event),
+      [EventTypes.conferenceCompleted]: (data, tx) => this.invitations.markCompleted(data, tx),
     });
   }
 
   @MessagePattern(RpcPatterns.notifications.listInvitations)
-  async listForConference(@Payload() request: RpcRequest<{ id: string; page?: number; pageSize?: number }>) {
-    const { id, ...paging } = request.body ?? { id: '' };
+  async listForConference(@Payload() request: RpcRequest<{ id: string } & ListInvitationsQuery>) {
+    const { id, ...query } = request.body ?? { id: '' };
     await validateInto(IdParam, { id });
-    return this.invitations.listForConference(id, request.meta.actor, await validateInto(PageQuery, paging));
+    return this.invitations.listForConference(id, request.meta.actor, await validateInto(ListInvitationsQuery, query));
   }
 }

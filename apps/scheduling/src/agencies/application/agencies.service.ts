@@ -48,6 +48,10 @@ export class AgenciesService {
     const qb = this.dataSource.getRepository(AgencyEntity).createQueryBuilder('a');
     if (query.role) qb.andWhere(':role = ANY(a.roles)', { role: query.role });
     if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
+    if (query.validAt) {
+      const at = new Date(query.validAt);
+      qb.andWhere('a.valid_from <= :at', { at }).andWhere('(a.valid_to IS NULL OR a.valid_to > :at)', { at });
+    }
     if (query.q) {
       const like = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       qb.andWhere(
@@ -85,7 +89,7 @@ export class AgenciesService {
         agency.contacts = dto.contacts.map((c) => ({ ...c, spokesperson: c.spokesperson ?? false }));
       }
       if (dto.validFrom !== undefined) agency.validFrom = new Date(dto.validFrom);
-      if (dto.validTo !== undefined) agency.validTo = new Date(dto.validTo);
+      if (dto.validTo !== undefined) agency.validTo = dto.validTo === null ? null : new Date(dto.validTo);
       assertValidity(agency.validFrom, agency.validTo);
       return toAgencyView(await tx.save(agency));
     });

@@ -1,4 +1,5 @@
-import { ConferenceView } from '@pressconf/contracts';
+import { AgendaItem, ConferenceView } from '@pressconf/contracts';
+import { scheduleAgenda } from '../domain/agenda';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 
 export function toConferenceView(c: ConferenceEntity): ConferenceView {
@@ -30,7 +31,18 @@ export function toConferenceView(c: ConferenceEntity): ConferenceView {
         rsvp: p.rsvp,
         ...(p.delegateName ? { delegateName: p.delegateName } : {}),
       })),
+    inviteeChanges: { added: c.addedAgencyIds, removed: c.removedAgencyIds },
+    agenda: agendaOf(c),
+    coHostRequest: c.coHostRequest,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** The agenda with each item's start, as shown and as announced by the call. */
+export function agendaOf(c: ConferenceEntity): AgendaItem[] {
+  return scheduleAgenda(c.agenda, c.startsAt).map(({ startsAt, ...item }) => ({
+    ...item,
+    startsAt: startsAt.toISOString(),
+  }));
 }

@@ -15,21 +15,22 @@ import {
   ValidationFailedError,
 } from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
-import { AgenciesService } from '../../agencies/application/agencies.service';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
+import { SeriesEntity } from '../../series/infrastructure/series.entity';
 import { ConferenceAction, nextStatus } from '../domain/conference-lifecycle';
 import { assertConvenedInTime, assertTimeWindow } from '../domain/conference-rules';
-import { resolveParticipants } from '../domain/participants';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
+import { loadConference, lockConference } from '../infrastructure/conference.repository';
 import { ParticipantEntity } from '../infrastructure/participant.entity';
-import { toConferenceView } from './conference-view';
+import { agendaOf, toConferenceView } from './conference-view';
+import { ParticipantResolution } from './participant-resolution';
 
 @Injectable()
 export class ConferencesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly agencies: AgenciesService,
+    private readonly resolution: ParticipantResolution,
     private readonly outbox: Outbox,
   ) {}
 
@@ -42,6 +43,9 @@ export class ConferencesService {
         { field: 'incidentId', message: 'incidentId is only for EXTRAORDINARY conferences' },
       ]);
     }
+    if (dto.kind === 'EXTRAORDINARY' && dto.seriesId) {
+      throw new ValidationFailedError([{ field: 'seriesId', message: 'seriesId is only for PERIODIC conferences' }]);
+    }
     const briefsDueAt = dto.briefsDueAt ? new Date(dto.briefsDueAt) : null;
     if (briefsDueAt && briefsDueAt > startsAt) {
       throw new ValidationFailedError([{ field: 'briefsDueAt', message: 'briefsDueAt must not be after startsAt' }]);
@@ -49,6 +53,9 @@ export class ConferencesService {
     return this.dataSource.transaction(async (tx) => {
       if (dto.incidentId && !(await tx.existsBy(IncidentEntity, { id: dto.incidentId }))) {
         throw new ValidationFailedError([{ field: 'incidentId', message: `incident ${dto.incidentId} does not exist` }]);
+      }
+      if (dto.seriesId && !(await tx.existsBy(SeriesEntity, { id: dto.seriesId }))) {
+        throw new ValidationFailedError([{ field: 'seriesId', message: `series ${dto.seriesId} does not exist` }]);
       }
       const conference = tx.create(ConferenceEntity, {
         id: randomUUID(),
@@ -67,7 +74,7 @@ export class ConferencesService {
         statusReason: null,
       });
       await tx.insert(ConferenceEntity, conference);
-      return toConferenceView(await this.load(tx, conference.id));
+      return toConferenceView(await loadConference(tx, conference.id));
     });
   }
 
@@ -91,13 +98,16 @@ export class ConferencesService {
   }
 
   async get(id: string): Promise<ConferenceView> {
-    return toConferenceView(await this.load(this.dataSource.manager, id));
+    return toConferenceView(await loadConference(this.dataSource.manager, id));
   }
 
-  /** DRAFT → CALLED: resolves the participants from the registry as it stands now and announces the call. */
+  /**
+   * DRAFT → CALLED: resolves the participants from the registry as it stands now, with the administrator's
+   * changes, and announces the call with the agenda.
+   */
   async call(id: string): Promise<ConferenceView> {
     return this.dataSource.transaction(async (tx) => {
-      const conference = await this.lock(tx, id);
+      const conference = await lockConference(tx, id);
       conference.status = nextStatus(conference.status, 'call');
       const incident = conference.incidentId ? await tx.findOneBy(IncidentEntity, { id: conference.incidentId }) : null;
       if (conference.kind === 'EXTRAORDINARY') {
@@ -105,13 +115,7 @@ export class ConferencesService {
         assertConvenedInTime(conference.startsAt, incident.conveneBy);
       }
       const now = new Date();
-      const registry = await this.agencies.validAt(tx, now);
-      const { participants } = resolveParticipants({
-        kind: conference.kind,
-        topics: conference.topics,
-        incident: incident ? { agencyIds: incident.agencyIds, topics: incident.topics } : undefined,
-        agencies: registry.map(toSnapshot),
-      });
+      const { registry, participants } = await this.resolution.resolve(tx, conference, incident, now);
       const rows = participants.map((p, position) =>
         tx.create(ParticipantEntity, {
           id: randomUUID(),
@@ -156,8 +160,9 @@ export class ConferencesService {
           email: p.email,
           mustBrief: p.mustBrief,
         })),
+        ...(conference.agenda.length > 0 ? { agenda: agendaOf(conference) } : {}),
       });
-      return toConferenceView(await this.load(tx, id));
+      return toConferenceView(await loadConference(tx, id));
     });
   }
 
@@ -218,42 +223,13 @@ export class ConferencesService {
     apply: (tx: EntityManager, conference: ConferenceEntity) => Promise<void>,
   ): Promise<ConferenceView> {
     return this.dataSource.transaction(async (tx) => {
-      const conference = await this.lock(tx, id);
+      const conference = await lockConference(tx, id);
       conference.status = nextStatus(conference.status, action);
       conference.sequence += 1;
       await apply(tx, conference);
-      return toConferenceView(await this.load(tx, id));
+      return toConferenceView(await loadConference(tx, id));
     });
   }
-
-  private async lock(tx: EntityManager, id: string): Promise<ConferenceEntity> {
-    const conference = await tx.findOne(ConferenceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!conference) throw new NotFoundError('Conference', id);
-    return conference;
-  }
-
-  private async load(tx: EntityManager, id: string): Promise<ConferenceEntity> {
-    const conference = await tx.findOne(ConferenceEntity, {
-      where: { id },
-      relations: { participants: true },
-      order: { participants: { position: 'ASC' } },
-    });
-    if (!conference) throw new NotFoundError('Conference', id);
-    return conference;
-  }
-}
-
-function toSnapshot(a: AgencyEntity) {
-  return {
-    id: a.id,
-    code: a.code,
-    name: a.name,
-    kind: a.kind,
-    roles: a.roles,
-    fields: a.fields,
-    territory: a.territory,
-    contacts: a.contacts,
-  };
 }
 
 /** The coordinating agency organises every conference: it is the calendar organiser and the mail's Reply-To. */

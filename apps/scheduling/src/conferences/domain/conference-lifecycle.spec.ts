@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
 import { ConferenceStatus, ConferenceStatuses, StateConflictError } from '@pressconf/contracts';
-import { ConferenceAction, nextStatus } from './conference-lifecycle';
+import { assertCanChange, ConferenceAction, ConferenceChange, nextStatus } from './conference-lifecycle';
 
 const actions: ConferenceAction[] = ['call', 'reschedule', 'cancel', 'complete'];
 
@@ -43,5 +43,28 @@ describe('nextStatus', () => {
   it('follows a conference through its life', () => {
     const path: ConferenceAction[] = ['call', 'reschedule', 'reschedule', 'complete'];
     expect(path.reduce<ConferenceStatus>(nextStatus, 'DRAFT')).toBe('COMPLETED');
+  });
+});
+
+describe('assertCanChange', () => {
+  const changeable: Record<ConferenceChange, ConferenceStatus[]> = {
+    invitees: ['DRAFT'],
+    agenda: ['DRAFT', 'CALLED', 'RESCHEDULED'],
+    'co-host request': ['DRAFT', 'CALLED', 'RESCHEDULED'],
+  };
+  const cases = (Object.keys(changeable) as ConferenceChange[]).flatMap((change) =>
+    ConferenceStatuses.map((status) => [change, status, changeable[change].includes(status)] as const),
+  );
+
+  it.each(cases)('%s in %s: allowed = %s', (change, status, allowed) => {
+    const attempt = () => assertCanChange(status, change);
+    if (allowed) {
+      expect(attempt).not.toThrow();
+    } else {
+      expect(attempt).toThrow(StateConflictError);
+      expect(attempt).toThrow(
+        expect.objectContaining({ currentState: status, message: `Cannot change the ${change} of a conference that is ${status}` }),
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
 import { DomainRuleError, ValidationFailedError } from '@pressconf/contracts';
-import { assertConvenedInTime, assertTimeWindow, conveneByOf } from './conference-rules';
+import { assertCoHostRequestFits, assertConvenedInTime, assertTimeWindow, conveneByOf } from './conference-rules';
 
 describe('assertTimeWindow', () => {
   const start = new Date('2027-03-02T02:00:00Z');
@@ -62,6 +62,27 @@ describe('assertConvenedInTime', () => {
   it('formats the deadline in the given zone', () => {
     expect(() => assertConvenedInTime(new Date('2027-03-03T00:00:00Z'), conveneBy, 'UTC')).toThrow(
       /\(09:00 02\/03\/2027 UTC\)$/,
+    );
+  });
+});
+
+describe('assertCoHostRequestFits', () => {
+  const now = new Date('2027-03-02T09:00:00Z');
+
+  it('records a request sent before now with an extraordinary conference', () => {
+    expect(() => assertCoHostRequestFits('EXTRAORDINARY', new Date('2027-03-02T08:00:00Z'), now)).not.toThrow();
+  });
+
+  it('tolerates a few minutes of clock difference, not more', () => {
+    expect(() => assertCoHostRequestFits('EXTRAORDINARY', new Date(now.getTime() + 5 * 60_000), now)).not.toThrow();
+    expect(() => assertCoHostRequestFits('EXTRAORDINARY', new Date(now.getTime() + 5 * 60_000 + 1), now)).toThrow(
+      expect.objectContaining({ errors: [{ field: 'sentAt', message: 'sentAt must not be in the future' }] }),
+    );
+  });
+
+  it('refuses it for a periodic conference as a domain rule', () => {
+    expect(() => assertCoHostRequestFits('PERIODIC', now, now)).toThrow(
+      expect.objectContaining({ status: 422, rule: 'co-host-request' }),
     );
   });
 });

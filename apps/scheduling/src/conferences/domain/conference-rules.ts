@@ -1,8 +1,10 @@
-import { DomainRuleError, ValidationFailedError } from '@pressconf/contracts';
+import { ConferenceKind, DomainRuleError, ValidationFailedError } from '@pressconf/contracts';
 import { DEFAULT_ZONE } from '@pressconf/vn-calendar';
 import { DateTime } from 'luxon';
 
 const HOURS_TO_CONVENE = 24;
+/** A letter dated a few minutes ahead of our clock is a clock difference, not a letter from the future. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 export function assertTimeWindow(startsAt: Date, endsAt: Date): void {
   if (Number.isNaN(startsAt.getTime())) {
@@ -30,4 +32,20 @@ export function assertConvenedInTime(startsAt: Date, conveneBy: Date, zone = DEF
       `it must start by ${conveneBy.toISOString()} (${local} ${zone})`,
     '24-hour-rule',
   );
+}
+
+/**
+ * The plan: for an extraordinary conference the coordinator first sends a written request (văn bản đề nghị) to the
+ * co-host; a periodic one is convened by the co-host's own invitation letter instead.
+ */
+export function assertCoHostRequestFits(kind: ConferenceKind, sentAt: Date, now: Date): void {
+  if (kind !== 'EXTRAORDINARY') {
+    throw new DomainRuleError(
+      'A written request to the co-host (văn bản đề nghị) is recorded only with an EXTRAORDINARY conference',
+      'co-host-request',
+    );
+  }
+  if (sentAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new ValidationFailedError([{ field: 'sentAt', message: 'sentAt must not be in the future' }]);
+  }
 }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
+import type { CoHostRequestView, ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
+import type { AgendaEntry } from '../domain/agenda';
 import { ParticipantEntity } from './participant.entity';
 
 @Entity({ name: 'conference' })
@@ -34,6 +35,13 @@ export class ConferenceEntity {
   @Column({ name: 'series_id', type: 'uuid', nullable: true })
   seriesId: string | null;
 
+  /**
+   * For a draft materialised from its series: where the rule put this occurrence (before any holiday shift). Unique
+   * per series, so materialising again adds nothing, even after the draft was rescheduled or cancelled.
+   */
+  @Column({ name: 'series_occurrence', type: 'timestamptz', nullable: true })
+  seriesOccurrence: Date | null;
+
   @Column({ name: 'briefs_due_at', type: 'timestamptz', nullable: true })
   briefsDueAt: Date | null;
 
@@ -46,6 +54,21 @@ export class ConferenceEntity {
 
   @Column({ name: 'status_reason', type: 'text', nullable: true })
   statusReason: string | null;
+
+  /** Agencies an administrator added to the plan's invitation list before the call. */
+  @Column({ name: 'added_agency_ids', type: 'uuid', array: true, default: '{}' })
+  addedAgencyIds: string[];
+
+  /** Agencies an administrator removed from it; removal wins over every rule of the plan. */
+  @Column({ name: 'removed_agency_ids', type: 'uuid', array: true, default: '{}' })
+  removedAgencyIds: string[];
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  agenda: AgendaEntry[];
+
+  /** The coordinator's written request to the co-host (văn bản đề nghị), times as ISO strings. */
+  @Column({ name: 'co_host_request', type: 'jsonb', nullable: true })
+  coHostRequest: CoHostRequestView | null;
 
   @OneToMany(() => ParticipantEntity, (p) => p.conference, { cascade: false })
   participants?: ParticipantEntity[];

@@ -2,7 +2,7 @@ import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
 import { ValidationFailedError } from '@pressconf/contracts';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { DateTime } from 'luxon';
-import { listOccurrences, MAX_OCCURRENCES, Occurrence, parseRrule, SeriesSchedule } from './occurrences';
+import { anchoredRule, listOccurrences, MAX_OCCURRENCES, Occurrence, parseRrule, SeriesSchedule } from './occurrences';
 
 const zone = 'Asia/Ho_Chi_Minh';
 const at = (iso: string) => DateTime.fromISO(iso, { zone }).toJSDate();
@@ -255,5 +255,29 @@ describe('parseRrule', () => {
   it('accepts rare but possible rules (29 February on a Monday)', () => {
     const rule = parseRrule('DTSTART:20270101\nFREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO');
     expect(rule.after(new Date('2027-01-01'))).toEqual(new Date('2044-02-29T00:00:00Z'));
+  });
+});
+
+describe('anchoredRule', () => {
+  const day = DateTime.fromISO('2027-01-15', { zone });
+
+  it.each(['FREQ=MONTHLY;INTERVAL=2', 'RRULE:FREQ=MONTHLY;INTERVAL=2', '  rrule:FREQ=MONTHLY;INTERVAL=2\n'])(
+    'anchors %j on the given day',
+    (text) => {
+      expect(anchoredRule(text, day)).toBe('DTSTART:20270115\nRRULE:FREQ=MONTHLY;INTERVAL=2');
+    },
+  );
+
+  it('keeps a rule that has its own DTSTART', () => {
+    expect(anchoredRule(' DTSTART:20270104T083000\r\nRRULE:FREQ=MONTHLY ', day)).toBe('DTSTART:20270104T083000\nRRULE:FREQ=MONTHLY');
+  });
+
+  it('fixes the phase of a rule whatever the window asked for', () => {
+    const rule = anchoredRule('FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15', day);
+    const starts = (from: string) =>
+      listOccurrences({ rrule: rule, startTime: '08:30', durationMinutes: 60 }, at(from), at('2027-12-31T00:00'), calendar)
+        .map((o) => local(o.startsAt).slice(0, 7));
+    expect(starts('2027-02-01T00:00')).toEqual(['2027-03', '2027-05', '2027-07', '2027-09', '2027-11']);
+    expect(starts('2027-04-01T00:00')).toEqual(['2027-05', '2027-07', '2027-09', '2027-11']);
   });
 });

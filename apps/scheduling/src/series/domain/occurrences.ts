@@ -102,6 +102,20 @@ export function parseRrule(text: string, zone = DEFAULT_ZONE): RRule {
 }
 
 /**
+ * The rule with a DTSTART line, `day` when it has none. Without one, a rule that takes its day or phase from the
+ * start (a bare FREQ=MONTHLY, an INTERVAL above 1) would follow the window of each listing: a stored series must
+ * not drift. Call it with a rule that `parseRrule` accepts.
+ */
+export function anchoredRule(text: string, day: DateTime): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (lines.some((line) => /^DTSTART[;:]/i.test(line))) return lines.join('\n');
+  return `DTSTART:${day.toFormat('yyyyLLdd')}\nRRULE:${lines[0].replace(/^RRULE:/i, '')}`;
+}
+
+/**
  * Occurrences of a series that start within [from, to], at most MAX_OCCURRENCES. One that falls on a weekend,
  * public holiday or extra day off moves to the next working day at the same wall-clock time. A rule without
  * DTSTART starts from `from`, which only matters for rules that take their day or phase from the start (a bare

@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   BriefRequestView,
   ConferenceCalledData,
   ConferenceCancelledData,
   ConferenceRescheduledData,
+  DeclareNothingToReportDto,
   EventTypes,
+  NominateRepresentativesDto,
+  NotFoundError,
   Page,
   PageQuery,
 } from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
+import { agencyScope, assertCanAct, assertCanRead } from '../domain/access';
 import { briefDueAt, DueTimePolicy } from '../domain/due-time';
+import { afterDueTimeMoved, apply } from '../domain/lifecycle';
 import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
+import { lockRequest, lockRequestsOf } from '../infrastructure/brief-request.queries';
 import { ConferenceProjection } from '../infrastructure/conference-projection.entity';
 
 export const DUE_TIME_POLICY = Symbol('DUE_TIME_POLICY');
@@ -40,6 +46,8 @@ export class BriefRequestsService {
       title: data.title,
       startsAt: new Date(data.startsAt),
       endsAt: new Date(data.endsAt),
+      venue: data.venue,
+      topics: data.topics,
       status: 'CALLED',
       sequence: data.sequence,
     });
@@ -78,19 +86,17 @@ export class BriefRequestsService {
     conference.sequence = data.sequence;
     conference.status = 'RESCHEDULED';
     await tx.save(conference);
+    const now = new Date();
     const dueAt = briefDueAt(
       { kind: conference.kind, startsAt: conference.startsAt, briefsDueAt: data.briefsDueAt ? new Date(data.briefsDueAt) : null },
       this.policy,
       this.calendar,
-      new Date(),
+      now,
     );
-    const requests = await tx.findBy(BriefRequestEntity, {
-      conferenceId: data.conferenceId,
-      status: In([...OUTSTANDING]),
-    });
+    const requests = await lockRequestsOf(tx, data.conferenceId, OUTSTANDING);
     for (const request of requests) {
       request.dueAt = dueAt;
-      if (request.status === 'OVERDUE' && dueAt > new Date()) request.status = 'OPEN';
+      request.status = afterDueTimeMoved(request.status, dueAt, now);
       await tx.save(request);
     }
   }
@@ -98,12 +104,10 @@ export class BriefRequestsService {
   /** Closes every request not yet accepted; the agencies owe nothing for a cancelled conference. */
   async closeForCancelledConference(data: ConferenceCancelledData, tx: EntityManager): Promise<void> {
     await tx.update(ConferenceProjection, { id: data.conferenceId }, { status: 'CANCELLED', sequence: data.sequence });
-    const requests = await tx.findBy(BriefRequestEntity, {
-      conferenceId: data.conferenceId,
-      status: In([...OUTSTANDING, 'SUBMITTED']),
-    });
+    const requests = await lockRequestsOf(tx, data.conferenceId, [...OUTSTANDING, 'SUBMITTED']);
     for (const request of requests) {
-      request.status = 'CLOSED';
+      request.status = apply(request.status, 'CLOSE_FOR_CANCELLATION');
+      request.closedReason = 'CONFERENCE_CANCELLED';
       await tx.save(request);
       await this.outbox.add(tx, EventTypes.briefRequestClosed, data.conferenceId, {
         requestId: request.id,
@@ -115,25 +119,109 @@ export class BriefRequestsService {
     }
   }
 
+  /**
+   * Marks overdue the open requests whose due time has passed, each with its event in the same transaction.
+   * Rows another replica is marking are skipped, and a marked row is no longer OPEN: one event per due time,
+   * whatever the number of replicas and restarts.
+   */
+  async markOverdue(limit = 100): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const due = await tx
+        .getRepository(BriefRequestEntity)
+        .createQueryBuilder('r')
+        .where(`r.status = 'OPEN'`)
+        .andWhere('r.due_at <= now()')
+        .orderBy('r.due_at', 'ASC')
+        .limit(limit)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const request of due) {
+        request.status = apply(request.status, 'MARK_OVERDUE');
+        await tx.save(request);
+        await this.outbox.add(tx, EventTypes.briefRequestOverdue, request.conferenceId, {
+          requestId: request.id,
+          conferenceId: request.conferenceId,
+          agencyId: request.agencyId,
+          dueAt: request.dueAt.toISOString(),
+        });
+      }
+      return due.length;
+    });
+  }
+
   /** An agency sees only its own agency's requests; hosts and the coordinator see all. */
   async listForConference(conferenceId: string, actor: Actor, query: PageQuery): Promise<Page<BriefRequestView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const where = {
-      conferenceId,
-      ...(actor.role === 'agency' ? { agencyId: actor.agencyId ?? '00000000-0000-0000-0000-000000000000' } : {}),
-    };
     const [rows, total] = await this.dataSource.getRepository(BriefRequestEntity).findAndCount({
-      where,
+      where: { conferenceId, ...agencyScope(actor) },
       order: { agencyName: 'ASC', id: 'ASC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items: rows.map(toBriefRequestView), page, pageSize, total };
+    return { items: await this.toViews(this.dataSource.manager, rows), page, pageSize, total };
+  }
+
+  async get(id: string, actor: Actor): Promise<BriefRequestView> {
+    const request = await this.dataSource.getRepository(BriefRequestEntity).findOneBy({ id });
+    if (!request) throw new NotFoundError('Brief request', id);
+    assertCanRead(actor, request, 'Brief request', id);
+    return (await this.toViews(this.dataSource.manager, [request]))[0];
+  }
+
+  /** Replaces who the agency sends to attend and speak. */
+  async nominate(id: string, dto: NominateRepresentativesDto, actor: Actor): Promise<BriefRequestView> {
+    return this.dataSource.transaction(async (tx) => {
+      const request = await lockRequest(tx, id);
+      assertCanAct(actor, request, 'Brief request', id);
+      apply(request.status, 'NOMINATE');
+      request.representatives = dto.representatives.map(({ name, title, speaks, email, phone }) => ({
+        name,
+        title,
+        speaks,
+        ...(email ? { email } : {}),
+        ...(phone ? { phone } : {}),
+      }));
+      await tx.save(request);
+      return (await this.toViews(tx, [request]))[0];
+    });
+  }
+
+  /** The agency has nothing to report: its request closes without a brief. */
+  async declareNothingToReport(id: string, dto: DeclareNothingToReportDto, actor: Actor): Promise<BriefRequestView> {
+    return this.dataSource.transaction(async (tx) => {
+      const request = await lockRequest(tx, id);
+      assertCanAct(actor, request, 'Brief request', id);
+      request.status = apply(request.status, 'DECLARE_NOTHING_TO_REPORT');
+      request.closedReason = 'NOTHING_TO_REPORT';
+      request.closingNote = dto.comment?.trim() || null;
+      await tx.save(request);
+      await this.outbox.add(tx, EventTypes.briefRequestClosed, request.conferenceId, {
+        requestId: request.id,
+        conferenceId: request.conferenceId,
+        agencyId: request.agencyId,
+        dueAt: request.dueAt.toISOString(),
+        reason: request.closingNote
+          ? `Không có thông tin cần cung cấp: ${request.closingNote}`
+          : 'Không có thông tin cần cung cấp',
+      });
+      return (await this.toViews(tx, [request]))[0];
+    });
+  }
+
+  private async toViews(manager: EntityManager, requests: BriefRequestEntity[]): Promise<BriefRequestView[]> {
+    if (requests.length === 0) return [];
+    const briefs: Array<{ id: string; request_id: string }> = await manager.query(
+      `SELECT id, request_id FROM brief WHERE request_id = ANY($1::uuid[])`,
+      [requests.map((r) => r.id)],
+    );
+    const briefOf = new Map(briefs.map((b) => [b.request_id, b.id]));
+    return requests.map((r) => toBriefRequestView(r, briefOf.get(r.id)));
   }
 }
 
-export function toBriefRequestView(r: BriefRequestEntity): BriefRequestView {
+export function toBriefRequestView(r: BriefRequestEntity, briefId?: string): BriefRequestView {
   return {
     id: r.id,
     conferenceId: r.conferenceId,
@@ -141,6 +229,10 @@ export function toBriefRequestView(r: BriefRequestEntity): BriefRequestView {
     agencyName: r.agencyName,
     dueAt: r.dueAt.toISOString(),
     status: r.status,
+    ...(briefId ? { briefId } : {}),
+    representatives: r.representatives ?? [],
+    ...(r.closedReason ? { closedReason: r.closedReason } : {}),
+    ...(r.closingNote ? { closingNote: r.closingNote } : {}),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { BriefRequestStatus } from '@pressconf/contracts';
+import type { BriefRequestClosedReason, BriefRequestStatus, RepresentativeDto } from '@pressconf/contracts';
 
 /** A request for one agency's written brief for one conference. */
 @Entity({ name: 'brief_request' })
@@ -22,6 +22,16 @@ export class BriefRequestEntity {
 
   @Column({ type: 'varchar', length: 20 })
   status: BriefRequestStatus;
+
+  /** Who the agency sends to attend and speak. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  representatives: RepresentativeDto[];
+
+  @Column({ name: 'closed_reason', type: 'varchar', length: 30, nullable: true })
+  closedReason: BriefRequestClosedReason | null;
+
+  @Column({ name: 'closing_note', type: 'text', nullable: true })
+  closingNote: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

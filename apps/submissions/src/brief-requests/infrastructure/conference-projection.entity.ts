@@ -19,6 +19,12 @@ export class ConferenceProjection {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt: Date;
 
+  @Column({ type: 'varchar', length: 500, default: '' })
+  venue: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  topics: string[];
+
   @Column({ type: 'varchar', length: 20 })
   status: ConferenceStatus;
 

@@ -1,7 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
-import { EventTypes, IdParam, PageQuery, RpcPatterns, RpcRequest, Topics, validateInto } from '@pressconf/contracts';
+import {
+  DeclareNothingToReportDto,
+  EventTypes,
+  IdParam,
+  NominateRepresentativesDto,
+  PageQuery,
+  RpcPatterns,
+  RpcRequest,
+  Topics,
+  validateInto,
+} from '@pressconf/contracts';
 import { EventInbox } from '@pressconf/messaging';
+import { idAnd } from '../../common/rpc-input';
 import { BriefRequestsService } from '../application/brief-requests.service';
 
 @Controller()
@@ -21,9 +32,26 @@ export class BriefRequestsController {
   }
 
   @MessagePattern(RpcPatterns.submissions.listBriefRequests)
-  async listForConference(@Payload() request: RpcRequest<{ id: string; page?: number; pageSize?: number }>) {
-    const { id, ...paging } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
-    return this.requests.listForConference(id, request.meta.actor, await validateInto(PageQuery, paging));
+  async listForConference(@Payload() request: RpcRequest) {
+    const { id, dto } = await idAnd(request.body, PageQuery);
+    return this.requests.listForConference(id, request.meta.actor, dto);
+  }
+
+  @MessagePattern(RpcPatterns.submissions.getBriefRequest)
+  async get(@Payload() request: RpcRequest) {
+    const { id } = await validateInto(IdParam, request.body);
+    return this.requests.get(id, request.meta.actor);
+  }
+
+  @MessagePattern(RpcPatterns.submissions.nominateRepresentatives)
+  async nominate(@Payload() request: RpcRequest) {
+    const { id, dto } = await idAnd(request.body, NominateRepresentativesDto);
+    return this.requests.nominate(id, dto, request.meta.actor);
+  }
+
+  @MessagePattern(RpcPatterns.submissions.declareNothingToReport)
+  async declareNothingToReport(@Payload() request: RpcRequest) {
+    const { id, dto } = await idAnd(request.body, DeclareNothingToReportDto);
+    return this.requests.declareNothingToReport(id, dto, request.meta.actor);
   }
 }

@@ -1,0 +1,103 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  Actor,
+  InvitationByTokenView,
+  InvitationCalendarFile,
+  isInvitationToken,
+  problem,
+  RpcPatterns,
+  RsvpDto,
+} from '@pressconf/contracts';
+import { Public } from '../auth/actor.guard';
+import { ProblemError, ServiceBus } from '../bus/service-bus';
+import { body } from '../http/contract.pipe';
+import { ApiRoute } from '../openapi/api-docs';
+
+/**
+ * The invitee holds no account: the token from the mail is the credential, and notifications checks it. The
+ * services still want an actor for their logs, so these calls travel as a read-only one named after the token's
+ * purpose; nothing is authorised on its strength.
+ */
+const INVITEE: Actor = { role: 'reader', subject: 'invitation-token' };
+
+const TOKEN = ApiParam({
+  name: 'token',
+  description: 'The token of the invitation link sent by e-mail (32 characters, base64url)',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{32}$' },
+});
+
+/** A malformed token is as unknown as a wrong one; it never reaches the service. */
+function checked(token: string): string {
+  if (!isInvitationToken(token)) throw new ProblemError(problem(404, 'Invitation for this link was not found'));
+  return token;
+}
+
+@ApiTags('Invitations (RSVP by token)')
+@Public()
+@Controller('invitations')
+export class RsvpController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Get(':token')
+  @Header('Cache-Control', 'no-store')
+  @TOKEN
+  @ApiRoute({
+    summary: 'See an invitation',
+    description:
+      'No API key: the token of the invitation link is the credential. The conference, the invitee, the current ' +
+      'answer and whether it can still be changed (until the conference starts; never once cancelled). An ' +
+      'unknown or malformed token is 404.',
+    success: { status: 200, description: 'The invitation', schema: 'InvitationByTokenView' },
+    errors: [404],
+    secured: false,
+  })
+  get(@Param('token') token: string): Promise<InvitationByTokenView> {
+    return this.bus.request(RpcPatterns.notifications.getInvitationByToken, { token: checked(token) }, INVITEE);
+  }
+
+  @Post(':token/rsvp')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @TOKEN
+  @ApiRoute({
+    summary: 'Answer an invitation',
+    description:
+      'ACCEPT, DECLINE, or DELEGATE to a named person (delegateName and delegateTitle are then required, and ' +
+      'refused with any other answer). The answer may be changed until the conference starts; after that, or for ' +
+      'a cancelled conference, 409. Giving the same answer again changes nothing. Each change is announced as ' +
+      'notifications.rsvp.received.v1 and shows in the conference’s participants list.',
+    body: 'RsvpDto',
+    success: { status: 200, description: 'The invitation with its new answer', schema: 'InvitationByTokenView' },
+    errors: [400, 404, 409],
+    secured: false,
+  })
+  respond(@Param('token') token: string, @Body(body(RsvpDto)) dto: RsvpDto): Promise<InvitationByTokenView> {
+    return this.bus.request(RpcPatterns.notifications.respondToInvitation, { token: checked(token), ...dto }, INVITEE);
+  }
+
+  @Get(':token/calendar.ics')
+  @Header('Cache-Control', 'no-store')
+  @TOKEN
+  @ApiProduces('text/calendar')
+  @ApiRoute({
+    summary: 'The invitation’s calendar entry',
+    description:
+      'An iCalendar (RFC 5545/5546) file for the invitee: METHOD:REQUEST with the conference’s current times and ' +
+      'SEQUENCE, or METHOD:CANCEL once the conference is cancelled. The UID stays the same for the conference.',
+    success: { status: 200, description: 'text/calendar' },
+    errors: [404],
+    secured: false,
+  })
+  async calendar(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const file = await this.bus.request<InvitationCalendarFile>(
+      RpcPatterns.notifications.getInvitationCalendar,
+      { token: checked(token) },
+      INVITEE,
+    );
+    response.setHeader('Content-Type', `text/calendar; charset=utf-8; method=${file.method}`);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return file.content;
+  }
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Channel } from '@pressconf/contracts';
+import { DeliveryKind } from '../domain/delivery-kind';
+import { DeliveryEntity } from '../infrastructure/delivery.entity';
+
+export interface QueuedMail {
+  kind: DeliveryKind;
+  /** The event that causes the mail, or the object a scheduled mail is about (see DeliveryEntity). */
+  cause: string;
+  recipient: { name: string; email: string; agencyName?: string };
+  conferenceId?: string;
+  incidentId?: string;
+  invitationId?: string;
+  briefRequestId?: string;
+  /** The conference's sequence when queued. */
+  sequence?: number;
+  channel?: Channel;
+}
+
+/**
+ * Queues mail in the caller's transaction; the DeliveryWorker sends it after commit. Queuing the same mail twice
+ * (same cause, recipient and kind) is a no-op, so handlers may run again safely.
+ */
+@Injectable()
+export class DeliveryQueue {
+  async add(tx: EntityManager, mail: QueuedMail): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(DeliveryEntity)
+      .values({
+        id: randomUUID(),
+        kind: mail.kind,
+        channel: mail.channel ?? 'EMAIL',
+        sourceEventId: mail.cause,
+        conferenceId: mail.conferenceId ?? null,
+        incidentId: mail.incidentId ?? null,
+        invitationId: mail.invitationId ?? null,
+        briefRequestId: mail.briefRequestId ?? null,
+        recipientName: mail.recipient.name,
+        recipientAgency: mail.recipient.agencyName ?? null,
+        email: mail.recipient.email.toLowerCase(),
+        sequence: mail.sequence ?? 0,
+        status: 'PENDING',
+        nextAttemptAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+  }
+}

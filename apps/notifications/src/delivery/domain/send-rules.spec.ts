@@ -1,0 +1,59 @@
+import { reasonNotToSend } from './send-rules';
+
+const now = new Date('2027-03-10T00:00:00Z');
+const later = new Date('2027-03-15T02:00:00Z');
+const earlier = new Date('2027-03-01T02:00:00Z');
+const called = { status: 'CALLED' as const, startsAt: later };
+const cancelled = { status: 'CANCELLED' as const, startsAt: later };
+
+describe('reasonNotToSend', () => {
+  it('sends nothing but the cancellation notice for a cancelled conference', () => {
+    for (const kind of ['INVITATION', 'INVITATION_UPDATED', 'INVITATION_URGENT_REMINDER', 'BRIEF_REQUEST',
+      'BRIEF_REMINDER', 'BRIEF_OVERDUE', 'BRIEFING_PACK'] as const) {
+      expect(reasonNotToSend(kind, { conference: cancelled }, now)).toBe('the conference was cancelled');
+    }
+    expect(reasonNotToSend('INVITATION_CANCELLED', { conference: cancelled }, now)).toBeUndefined();
+  });
+
+  it('reminds an urgent invitee only while they have not answered and the conference has not started', () => {
+    expect(reasonNotToSend('INVITATION_URGENT_REMINDER', { conference: called, rsvp: 'PENDING' }, now)).toBeUndefined();
+    expect(reasonNotToSend('INVITATION_URGENT_REMINDER', { conference: called, rsvp: 'DECLINE' }, now)).toBe(
+      'the invitee has answered',
+    );
+    expect(
+      reasonNotToSend('INVITATION_URGENT_REMINDER', { conference: { ...called, startsAt: earlier }, rsvp: 'PENDING' }, now),
+    ).toBe('the conference has started');
+  });
+
+  it('reminds an agency of its brief only while it owes it and before it is due', () => {
+    const open = { status: 'OPEN' as const, dueAt: later };
+    expect(reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: open }, now)).toBeUndefined();
+    expect(
+      reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { status: 'RETURNED', dueAt: later } }, now),
+    ).toBeUndefined();
+    expect(
+      reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { status: 'SUBMITTED', dueAt: later } }, now),
+    ).toBe('the brief request is SUBMITTED');
+    expect(reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { ...open, dueAt: earlier } }, now)).toBe(
+      'the brief is already due',
+    );
+  });
+
+  it('tells an agency its brief is overdue unless it came in meanwhile', () => {
+    const overdue = { status: 'OVERDUE' as const, dueAt: earlier };
+    expect(reasonNotToSend('BRIEF_OVERDUE', { conference: called, briefRequest: overdue }, now)).toBeUndefined();
+    expect(
+      reasonNotToSend('BRIEF_OVERDUE', { conference: called, briefRequest: { status: 'ACCEPTED', dueAt: earlier } }, now),
+    ).toBe('the brief request is ACCEPTED');
+  });
+
+  it('does not ask for a brief whose request was closed', () => {
+    expect(
+      reasonNotToSend('BRIEF_REQUEST', { conference: called, briefRequest: { status: 'CLOSED', dueAt: later } }, now),
+    ).toBe('the brief request was closed');
+  });
+
+  it('sends an incident alert, which concerns no conference', () => {
+    expect(reasonNotToSend('INCIDENT_DEADLINE_BREACHED', {}, now)).toBeUndefined();
+  });
+});

@@ -1,0 +1,66 @@
+import type { AgencyRole } from '@pressconf/contracts';
+import { resolveLocale } from '../../rendering';
+
+/** The roles the plan calls co-hosts: they convene extraordinary conferences and hear when one is late. */
+export const HOST_ROLES: readonly AgencyRole[] = ['CO_HOST', 'HUMAN_RIGHTS_STANDING_OFFICE', 'COORDINATOR'];
+
+export interface AlertRecipient {
+  name: string;
+  email: string;
+  agencyName: string;
+  title?: string;
+}
+
+export interface ConfiguredAddress {
+  name?: string;
+  email: string;
+}
+
+const ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/**
+ * HOST_ALERT_EMAILS: a comma-separated list of `address` or `Name <address>` (a name must not hold a comma).
+ * A malformed entry stops the service at start rather than losing alerts silently.
+ */
+export function parseAddressList(value: string | undefined): ConfiguredAddress[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const named = /^(.*?)\s*<([^>]+)>$/.exec(entry);
+      const email = (named ? named[2] : entry).trim().toLowerCase();
+      if (!ADDRESS.test(email)) throw new Error(`HOST_ALERT_EMAILS: "${entry}" is not an e-mail address`);
+      const name = named?.[1].replace(/^"|"$/g, '').trim();
+      return name ? { name, email } : { email };
+    });
+}
+
+/** How a configured address without a name is greeted. */
+export function genericHostRecipient(locale: string | undefined): Pick<AlertRecipient, 'name' | 'agencyName'> {
+  return resolveLocale(locale) === 'en'
+    ? { name: 'Sir or Madam', agencyName: 'host agency of the press information conferences' }
+    : { name: 'Lãnh đạo', agencyName: 'cơ quan chủ trì Hội nghị cung cấp thông tin cho báo chí' };
+}
+
+/**
+ * Who is alerted: the host contacts notifications knows from invitations, then the configured addresses, each
+ * address once (a known contact keeps the name and agency the registry gave it).
+ */
+export function alertRecipients(
+  known: AlertRecipient[],
+  configured: ConfiguredAddress[],
+  generic: Pick<AlertRecipient, 'name' | 'agencyName'>,
+): AlertRecipient[] {
+  const byEmail = new Map<string, AlertRecipient>();
+  for (const contact of known) {
+    const email = contact.email.toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, { ...contact, email });
+  }
+  for (const address of configured) {
+    if (!byEmail.has(address.email)) {
+      byEmail.set(address.email, { ...generic, ...(address.name ? { name: address.name } : {}), email: address.email });
+    }
+  }
+  return [...byEmail.values()];
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  EventTypes,
+  InvitationByTokenView,
+  InvitationCalendarFile,
+  isInvitationToken,
+  NotFoundError,
+  RsvpDto,
+} from '@pressconf/contracts';
+import { Outbox } from '@pressconf/messaging';
+import { invitationLinks } from '../../delivery/application/links';
+import { MessageComposer } from '../../delivery/application/message-composer';
+import { hashInvitationToken, tokensMatch } from '../domain/invitation-token';
+import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
+import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
+import { InvitationEntity } from '../infrastructure/invitation.entity';
+
+/** The invitee's side of an invitation, reached with its token alone (no account). */
+@Injectable()
+export class RsvpService {
+  private readonly zone = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly composer: MessageComposer,
+  ) {}
+
+  async view(token: string): Promise<InvitationByTokenView> {
+    const { invitation, conference } = await this.find(this.dataSource.manager, token);
+    return this.toView(invitation, conference, new Date());
+  }
+
+  /**
+   * Records the answer and announces it (notifications.rsvp.received.v1) in one transaction; scheduling shows it
+   * in the participants list. The invitation row is locked so that two quick answers land one after the other.
+   */
+  async respond(token: string, dto: RsvpDto): Promise<InvitationByTokenView> {
+    return this.dataSource.transaction(async (tx) => {
+      const { invitation, conference } = await this.find(tx, token, true);
+      const now = new Date();
+      const answer = decideAnswer(conference, dto, now);
+      if (!sameAnswer(answer, invitation)) {
+        invitation.rsvp = answer.rsvp;
+        invitation.delegateName = answer.delegateName;
+        invitation.delegateTitle = answer.delegateTitle;
+        invitation.rsvpAt = now;
+        await tx.update(InvitationEntity, { id: invitation.id }, { ...answer, rsvpAt: now });
+        await this.outbox.add(
+          tx,
+          EventTypes.rsvpReceived,
+          conference.id,
+          {
+            conferenceId: conference.id,
+            inviteeId: invitation.inviteeId,
+            response: dto.response,
+            ...(answer.delegateName ? { delegateName: answer.delegateName } : {}),
+            ...(answer.delegateTitle ? { delegateTitle: answer.delegateTitle } : {}),
+          },
+          now,
+        );
+      }
+      return this.toView(invitation, conference, now);
+    });
+  }
+
+  /** The current calendar entry: the REQUEST at the latest SEQUENCE, or the CANCEL once cancelled. */
+  async calendar(token: string): Promise<InvitationCalendarFile> {
+    const { invitation, conference } = await this.find(this.dataSource.manager, token);
+    const method = conference.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
+    const part = this.composer.calendar(conference, invitation, method);
+    return { method, filename: part.filename, content: String(part.content) };
+  }
+
+  /** Unknown and malformed tokens are the same 404, and the answer never repeats the token. */
+  private async find(
+    manager: EntityManager,
+    token: string,
+    lock = false,
+  ): Promise<{ invitation: InvitationEntity; conference: ConferenceSnapshot }> {
+    const notFound = new NotFoundError('Invitation', 'for this link');
+    if (!isInvitationToken(token)) throw notFound;
+    const query = manager
+      .createQueryBuilder(InvitationEntity, 'i')
+      .where('i.tokenHash = :hash', { hash: hashInvitationToken(token) });
+    if (lock) query.setLock('pessimistic_write');
+    const invitation = await query.getOne();
+    if (!invitation || !tokensMatch(invitation.token, token)) throw notFound;
+    const conference = await manager.findOneByOrFail(ConferenceSnapshot, { id: invitation.conferenceId });
+    return { invitation, conference };
+  }
+
+  private toView(invitation: InvitationEntity, conference: ConferenceSnapshot, now: Date): InvitationByTokenView {
+    return {
+      conference: {
+        id: conference.id,
+        title: conference.title,
+        kind: conference.kind,
+        status: conference.status,
+        startsAt: conference.startsAt.toISOString(),
+        endsAt: conference.endsAt.toISOString(),
+        venue: conference.venue,
+        topics: conference.topics,
+        timeZone: this.zone,
+        letterNumber: conference.letterNumber,
+      },
+      invitee: {
+        name: invitation.contactName,
+        ...(invitation.contactTitle ? { title: invitation.contactTitle } : {}),
+        agencyName: invitation.agencyName,
+        role: invitation.role,
+      },
+      rsvp: invitation.rsvp,
+      ...(invitation.delegateName ? { delegateName: invitation.delegateName } : {}),
+      ...(invitation.delegateTitle ? { delegateTitle: invitation.delegateTitle } : {}),
+      respondedAt: invitation.rsvpAt ? invitation.rsvpAt.toISOString() : null,
+      canChange: canChangeAnswer(conference, now),
+      changeableUntil: conference.startsAt.toISOString(),
+      calendarUrl: invitationLinks(invitation.token).calendarUrl,
+    };
+  }
+}

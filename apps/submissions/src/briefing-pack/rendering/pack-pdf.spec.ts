@@ -1,0 +1,61 @@
+import { SAMPLE_PACK } from '../../../test/fixtures/pack';
+import { renderBriefingPack } from './pack-pdf';
+
+// The package entry point runs a self-test when it has no parent module; the library file does not.
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+
+/** pdf.js splits lines where the layout does; join them back to compare running text. */
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+describe('renderBriefingPack', () => {
+  let text: string;
+  let numpages: number;
+  let pageCount: number;
+  let pdf: Buffer;
+
+  beforeAll(async () => {
+    ({ pdf, pageCount } = await renderBriefingPack(SAMPLE_PACK));
+    ({ text, numpages } = await pdfParse(pdf));
+    text = flatten(text);
+  });
+
+  it('renders a PDF and knows its page count', () => {
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pageCount).toBe(numpages);
+    expect(pageCount).toBeGreaterThanOrEqual(4); // cover, contents, orientation, one brief
+  });
+
+  it('puts the conference on the cover, in Vietnamese with its diacritics', () => {
+    expect(text).toContain('HỘI NGHỊ CUNG CẤP THÔNG TIN CHO BÁO CHÍ ĐỊNH KỲ');
+    expect(text).toContain('Hội nghị cung cấp thông tin về công tác nhân quyền tháng 12/2026');
+    expect(text).toContain('09:00 – 11:00, thứ Ba, ngày 15/12/2026');
+    expect(text).toContain('Phiên bản 2');
+  });
+
+  it('has a table of contents naming each part and each agency', () => {
+    expect(text).toContain('MỤC LỤC');
+    const contents = text.slice(text.indexOf('MỤC LỤC'));
+    expect(contents).toContain('I. TÀI LIỆU ĐỊNH HƯỚNG THÔNG TIN');
+    expect(contents).toContain('II. THÔNG TIN CỦA CÁC CƠ QUAN, ĐƠN VỊ');
+    expect(contents).toContain('1. Sở Nông nghiệp và Môi trường');
+  });
+
+  it('prints each brief with its document metadata and lists its attachments', () => {
+    for (const expected of [
+      'Báo cáo tình hình giải quyết tranh chấp đất đai quý IV',
+      '125/BC-SNNMT',
+      'ngày 5/12/2026',
+      'Phó Giám đốc Đỗ Thị Lan',
+      'Đỗ Thị Lan – Phó Giám đốc (phát biểu)',
+      'người dân được hướng dẫn đầy đủ quyền và nghĩa vụ',
+      'bang-thong-ke.docx',
+      'Word (DOCX), 1,2 MB',
+      'Định hướng tuyên truyền về công tác bảo đảm quyền con người',
+      'Krông Búk và Ea H’leo',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+});

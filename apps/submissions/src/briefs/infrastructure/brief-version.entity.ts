@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One saved version of a brief, never changed once written: the history of an official document. */
+@Entity({ name: 'brief_version' })
+export class BriefVersionEntity {
+  @PrimaryColumn({ name: 'brief_id', type: 'uuid' })
+  briefId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ name: 'document_number', type: 'varchar', length: 100, nullable: true })
+  documentNumber: string | null;
+
+  @Column({ name: 'issued_at', type: 'timestamptz', nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ name: 'signed_by', type: 'varchar', length: 300, nullable: true })
+  signedBy: string | null;
+
+  @Column({ name: 'saved_at', type: 'timestamptz', default: () => 'now()' })
+  savedAt: Date;
+
+  @Column({ name: 'saved_by', type: 'varchar', length: 200 })
+  savedBy: string;
+}

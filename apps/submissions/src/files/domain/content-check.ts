@@ -1,0 +1,96 @@
+import { fromBuffer } from 'file-type';
+import { AttachmentMediaType, DomainError } from '@pressconf/contracts';
+import { zipEntryNames } from './zip-entries';
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** 415: the content is not one of the accepted kinds, whatever the file is called. */
+export class UnsupportedFileTypeError extends DomainError {
+  readonly status = 415;
+}
+
+/** 413: the file is over the size cap. */
+export class FileTooLargeError extends DomainError {
+  readonly status = 413;
+  constructor(size: number, maxBytes: number) {
+    super(`The file has ${size} bytes; the limit is ${maxBytes} bytes (${formatMegabytes(maxBytes)})`);
+  }
+}
+
+const ACCEPTED = 'PDF, DOCX, PNG or JPEG';
+
+const BY_EXTENSION: Record<string, AttachmentMediaType> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+};
+
+function formatMegabytes(bytes: number): string {
+  return `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+}
+
+/** The name as shown and stored: no directories, no control characters, at most 255 characters. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return clean || 'tep-dinh-kem';
+}
+
+export function assertWithinCap(size: number, maxBytes: number): void {
+  if (size > maxBytes) throw new FileTooLargeError(size, maxBytes);
+}
+
+// Executables file-type does not name (it knows Windows' MZ), so that the refusal says what the file is.
+const EXECUTABLES: Array<{ magic: number[]; mime: string }> = [
+  { magic: [0x7f, 0x45, 0x4c, 0x46], mime: 'application/x-elf' },
+  { magic: [0xcf, 0xfa, 0xed, 0xfe], mime: 'application/x-mach-binary' },
+  { magic: [0xfe, 0xed, 0xfa, 0xcf], mime: 'application/x-mach-binary' },
+  { magic: [0x23, 0x21], mime: 'text/x-shellscript' },
+];
+
+async function sniff(bytes: Buffer): Promise<{ ext: string; mime: string } | undefined> {
+  const found = await fromBuffer(bytes);
+  if (found) return found;
+  const executable = EXECUTABLES.find(({ magic }) => magic.every((byte, i) => bytes[i] === byte));
+  return executable ? { ext: 'executable', mime: executable.mime } : undefined;
+}
+
+function refuse(found: { mime: string } | undefined): never {
+  const what = found ? `is ${found.mime}` : 'is not a recognised document or image';
+  throw new UnsupportedFileTypeError(`The file's content ${what}; only ${ACCEPTED} files are accepted`);
+}
+
+/**
+ * The first bytes of a file arriving in parts: refuses at once what cannot become an accepted file (an
+ * executable, an archive of another kind...), so that nothing of it is kept. A ZIP head is let through: only
+ * the whole archive tells whether it is a Word document.
+ */
+export async function checkHead(head: Buffer): Promise<void> {
+  const found = await sniff(head);
+  if (found && (found.ext in BY_EXTENSION || found.ext === 'docx' || found.ext === 'zip')) return;
+  refuse(found);
+}
+
+/**
+ * The media type of a whole file, from its content alone: PDF, PNG, JPEG, or DOCX — a ZIP archive holding
+ * `[Content_Types].xml` and `word/document.xml` and no macros (a .docm renamed .docx is refused).
+ */
+export async function detectMediaType(content: Buffer): Promise<AttachmentMediaType> {
+  const found = await sniff(content);
+  if (found && found.ext in BY_EXTENSION) return BY_EXTENSION[found.ext];
+  if (found && (found.ext === 'docx' || found.ext === 'zip')) {
+    const names = zipEntryNames(content);
+    if (
+      names &&
+      names.includes('[Content_Types].xml') &&
+      names.includes('word/document.xml') &&
+      !names.some((name) => name.toLowerCase().endsWith('vbaproject.bin'))
+    ) {
+      return DOCX;
+    }
+    throw new UnsupportedFileTypeError(
+      `The file is a ZIP archive but not a Word document (no word/document.xml, or it carries macros); only ${ACCEPTED} files are accepted`,
+    );
+  }
+  refuse(found);
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Actor,
+  ForbiddenError,
+  isStaff,
+  NotFoundError,
+  OrientationDocumentPart,
+  OrientationDocumentView,
+  Page,
+  PageQuery,
+  StateConflictError,
+} from '@pressconf/contracts';
+import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
+import { ReceivedFile, UploadTarget } from '../../files/application/upload-target';
+import { OrientationDocumentEntity } from '../infrastructure/orientation-document.entity';
+
+const HOSTS = new Set(['admin', 'coordinator', 'host']);
+
+/**
+ * The communication orientation documents the coordinator adds to a conference (from the co-host's
+ * orientation): compiled into the briefing pack with the accepted briefs.
+ */
+@Injectable()
+export class OrientationDocuments implements UploadTarget<OrientationDocumentPart, OrientationDocumentView> {
+  readonly name = 'orientation-document';
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  targetId(part: OrientationDocumentPart): string {
+    return part.conferenceId;
+  }
+
+  async authorize(part: OrientationDocumentPart, actor: Actor, manager: EntityManager): Promise<void> {
+    if (!isStaff(actor)) throw new ForbiddenError('Only the coordinator adds orientation documents');
+    const conference = await manager.findOneBy(ConferenceProjection, { id: part.conferenceId });
+    if (!conference) throw new NotFoundError('Conference', part.conferenceId);
+    if (conference.status === 'CANCELLED') {
+      throw new StateConflictError(`Conference ${part.conferenceId} is CANCELLED`, conference.status);
+    }
+  }
+
+  /** The same bytes added twice to one conference are one document: a retried upload answers with the first. */
+  async store(file: ReceivedFile, part: OrientationDocumentPart, actor: Actor, tx: EntityManager): Promise<OrientationDocumentView> {
+    await this.authorize(part, actor, tx);
+    await tx.query(
+      `INSERT INTO orientation_document (id, conference_id, title, summary, file_name, media_type, size_bytes, sha256, content, uploaded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (conference_id, sha256) DO NOTHING`,
+      [
+        randomUUID(),
+        part.conferenceId,
+        part.title.trim(),
+        part.summary?.trim() || null,
+        file.fileName,
+        file.mediaType,
+        file.size,
+        file.sha256,
+        file.content,
+        actor.subject,
+      ],
+    );
+    return toOrientationDocumentView(
+      await tx.findOneByOrFail(OrientationDocumentEntity, { conferenceId: part.conferenceId, sha256: file.sha256 }),
+    );
+  }
+
+  async list(conferenceId: string, actor: Actor, query: PageQuery): Promise<Page<OrientationDocumentView>> {
+    if (!HOSTS.has(actor.role)) throw new ForbiddenError('Orientation documents are for the hosts');
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const [rows, total] = await this.dataSource.getRepository(OrientationDocumentEntity).findAndCount({
+      where: { conferenceId },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return { items: rows.map(toOrientationDocumentView), page, pageSize, total };
+  }
+}
+
+export function toOrientationDocumentView(d: OrientationDocumentEntity): OrientationDocumentView {
+  return {
+    id: d.id,
+    conferenceId: d.conferenceId,
+    title: d.title,
+    ...(d.summary ? { summary: d.summary } : {}),
+    fileName: d.fileName,
+    mediaType: d.mediaType,
+    size: d.size,
+    sha256: d.sha256,
+    uploadedAt: d.uploadedAt.toISOString(),
+    uploadedBy: d.uploadedBy,
+  };
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AttachmentMediaType } from '@pressconf/contracts';
+
+/** A communication orientation document (tài liệu định hướng) the coordinator adds to a conference's pack. */
+@Entity({ name: 'orientation_document' })
+export class OrientationDocumentEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'conference_id', type: 'uuid' })
+  conferenceId: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ name: 'media_type', type: 'varchar', length: 100 })
+  mediaType: AttachmentMediaType;
+
+  @Column({ name: 'size_bytes', type: 'int' })
+  size: number;
+
+  @Column({ type: 'char', length: 64 })
+  sha256: string;
+
+  @Column({ type: 'bytea', select: false })
+  content: Buffer;
+
+  @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
+  uploadedAt: Date;
+
+  @Column({ name: 'uploaded_by', type: 'varchar', length: 200 })
+  uploadedBy: string;
+}

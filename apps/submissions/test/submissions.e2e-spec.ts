@@ -1,0 +1,353 @@
+import { createHash } from 'node:crypto';
+import { Stack, eventually } from '../../../test/support/stack';
+import { callPeriodicConference } from '../../../test/support/conference';
+import { docxFile, elfFile, exeFile, pdfFile, pngFile, zipFile } from './fixtures/files';
+import { briefRequestsOf, callConference, download, outboxEvents, upload } from './support/submissions';
+
+// The package entry point runs a self-test when it has no parent module; the library file does not.
+const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const MB = 1024 * 1024;
+
+const LAND = 'Sở Nông nghiệp và Môi trường';
+const POLICE = 'Công an tỉnh Đắk Lắk';
+
+const briefV1 = {
+  title: 'Báo cáo tình hình giải quyết tranh chấp đất đai tháng 11/2026',
+  summary: 'Đã tiếp nhận 48 đơn; giải quyết dứt điểm 42 vụ việc.',
+  body: 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở đã phối hợp với các huyện rà soát toàn bộ hồ sơ.',
+  documentNumber: '125/BC-SNNMT',
+  issuedAt: '2026-11-28T09:00:00+07:00',
+  signedBy: 'Phó Giám đốc Đỗ Thị Lan',
+};
+
+describe('submissions: conferences from called to briefing pack, with deadlines', () => {
+  let stack: Stack;
+  let conference: any;
+  let agencies: any[];
+  let land: { id: string; agencyId: string };
+  let police: { id: string; agencyId: string };
+  let briefId: string;
+
+  const count = async (table: string) => (await stack.query(`SELECT count(*)::int AS n FROM submissions.${table}`))[0].n;
+  const keyFor = async (role: string, agencyId?: string) => {
+    const issued = await stack.api('POST', '/api-keys', { body: { name: `Khóa thử ${role}`, role, ...(agencyId ? { agencyId } : {}) } });
+    expect(issued.status).toBe(201);
+    return issued.body.key as string;
+  };
+
+  beforeAll(async () => {
+    stack = await Stack.start({ env: { OVERDUE_WATCH_INTERVAL_MS: '1000' } });
+    ({ agencies, conference } = await callPeriodicConference(stack));
+    const requests = await briefRequestsOf(stack, conference);
+    land = requests.find((r) => r.agencyName === LAND)!;
+    police = requests.find((r) => r.agencyName === POLICE)!;
+    expect(land && police).toBeTruthy();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('keeps versions of an official brief, with its representatives and files', async () => {
+    const nominated = await stack.api('PUT', `/brief-requests/${land.id}/representatives`, {
+      body: { representatives: [{ name: 'Đỗ Thị Lan', title: 'Phó Giám đốc', speaks: true }] },
+    });
+    expect(nominated.status).toBe(200);
+    expect(nominated.body.representatives).toEqual([{ name: 'Đỗ Thị Lan', title: 'Phó Giám đốc', speaks: true }]);
+
+    const saved = await stack.api('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({ requestId: land.id, status: 'OPEN', currentVersion: 1, version: { version: 1, title: briefV1.title } });
+    expect(saved.body.version.issuedAt).toBe('2026-11-28T02:00:00.000Z');
+    briefId = saved.body.id;
+    expect((await stack.api('GET', `/brief-requests/${land.id}`)).body.briefId).toBe(briefId);
+
+    // 1.3 MB: three parts over Kafka.
+    const big = pdfFile(Math.round(1.3 * MB));
+    const attached = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
+    expect(attached.status).toBe(201);
+    expect(attached.body).toMatchObject({ fileName: 'Bảng thống kê đơn thư.pdf', mediaType: 'application/pdf', size: big.length, sha256: sha256(big), briefVersion: 1 });
+    const again = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
+    expect(again.body.id).toBe(attached.body.id);
+    const docx = await upload(stack, `/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
+    expect(docx.status).toBe(201);
+    expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await count('file_upload')).toBe(0);
+
+    const fetched = await download(stack, `/briefs/${briefId}/attachments/${attached.body.id}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('content-type')).toContain('application/pdf');
+    expect(sha256(fetched.bytes)).toBe(sha256(big));
+
+    const stored = await stack.query(`SELECT sha256, octet_length(content) AS size FROM submissions.brief_attachment WHERE id = $1`, [attached.body.id]);
+    expect(stored[0]).toEqual({ sha256: sha256(big), size: big.length });
+  });
+
+  it('walks submit, return, revision, resubmission and acceptance, each step with its event', async () => {
+    const submitted = await stack.api('POST', `/brief-requests/${land.id}/submit`, { body: { version: 1 } });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', submittedVersion: 1 });
+
+    const locked = await stack.api('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
+    expect(locked.status).toBe(409);
+    expect(locked.body.currentState).toBe('SUBMITTED');
+    expect(locked.body.detail).toContain('SUBMITTED');
+
+    const returned = await stack.api('POST', `/brief-requests/${land.id}/review`, {
+      body: { decision: 'RETURN', comment: 'Đề nghị bổ sung số liệu theo từng huyện.' },
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body.status).toBe('RETURNED');
+    const noComment = await stack.api('POST', `/brief-requests/${land.id}/review`, { body: { decision: 'RETURN' } });
+    expect(noComment.status).toBe(400);
+
+    const unrevised = await stack.api('POST', `/brief-requests/${land.id}/submit`);
+    expect(unrevised.status).toBe(422);
+
+    const revised = await stack.api('POST', `/brief-requests/${land.id}/briefs`, {
+      body: { ...briefV1, body: `${briefV1.body}\n\nHuyện Krông Búk: 12 vụ; huyện Ea H’leo: 9 vụ.` },
+    });
+    expect(revised.status).toBe(201);
+    expect(revised.body.currentVersion).toBe(2);
+    expect((await stack.api('POST', `/brief-requests/${land.id}/submit`)).body.status).toBe('SUBMITTED');
+    const accepted = await stack.api('POST', `/brief-requests/${land.id}/review`, { body: { decision: 'ACCEPT' } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', acceptedVersion: 2, currentVersion: 2 });
+    expect(accepted.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(accepted.body.reviews.map((r: { decision: string }) => r.decision)).toEqual(['RETURN', 'ACCEPT']);
+
+    const again = await stack.api('POST', `/brief-requests/${land.id}/review`, { body: { decision: 'ACCEPT' } });
+    expect(again.status).toBe(409);
+    expect(again.body.currentState).toBe('ACCEPTED');
+
+    const first = await stack.api('GET', `/briefs/${briefId}?version=1`);
+    expect(first.body.version.body).toBe(briefV1.body);
+
+    const submittedEvents = (await outboxEvents(stack, 'submissions.brief.submitted.v1', conference.id)).map((e) => e.data);
+    expect(submittedEvents.map((d) => d.version)).toEqual([1, 2]);
+    const reviewed = (await outboxEvents(stack, 'submissions.brief.reviewed.v1', conference.id)).map((e) => e.data);
+    expect(reviewed.map((d) => [d.decision, d.version])).toEqual([['RETURN', 1], ['ACCEPT', 2]]);
+    expect(reviewed[0].comment).toBe('Đề nghị bổ sung số liệu theo từng huyện.');
+    await eventually(async () => (await outboxEvents(stack, 'submissions.brief.reviewed.v1', conference.id)).every((e) => e.published));
+  });
+
+  it('keeps an agency to its own requests and briefs: another agency’s are a 404, and nothing changes', async () => {
+    const policeKey = await keyFor('agency', police.agencyId);
+    const own = await stack.api('GET', `/brief-requests/${police.id}`, { key: policeKey });
+    expect(own.status).toBe(200);
+    const list = await stack.api('GET', `/conferences/${conference.id}/brief-requests`, { key: policeKey });
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([police.id]);
+
+    const versionsBefore = await count('brief_version');
+    for (const [method, path, body] of [
+      ['GET', `/brief-requests/${land.id}`, undefined],
+      ['GET', `/briefs/${briefId}`, undefined],
+      ['POST', `/brief-requests/${land.id}/briefs`, briefV1],
+      ['POST', `/brief-requests/${land.id}/nothing-to-report`, {}],
+    ] as const) {
+      const refused = await stack.api(method, path, { key: policeKey, body });
+      expect(refused.status).toBe(404);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const foreignUpload = await upload(stack, `/briefs/${briefId}/attachments`, pngFile(), 'anh.png', { key: policeKey });
+    expect(foreignUpload.status).toBe(404);
+    expect(await count('brief_version')).toBe(versionsBefore);
+
+    const review = await stack.api('POST', `/brief-requests/${police.id}/review`, { key: policeKey, body: { decision: 'ACCEPT' } });
+    expect(review.status).toBe(403);
+
+    // The police write and submit their own, with their own key.
+    const saved = await stack.api('POST', `/brief-requests/${police.id}/briefs`, {
+      key: policeKey,
+      body: { title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người', summary: 'Tình hình ổn định.', body: 'Không phát sinh vụ việc phức tạp về nhân quyền.' },
+    });
+    expect(saved.status).toBe(201);
+    expect((await stack.api('POST', `/brief-requests/${police.id}/submit`, { key: policeKey })).body.status).toBe('SUBMITTED');
+  });
+
+  it('refuses a forged file and an oversized one with clear problems, storing nothing', async () => {
+    const before = { attachments: await count('brief_attachment'), uploads: await count('file_upload'), parts: await count('file_upload_part') };
+    // The police brief is under review, frozen: returned, it takes files again.
+    await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'RETURN', comment: 'Bổ sung số liệu.' } });
+    const policeBrief = (await stack.api('GET', `/brief-requests/${police.id}`)).body;
+    const target = `/briefs/${policeBrief.briefId}/attachments`;
+
+    for (const [forged, name] of [
+      [elfFile(), 'bao-cao.pdf'],
+      [exeFile(), 'bao-cao.pdf'],
+    ] as const) {
+      const refused = await upload(stack, target, forged, name);
+      expect(refused.status).toBe(415);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body.detail).toMatch(/only PDF, DOCX, PNG or JPEG/);
+    }
+    // A ZIP archive passes the first look but is refused once whole: its parts are dropped too.
+    const archive = zipFile({ 'readme.txt': 'x'.repeat(700 * 1024) });
+    const notWord = await upload(stack, target, archive, 'tai-lieu.docx');
+    expect(notWord.status).toBe(415);
+    expect(notWord.body.detail).toMatch(/not a Word document/);
+
+    const oversized = Buffer.concat([pdfFile(), Buffer.alloc(10 * MB + 1)]);
+    const tooLarge = await upload(stack, target, oversized, 'qua-lon.pdf');
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooLarge.body.detail).toMatch(/limit of 10 MB/);
+
+    expect({ attachments: await count('brief_attachment'), uploads: await count('file_upload'), parts: await count('file_upload_part') }).toEqual(before);
+  });
+
+  it('compiles the accepted briefs and the orientation documents into a Vietnamese PDF, a new version per acceptance', async () => {
+    const orientation = await upload(stack, `/conferences/${conference.id}/orientation-documents`, pngFile(), 'định-hướng.png', {
+      fields: { title: 'Định hướng tuyên truyền về công tác bảo đảm quyền con người', summary: 'Nhấn mạnh kết quả đối thoại với người dân.' },
+    });
+    expect(orientation.status).toBe(201);
+    expect(orientation.body).toMatchObject({ fileName: 'định-hướng.png', mediaType: 'image/png' });
+
+    const compiled = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    expect(compiled.status).toBe(201);
+    expect(compiled.body).toMatchObject({ version: 1, briefIds: [briefId], orientationDocumentIds: [orientation.body.id], availableFrom: conference.startsAt });
+    const unchanged = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body.version).toBe(1);
+
+    const json = await stack.api('GET', `/conferences/${conference.id}/briefing-pack`);
+    expect(json.status).toBe(200);
+    expect(json.body.briefs).toHaveLength(1);
+    expect(json.body.briefs[0]).toMatchObject({ agencyName: LAND, version: 2, documentNumber: '125/BC-SNNMT' });
+    expect(json.body.briefs[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['Bảng thống kê đơn thư.pdf', 'phu-luc.docx']);
+
+    const started = Date.now();
+    const pdf = await download(stack, `/conferences/${conference.id}/briefing-pack`, { Accept: 'application/pdf' });
+    const elapsed = Date.now() - started;
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(sha256(pdf.bytes)).toBe(compiled.body.pdf.sha256);
+    const { text, numpages } = await pdfParse(pdf.bytes);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'HỘI NGHỊ CUNG CẤP THÔNG TIN CHO BÁO CHÍ ĐỊNH KỲ',
+      conference.title,
+      'MỤC LỤC',
+      'TÀI LIỆU ĐỊNH HƯỚNG THÔNG TIN',
+      'Định hướng tuyên truyền về công tác bảo đảm quyền con người',
+      LAND,
+      briefV1.title,
+      '125/BC-SNNMT',
+      'Phó Giám đốc Đỗ Thị Lan',
+      'Huyện Krông Búk: 12 vụ; huyện Ea H’leo: 9 vụ.',
+      'Bảng thống kê đơn thư.pdf',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+    expect(numpages).toBe(compiled.body.pageCount);
+    console.log(`briefing pack v1: ${pdf.bytes.length} bytes, ${numpages} pages, fetched in ${elapsed} ms`);
+
+    // A new acceptance makes a new version.
+    await stack.api('POST', `/brief-requests/${police.id}/briefs`, {
+      body: { title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người', summary: 'Tình hình ổn định.', body: 'Đã bổ sung số liệu.' },
+    });
+    await stack.api('POST', `/brief-requests/${police.id}/submit`);
+    expect((await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'ACCEPT' } })).status).toBe(200);
+    const second = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    expect(second.status).toBe(201);
+    expect(second.body.version).toBe(2);
+    expect(second.body.briefIds).toHaveLength(2);
+    const v1 = await stack.api('GET', `/conferences/${conference.id}/briefing-pack?version=1`);
+    expect(v1.body.version).toBe(1);
+
+    const events = await outboxEvents(stack, 'submissions.briefing-pack.compiled.v1', conference.id);
+    expect(events.map((e) => e.data.version)).toEqual([1, 2]);
+    expect(events[1].data).toMatchObject({ conferenceId: conference.id, packId: second.body.id, availableFrom: conference.startsAt });
+  });
+
+  it('keeps the pack under embargo for the press until the conference starts, not for the hosts', async () => {
+    const pressAgency = agencies.find((a) => a.kind === 'PRESS');
+    const press = await keyFor('press', pressAgency.id);
+    const host = await keyFor('host');
+    const embargoed = await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: press });
+    expect(embargoed.status).toBe(403);
+    expect(embargoed.body.detail).toMatch(/embargo/);
+    const agencyKey = await keyFor('agency', land.agencyId);
+    expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: agencyKey })).status).toBe(403);
+    expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: host })).status).toBe(200);
+  });
+
+  it('documents its endpoints in the OpenAPI document, with the contract classes as schemas', async () => {
+    const doc = await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json();
+    const ref = (path: string, method: string, status: string) =>
+      doc.paths[`/api/v1${path}`]?.[method]?.responses?.[status]?.content?.['application/json']?.schema?.$ref;
+    expect(ref('/brief-requests/{id}', 'get', '200')).toBe('#/components/schemas/BriefRequestView');
+    expect(ref('/brief-requests/{id}/briefs', 'post', '201')).toBe('#/components/schemas/BriefView');
+    expect(ref('/briefs/{id}/attachments', 'post', '201')).toBe('#/components/schemas/AttachmentView');
+    expect(ref('/conferences/{id}/briefing-pack', 'post', '201')).toBe('#/components/schemas/BriefingPackSummary');
+    expect(ref('/conferences/{id}/orientation-documents', 'post', '201')).toBe('#/components/schemas/OrientationDocumentView');
+    expect(doc.paths['/api/v1/conferences/{id}/briefing-pack'].get.responses['200'].content['application/pdf']).toBeDefined();
+    expect(doc.paths['/api/v1/briefs/{id}/attachments'].post.responses['415']).toBeDefined();
+    for (const name of ['BriefView', 'BriefRequestView', 'AttachmentView', 'BriefingPackView', 'SaveBriefDto', 'ReviewBriefDto', 'NominateRepresentativesDto']) {
+      expect(doc.components.schemas[name]?.properties).toBeDefined();
+    }
+    expect(doc.components.schemas.BriefView.properties.versions.items.$ref).toBe('#/components/schemas/BriefVersionSummary');
+  });
+
+  it('marks a request overdue exactly once, across restarts; a reschedule reopens it and a cancellation closes it', async () => {
+    const dueAt = new Date(Date.now() + 20_000);
+    const conference = await callConference(stack, {
+      title: 'Hội nghị cung cấp thông tin về tranh chấp đất đai tại huyện Cư M’gar',
+      startsInHours: 30,
+      briefsDueAt: dueAt,
+    });
+    const requests = await briefRequestsOf(stack, conference);
+    const quiet = requests.find((r) => r.agencyName === POLICE)!;
+    const late = requests.find((r) => r.agencyName === LAND)!;
+
+    const nothing = await stack.api('POST', `/brief-requests/${quiet.id}/nothing-to-report`, { body: { comment: 'Không phát sinh vụ việc trên địa bàn.' } });
+    expect(nothing.status).toBe(200);
+    expect(nothing.body).toMatchObject({ status: 'CLOSED', closedReason: 'NOTHING_TO_REPORT', closingNote: 'Không phát sinh vụ việc trên địa bàn.' });
+    expect((await stack.api('POST', `/brief-requests/${quiet.id}/briefs`, { body: briefV1 })).status).toBe(409);
+
+    const overdue = await eventually(async () => {
+      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      return request.body.status === 'OVERDUE' ? request.body : undefined;
+    }, 60_000);
+    expect(new Date(overdue.dueAt).getTime()).toBe(dueAt.getTime());
+    const overdueEvents = () => outboxEvents(stack, 'submissions.brief-request.overdue.v1', conference.id);
+    await eventually(async () => (await overdueEvents()).every((e) => e.published));
+    expect((await overdueEvents()).map((e) => e.data.requestId)).toEqual([late.id]);
+
+    // A crash and a restart do not report it again.
+    await stack.stopService('submissions', 'SIGKILL');
+    await stack.startService('submissions');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await overdueEvents()).toHaveLength(1);
+
+    // The reschedule moves the due time with the conference: the agency has time again.
+    const startsAt = new Date(Date.parse(conference.startsAt) + 24 * 3600_000);
+    const rescheduled = await stack.api('POST', `/conferences/${conference.id}/reschedule`, {
+      body: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), reason: 'Trùng lịch họp của Tỉnh ủy' },
+    });
+    expect(rescheduled.status).toBe(200);
+    const reopened = await eventually(async () => {
+      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      return request.body.status === 'OPEN' ? request.body : undefined;
+    });
+    expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(Date.now());
+
+    const cancelled = await stack.api('POST', `/conferences/${conference.id}/cancel`, { body: { reason: 'Sự việc đã được giải quyết' } });
+    expect(cancelled.status).toBe(200);
+    const closed = await eventually(async () => {
+      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      return request.body.status === 'CLOSED' ? request.body : undefined;
+    });
+    expect(closed.closedReason).toBe('CONFERENCE_CANCELLED');
+    expect((await stack.api('GET', `/brief-requests/${quiet.id}`)).body.closedReason).toBe('NOTHING_TO_REPORT');
+    const closedEvents = await outboxEvents(stack, 'submissions.brief-request.closed.v1', conference.id);
+    expect(closedEvents.map((e) => e.data.requestId).sort()).toEqual([late.id, quiet.id].sort());
+
+    const compile = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    expect(compile.status).toBe(409);
+    expect(compile.body.currentState).toBe('CANCELLED');
+    expect(await overdueEvents()).toHaveLength(1);
+  });
+});

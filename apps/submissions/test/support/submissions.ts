@@ -1,0 +1,84 @@
+import { Stack, eventually } from '../../../../test/support/stack';
+
+export interface Upload {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** POSTs one file as multipart/form-data in the field `file`, with text fields beside it. */
+export async function upload(
+  stack: Stack,
+  path: string,
+  file: Buffer,
+  fileName: string,
+  options: { fields?: Record<string, string>; key?: string } = {},
+): Promise<Upload> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(file)]), fileName);
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'X-API-Key': options.key ?? stack.adminKey },
+    body: form,
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: response.status, headers: response.headers, body };
+}
+
+/** GETs raw bytes (a PDF, an attachment). */
+export async function download(
+  stack: Stack,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  const response = await fetch(`${stack.baseUrl}${path}`, { headers: { 'X-API-Key': stack.adminKey, ...headers } });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** Drafts and calls a periodic conference on the agencies already registered; `briefsDueAt` sets the due time. */
+export async function callConference(
+  stack: Stack,
+  options: { title: string; startsInHours: number; briefsDueAt?: Date; topics?: string[] },
+) {
+  const startsAt = new Date(Math.ceil((Date.now() + options.startsInHours * 3600_000) / 60_000) * 60_000);
+  const draft = await stack.api('POST', '/conferences', {
+    body: {
+      kind: 'PERIODIC',
+      title: options.title,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      venue: 'Hội trường Ủy ban nhân dân tỉnh, số 09 Lê Duẩn, Buôn Ma Thuột',
+      topics: options.topics ?? ['Đất đai'],
+      ...(options.briefsDueAt ? { briefsDueAt: options.briefsDueAt.toISOString() } : {}),
+    },
+  });
+  expect(draft.status).toBe(201);
+  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`);
+  expect(called.status).toBe(200);
+  return called.body;
+}
+
+/** Waits until submissions has opened a request for every agency of the conference that must brief. */
+export async function briefRequestsOf(stack: Stack, conference: { id: string; participants: Array<{ agencyId: string; mustBrief: boolean }> }) {
+  const expected = new Set(conference.participants.filter((p) => p.mustBrief).map((p) => p.agencyId)).size;
+  return eventually(async () => {
+    const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests?pageSize=100`);
+    return page.body.total === expected && expected > 0 ? (page.body.items as Array<{ id: string; agencyId: string; agencyName: string }>) : undefined;
+  });
+}
+
+/** Events this service put in its outbox, oldest first. */
+export async function outboxEvents(stack: Stack, type: string, subject?: string) {
+  return stack.query<{ id: string; data: any; published: boolean }>(
+    `SELECT id, envelope->'data' AS data, published_at IS NOT NULL AS published
+       FROM submissions.outbox_message WHERE type = $1 AND ($2::text IS NULL OR message_key = $2) ORDER BY position`,
+    [type, subject ?? null],
+  );
+}
