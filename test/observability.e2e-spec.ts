@@ -43,6 +43,9 @@ describe('observability: metrics and one request followed across services', () =
     expect(await scrape('scheduling')).toContain('outbox_backlog');
     expect(sample(await scrape('submissions'), 'events_consumed_total', { topic, outcome: 'handled' })).toBeGreaterThan(0);
     expect(await scrape('notifications')).toContain('kafka_consumer_lag');
+    expect(sample(after, 'mail_deliveries_total', { kind: 'INVITATION', outcome: 'sent' })).toBeGreaterThanOrEqual(
+      conference.participants.length,
+    );
     const gateway = await scrape('gateway');
     expect(sample(gateway, 'http_request_duration_seconds_count', { route: '/api/v1/conferences/:id/call' })).toBeGreaterThan(0);
 

@@ -27,7 +27,7 @@ export const outboxPublished = new Counter({
 
 export const mailDeliveries = new Counter({
   name: 'mail_deliveries_total',
-  help: 'Mail sending attempts by kind and outcome (sent, retry, failed)',
+  help: 'Mail sending attempts by kind and outcome (sent, retry, failed, skipped)',
   labelNames: ['kind', 'outcome'] as const,
   registers: [metricsRegistry],
 });

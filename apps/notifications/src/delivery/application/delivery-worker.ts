@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EventTypes } from '@pressconf/contracts';
-import { Outbox, RequestContexts } from '@pressconf/messaging';
+import { Outbox, RequestContexts, mailDeliveries } from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
 import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
@@ -10,13 +10,6 @@ import { ChannelRegistry } from './channel-registry';
 import { Composition, MessageComposer } from './message-composer';
 
 export const RETRY_POLICY = Symbol('RETRY_POLICY');
-
-export interface DeliveryStats {
-  sent: number;
-  failed: number;
-  retried: number;
-  skipped: number;
-}
 
 /** What became of one attempt: the channel's outcome, or a message that no longer applies. */
 type Attempt = SendOutcome | { kind: 'skipped'; reason: string };
@@ -33,7 +26,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  readonly stats: DeliveryStats = { sent: 0, failed: 0, retried: 0, skipped: 0 };
   private readonly batchSize = Number(process.env.MAIL_BATCH_SIZE ?? 20);
   private readonly pollMs = Number(process.env.MAIL_POLL_INTERVAL_MS ?? 250);
   private readonly leaseMs = Number(process.env.MAIL_LEASE_MS ?? 60_000);
@@ -120,7 +112,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     await this.dataSource
       .getRepository(DeliveryEntity)
       .update({ id: delivery.id }, { status: 'FAILED', lockedUntil: null, lastError: `not sent: ${reason}` });
-    this.stats.skipped += 1;
+    mailDeliveries.inc({ kind: delivery.kind, outcome: 'skipped' });
   }
 
   private async record(delivery: DeliveryEntity, outcome: SendOutcome): Promise<void> {
@@ -156,9 +148,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         );
       }),
     );
-    if (step.status === 'SENT') this.stats.sent += 1;
-    else if (step.status === 'FAILED') this.stats.failed += 1;
-    else this.stats.retried += 1;
+    mailDeliveries.inc({
+      kind: delivery.kind,
+      outcome: step.status === 'SENT' ? 'sent' : step.status === 'FAILED' ? 'failed' : 'retry',
+    });
   }
 
   private sleep(ms: number): Promise<void> {
