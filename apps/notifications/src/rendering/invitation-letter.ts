@@ -1,5 +1,5 @@
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import vfs from 'pdfmake/build/vfs_fonts';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '@pressconf/pdf';
 import { DISPLAY_ZONE, Instant, formatDate, kindLabel, toZoned } from './format';
 import type { AgendaItem, MailConference } from './mail-models';
 
@@ -45,34 +45,6 @@ export function formatLetterTime(start: Instant, end: Instant, zone: string = DI
   const clock = (at: typeof from): string => at.toFormat("HH 'giờ' mm");
   if (from.hasSame(to, 'day')) return `Từ ${clock(from)} đến ${clock(to)}, ${formatDate(start, 'vi', zone)}`;
   return `Từ ${clock(from)}, ${formatDate(start, 'vi', zone)} đến ${clock(to)}, ${formatDate(end, 'vi', zone)}`;
-}
-
-// pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
-interface PdfPrinter {
-  createPdfKitDocument(definition: TDocumentDefinitions): PDFKit.PDFDocument;
-}
-type PdfPrinterConstructor = new (fonts: TFontDictionary) => PdfPrinter;
-
-let printer: PdfPrinter | undefined;
-
-/**
- * Roboto as shipped inside pdfmake (Regular, Medium as bold, Italic, Medium Italic): it covers the whole
- * Vietnamese repertoire (U+1EA0–U+1EF9, Ă, Đ, Ơ, Ư) and loads from memory, with no network or system fonts.
- */
-function getPrinter(): PdfPrinter {
-  if (!printer) {
-    const font = (file: string): Buffer => Buffer.from(vfs[file], 'base64');
-    const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
-    printer = new Printer({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
-  }
-  return printer;
 }
 
 // A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right 15 mm), in points.
@@ -246,12 +218,5 @@ function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions 
 
 /** The official invitation letter (giấy mời) as a PDF, in the format of Decree 30/2020/NĐ-CP. */
 export function renderInvitationLetter(model: InvitationLetterModel): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const document = getPrinter().createPdfKitDocument(documentDefinition(model));
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-    document.end();
-  });
+  return renderPdf(documentDefinition(model));
 }

@@ -1,7 +1,7 @@
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AttachmentView, OrientationDocumentView, PackBriefView, RepresentativeDto } from '@pressconf/contracts';
 import type { PackContents } from '../domain/pack-contents';
-import { renderPdf } from './fonts';
+import { renderPdf } from '@pressconf/pdf';
 import {
   formatDate,
   formatDateTime,

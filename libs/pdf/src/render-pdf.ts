@@ -29,6 +29,7 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
+/** A PDF document in memory, set in a font with full Vietnamese diacritics. */
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const document = getPrinter().createPdfKitDocument(definition);
