@@ -33,6 +33,14 @@ export type RsvpResponse = (typeof RsvpResponses)[number];
 /** A participant's answer as shown: PENDING until the invitee answers. */
 export type RsvpState = RsvpResponse | 'PENDING';
 
+@JSONSchema({ example: {
+    kind: 'PERIODIC',
+    title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 3/2027',
+    startsAt: '2027-03-15T09:00:00+07:00',
+    endsAt: '2027-03-15T11:00:00+07:00',
+    venue: 'Hội trường Sở Văn hóa, Thể thao và Du lịch, 08 Lý Thường Kiệt, Buôn Ma Thuột',
+    topics: ['đất đai', 'tôn giáo'],
+  } })
 export class CreateConferenceDto {
   @IsIn(ConferenceKinds)
   kind: ConferenceKind;
@@ -72,6 +80,11 @@ export class CreateConferenceDto {
   briefsDueAt?: string;
 }
 
+@JSONSchema({ example: {
+    startsAt: '2027-03-16T14:00:00+07:00',
+    endsAt: '2027-03-16T16:00:00+07:00',
+    reason: 'Trùng lịch họp của Ủy ban nhân dân tỉnh',
+  } })
 export class RescheduleConferenceDto {
   @IsDateTimeWithOffset()
   startsAt: string;
@@ -85,6 +98,7 @@ export class RescheduleConferenceDto {
   reason: string;
 }
 
+@JSONSchema({ example: { reason: 'Nội dung đã được cung cấp tại hội nghị giao ban báo chí' } })
 export class CancelConferenceDto {
   @IsString()
   @IsNotEmpty()

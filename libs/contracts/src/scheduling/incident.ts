@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
+import { JSONSchema } from 'class-validator-jsonschema';
 
 /** scheduling.incident.reported.v1 */
 export class IncidentReportedData {
@@ -30,6 +31,14 @@ export class IncidentDeadlineBreachedData {
   conveneBy: string;
 }
 
+@JSONSchema({ example: {
+    title: 'Tụ tập đông người tại xã Ea Súp',
+    description: 'Khoảng 50 người tụ tập trước trụ sở UBND xã để khiếu nại về đất đai.',
+    occurredAt: '2027-03-02T07:30:00+07:00',
+    detectedAt: '2027-03-02T08:15:00+07:00',
+    topics: ['đất đai', 'an ninh trật tự'],
+    agencyIds: ['3f2c1a4e-8b1d-4c6e-9a0f-5d7e2b1c4a90'],
+  } })
 export class ReportIncidentDto {
   @IsString()
   @IsNotEmpty()
