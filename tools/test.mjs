@@ -1,10 +1,10 @@
 // `npm test`: every test, against real PostgreSQL and a real, empty Kafka, from a fresh clone, in one command.
 //
-// Installs dependencies, makes sure PostgreSQL answers, builds (the e2e global setup starts the services from
-// dist/), starts a fresh Kafka broker on port 19092 (unless KAFKA_BROKERS is set), creates a fresh database
-// pressconf_test_<timestamp>, runs the unit tests and then the e2e tests, and always stops the broker it started
-// and drops the database (unless KEEP_TEST_DB=1). Ends with the line `N passed, N failed` and exits non-zero when
-// anything failed.
+// Installs dependencies, makes sure PostgreSQL answers, installs Debian's chromium for the browser test (when root),
+// builds (the e2e global setup starts the services from dist/), starts a fresh Kafka broker on port 19092 (unless
+// KAFKA_BROKERS is set), creates a fresh database pressconf_test_<timestamp>, runs the unit tests and then the e2e
+// tests, and always stops the broker it started and drops the database (unless KEEP_TEST_DB=1). Ends with the line
+// `N passed, N failed` and exits non-zero when anything failed.
 //
 // Node 20 built-ins only: this runs before `npm ci` has installed anything.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +15,7 @@ import {
   bin,
   build,
   databaseUrlOf,
+  ensureChromium,
   ensureDependencies,
   ensurePostgres,
   interruptForeground,
@@ -85,6 +86,8 @@ async function main() {
   await ensureDependencies();
   const serverUrl = databaseUrlOf();
   await ensurePostgres(serverUrl);
+  if (interrupted) return;
+  await ensureChromium();
   if (interrupted) return;
   await build();
   if (interrupted) return;

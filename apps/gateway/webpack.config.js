@@ -11,7 +11,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      // The invitee page's templates and static files, read at start (src/invitee-page/page-files.ts).
+      assets: [
+        { input: './src/invitee-page/templates', glob: '**/*', output: 'invitee-page/templates' },
+        { input: './src/invitee-page/public', glob: '**/*', output: 'invitee-page/public' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

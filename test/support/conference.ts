@@ -1,4 +1,5 @@
 import { Stack, eventually } from './stack';
+import type { ReceivedMail } from './smtp-sink';
 import { smallDirectory } from '../fixtures/directory';
 
 /** Registers a directory, drafts a periodic conference on `topics` and calls it; returns the called conference. */
@@ -49,4 +50,11 @@ export function countBy<T>(items: T[], key: (item: T) => string): Map<string, nu
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
+}
+
+/** The link an invitee follows in an invitation mail: the gateway's page for the invitation's token (/moi/{token}). */
+export function invitationLinkOf(mail: ReceivedMail): string {
+  const link = /(https?:\/\/\S+\/moi\/[A-Za-z0-9_-]{32})(?=\s)/.exec(mail.parsed.text ?? '');
+  if (!link) throw new Error(`mail "${mail.parsed.subject}" has no invitation link`);
+  return link[1];
 }

@@ -405,6 +405,29 @@ export async function stopKafka(port) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Chromium, for the invitee page's browser test (apps/gateway/test/invitee-page.e2e-spec.ts)
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Installs Debian's chromium when it is missing and we are root with apt-get (CI, a fresh container); playwright-core
+ * drives it, so no browser is downloaded from anywhere else. Without root the browser test skips, and this says so
+ * here as well as in the test's output.
+ */
+export async function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
+    log.warn(`${CHROMIUM} is missing and installing it needs root and apt-get: the invitee page's browser test will be skipped (apt-get install chromium)`);
+    return;
+  }
+  log.info(`${CHROMIUM} is missing: installing Debian's chromium for the invitee page's browser test`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await run('apt-get', ['update'], { env });
+  await run('apt-get', ['install', '-y', 'chromium'], { env });
+  if (!existsSync(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is still missing`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Build
 
 export async function build() {

@@ -26,6 +26,9 @@ import { BriefRequestsController } from './briefs/brief-requests.controller';
 import { BriefsController } from './briefs/briefs.controller';
 import { BriefingPackController } from './briefing-pack/briefing-pack.controller';
 import { RsvpController } from './invitations/rsvp.controller';
+import { InviteePageController } from './invitee-page/invitee-page.controller';
+import { InviteePages } from './invitee-page/invitee-pages';
+import { PageFiles } from './invitee-page/page-files';
 import { SeriesController } from './series/series.controller';
 
 @Module({
@@ -47,10 +50,12 @@ import { SeriesController } from './series/series.controller';
     TerminusModule,
     BusModule,
   ],
-  controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, ConferencePreparationController, SeriesController, IncidentsController, RsvpController, BriefRequestsController, BriefsController, BriefingPackController, HealthController],
+  controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, ConferencePreparationController, SeriesController, IncidentsController, RsvpController, InviteePageController, BriefRequestsController, BriefsController, BriefingPackController, HealthController],
   providers: [
     ApiKeysService,
     JwtVerifier,
+    PageFiles,
+    InviteePages,
     // In this order: the limit is per authenticated caller.
     { provide: APP_GUARD, useClass: ActorGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },

@@ -29,7 +29,10 @@ async function bootstrap(): Promise<void> {
     origin: (process.env.GATEWAY_CORS_ORIGINS ?? '').split(',').filter(Boolean),
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics', 'asyncapi.json'] });
+  // The invitee's page (/moi/…) is for people, not API clients: it stays out of the versioned API's prefix.
+  app.setGlobalPrefix('api/v1', {
+    exclude: ['health/live', 'health/ready', 'metrics', 'asyncapi.json', 'moi/:token', 'moi/assets/:file'],
+  });
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   const port = Number(process.env.GATEWAY_PORT ?? 3000);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventTypes } from '@pressconf/contracts';
 import { Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference, countBy, waitForInvitations } from '../../../test/support/conference';
+import { callPeriodicConference, countBy, invitationLinkOf, waitForInvitations } from '../../../test/support/conference';
 import type { ReceivedMail } from '../../../test/support/smtp-sink';
 import { formatDateTime } from '../src/rendering';
 import { publish } from './support/events';
@@ -221,7 +221,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
     for (const mail of reminders) {
       expect(mail.parsed.subject).toMatch(/^\[Khẩn\] Nhắc lần hai – đề nghị xác nhận tham dự: /);
       expect(mail.parsed.text).toContain('Hội nghị được triệu tập đột xuất');
-      expect(mail.parsed.text).toContain(rsvpLinkOf(mail));
+      expect(mail.parsed.text).toContain(invitationLinkOf(mail));
     }
 
     const pending = await stack.api('GET', `/conferences/${urgent.id}/invitations?rsvp=PENDING&pageSize=100`);

@@ -50,6 +50,7 @@ export const RpcPatterns = {
     getInvitationByToken: 'notifications.rpc.invitation.get-by-token',
     respondToInvitation: 'notifications.rpc.invitation.rsvp',
     getInvitationCalendar: 'notifications.rpc.invitation.calendar',
+    getInvitationLetter: 'notifications.rpc.invitation.letter',
   },
 } as const;
 

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Actor,
   InvitationByTokenView,
   InvitationCalendarFile,
+  InvitationLetterFile,
   isInvitationToken,
   problem,
   RpcPatterns,
@@ -12,6 +13,7 @@ import {
 } from '@pressconf/contracts';
 import { Public } from '../auth/actor.guard';
 import { ProblemError, ServiceBus } from '../bus/service-bus';
+import { contentDisposition } from '../file-transfer/file-transfer';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 
@@ -20,7 +22,7 @@ import { ApiRoute } from '../openapi/api-docs';
  * services still want an actor for their logs, so these calls travel as a read-only one named after the token's
  * purpose; nothing is authorised on its strength.
  */
-const INVITEE: Actor = { role: 'reader', subject: 'invitation-token' };
+export const INVITEE: Actor = { role: 'reader', subject: 'invitation-token' };
 
 const TOKEN = ApiParam({
   name: 'token',
@@ -99,5 +101,31 @@ export class RsvpController {
     response.setHeader('Content-Type', `text/calendar; charset=utf-8; method=${file.method}`);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     return file.content;
+  }
+
+  @Get(':token/letter.pdf')
+  @Header('Cache-Control', 'no-store')
+  @TOKEN
+  @ApiProduces('application/pdf')
+  @ApiRoute({
+    summary: 'The invitation letter (Giấy mời) PDF',
+    description:
+      'The letter attached to the invitation mail, in the format of Decree 30/2020/NĐ-CP, rendered from the ' +
+      'conference’s current data (its number and date of issue stay those of the call). 409 once the conference ' +
+      'is cancelled: the letter is withdrawn.',
+    success: { status: 200, description: 'application/pdf' },
+    errors: [404, 409],
+    secured: false,
+  })
+  async letter(@Param('token') token: string): Promise<StreamableFile> {
+    const file = await this.bus.request<InvitationLetterFile>(
+      RpcPatterns.notifications.getInvitationLetter,
+      { token: checked(token) },
+      INVITEE,
+    );
+    return new StreamableFile(Buffer.from(file.data, 'base64'), {
+      type: 'application/pdf',
+      disposition: contentDisposition('attachment', file.filename),
+    });
   }
 }

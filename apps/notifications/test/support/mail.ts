@@ -1,6 +1,7 @@
 import ical from 'node-ical';
 import type { ReceivedMail } from '../../../../test/support/smtp-sink';
 import type { Stack } from '../../../../test/support/stack';
+import { invitationLinkOf } from '../../../../test/support/conference';
 
 // The package entry point runs a self-test when it has no parent module; the library file does not.
 const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
@@ -51,11 +52,10 @@ export async function letterTextOf(mail: ReceivedMail): Promise<string> {
   return (await pdfParse(pdf.content)).text.replace(/\s+/g, ' ');
 }
 
-/** The RSVP link of an invitation, as the invitee would click it. */
+/** The RSVP API of the invitation behind the link in a mail (GET; POST …/rsvp; …/calendar.ics). */
 export function rsvpLinkOf(mail: ReceivedMail): string {
-  const link = /(https?:\/\/\S+\/api\/v1\/invitations\/[A-Za-z0-9_-]{32})(?=\s)/.exec(mail.parsed.text ?? '');
-  if (!link) throw new Error(`mail "${mail.parsed.subject}" has no RSVP link`);
-  return link[1];
+  const page = new URL(invitationLinkOf(mail));
+  return `${page.origin}/api/v1/invitations/${page.pathname.split('/').pop()}`;
 }
 
 export interface PublicResponse<T = any> {

@@ -72,7 +72,7 @@ export class EventTap {
   }
 
   /** Waits until `count` events about the subject arrived. */
-  async waitFor(subject: string, count: number, timeoutMs = 30_000): Promise<TappedEvent[]> {
+  async waitFor(subject: string, count: number, timeoutMs = 60_000): Promise<TappedEvent[]> {
     return eventually(() => (this.of(subject).length >= count ? this.of(subject) : undefined), timeoutMs).catch(
       (error) => {
         throw new Error(`${this.of(subject).length} of ${count} events about ${subject}: ${error}`);

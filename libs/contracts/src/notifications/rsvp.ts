@@ -98,6 +98,15 @@ export class InvitedConferenceView {
   @IsString({ each: true })
   topics: string[];
 
+  /** The host agencies (cơ quan chủ trì), as the invitation mail names them. */
+  @IsString({ each: true })
+  hosts: string[];
+
+  /** Why the conference was last rescheduled or cancelled, as the coordinator put it. */
+  @IsOptional()
+  @IsString()
+  statusReason?: string;
+
   /** The zone people are shown times in (Asia/Ho_Chi_Minh). */
   @IsString()
   timeZone: string;
@@ -166,6 +175,15 @@ export interface InvitationCalendarFile {
   method: 'REQUEST' | 'CANCEL';
   filename: string;
   content: string;
+}
+
+/**
+ * The service's answer to the letter request: the invitation letter (Giấy mời) PDF in base64, about 50 KB, so one
+ * reply carries it whole.
+ */
+export interface InvitationLetterFile {
+  filename: string;
+  data: string;
 }
 
 export interface InvitationTokenRequest {

@@ -1,4 +1,4 @@
-/** Links put in mail, all under PUBLIC_BASE_URL: the REST API's own addresses. */
+/** Links put in mail, all under PUBLIC_BASE_URL: the REST API's own addresses, and the invitee's page. */
 export function publicBaseUrl(): string {
   return (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 }
@@ -7,10 +7,13 @@ function api(path: string): string {
   return `${publicBaseUrl()}/api/v1/${path}`;
 }
 
-/** Where an invitee answers and fetches the calendar entry, by the invitation's token. */
+/**
+ * Where an invitee answers, by the invitation's token: the gateway's web page (`/moi/{token}`), since invitees are
+ * people with no account who will not read JSON; the calendar entry stays the API's .ics, which calendars fetch.
+ */
 export function invitationLinks(token: string): { rsvpUrl: string; calendarUrl: string } {
-  const base = api(`invitations/${encodeURIComponent(token)}`);
-  return { rsvpUrl: base, calendarUrl: `${base}/calendar.ics` };
+  const encoded = encodeURIComponent(token);
+  return { rsvpUrl: `${publicBaseUrl()}/moi/${encoded}`, calendarUrl: api(`invitations/${encoded}/calendar.ics`) };
 }
 
 /** Where the agency posts its brief (POST /brief-requests/{id}/briefs, with its API key). */

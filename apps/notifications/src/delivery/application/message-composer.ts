@@ -103,39 +103,15 @@ export class MessageComposer {
     switch (delivery.kind) {
       case 'INVITATION': {
         const { conference, invitation } = this.invitationSources(sources);
-        const organizerName = this.organizer(conference).name;
-        const links = invitationLinks(invitation.token);
         const mail = this.templates.render('invitation', this.locale, {
           ...base,
           conference: mailConference(conference),
-          hosts: [organizerName],
-          ...links,
-        });
-        const letter = await renderInvitationLetter({
-          number: conference.letterNumber,
-          issuedAt: conference.letterIssuedAt,
-          place: 'Đắk Lắk',
-          parentBody: process.env.LETTER_PARENT_BODY ?? 'UBND TỈNH ĐẮK LẮK',
-          issuingBody: organizerName,
-          recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
-          conference: mailConference(conference),
-          rsvpUrl: links.rsvpUrl,
-          signer: {
-            position: process.env.LETTER_SIGNER_POSITION ?? 'GIÁM ĐỐC',
-            name: process.env.LETTER_SIGNER_NAME ?? 'Ban tổ chức',
-          },
-          zone: this.zone,
+          hosts: this.hosts(conference),
+          ...invitationLinks(invitation.token),
         });
         return {
           mail,
-          attachments: [
-            this.calendar(conference, invitation, 'REQUEST'),
-            {
-              filename: `giay-moi-${conference.letterNumber.replace(/\//g, '-')}.pdf`,
-              contentType: 'application/pdf',
-              content: letter,
-            },
-          ],
+          attachments: [this.calendar(conference, invitation, 'REQUEST'), await this.letter(conference, invitation)],
         };
       }
       case 'INVITATION_UPDATED': {
@@ -220,6 +196,41 @@ export class MessageComposer {
     return conference.organizer
       ? { name: conference.organizer.agencyName, email: conference.organizer.email }
       : { name: 'Ban tổ chức', email: fromAddress() };
+  }
+
+  /** The host agencies as the invitation and the invitee's page name them: the organising agency. */
+  hosts(conference: ConferenceSnapshot): string[] {
+    return [this.organizer(conference).name];
+  }
+
+  /**
+   * The invitation letter (Giấy mời) PDF: the same rendering serves the mail's attachment and
+   * GET /invitations/{token}/letter.pdf (see RsvpService), so the two never differ.
+   */
+  async letter(
+    conference: ConferenceSnapshot,
+    invitation: InvitationEntity,
+  ): Promise<OutgoingAttachment & { content: Buffer }> {
+    const content = await renderInvitationLetter({
+      number: conference.letterNumber,
+      issuedAt: conference.letterIssuedAt,
+      place: 'Đắk Lắk',
+      parentBody: process.env.LETTER_PARENT_BODY ?? 'UBND TỈNH ĐẮK LẮK',
+      issuingBody: this.organizer(conference).name,
+      recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
+      conference: mailConference(conference),
+      rsvpUrl: invitationLinks(invitation.token).rsvpUrl,
+      signer: {
+        position: process.env.LETTER_SIGNER_POSITION ?? 'GIÁM ĐỐC',
+        name: process.env.LETTER_SIGNER_NAME ?? 'Ban tổ chức',
+      },
+      zone: this.zone,
+    });
+    return {
+      filename: `giay-moi-${conference.letterNumber.replace(/\//g, '-')}.pdf`,
+      contentType: 'application/pdf',
+      content,
+    };
   }
 
   /** The iTIP part: the same builder serves GET /invitations/{token}/calendar.ics (see RsvpService). */

@@ -5,9 +5,11 @@ import {
   EventTypes,
   InvitationByTokenView,
   InvitationCalendarFile,
+  InvitationLetterFile,
   isInvitationToken,
   NotFoundError,
   RsvpDto,
+  StateConflictError,
 } from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
 import { invitationLinks } from '../../delivery/application/links';
@@ -74,6 +76,19 @@ export class RsvpService {
     return { method, filename: part.filename, content: String(part.content) };
   }
 
+  /**
+   * The invitation letter as the mail attached it, rendered from the current data. A cancelled conference's letter
+   * is withdrawn: a PDF that still "cordially invites" would mislead whoever is shown it.
+   */
+  async letter(token: string): Promise<InvitationLetterFile> {
+    const { invitation, conference } = await this.find(this.dataSource.manager, token);
+    if (conference.status === 'CANCELLED') {
+      throw new StateConflictError('The conference was cancelled: its invitation letter is withdrawn', conference.status);
+    }
+    const part = await this.composer.letter(conference, invitation);
+    return { filename: part.filename, data: part.content.toString('base64') };
+  }
+
   /** Unknown and malformed tokens are the same 404, and the answer never repeats the token. */
   private async find(
     manager: EntityManager,
@@ -103,6 +118,8 @@ export class RsvpService {
         endsAt: conference.endsAt.toISOString(),
         venue: conference.venue,
         topics: conference.topics,
+        hosts: this.composer.hosts(conference),
+        ...(conference.statusReason ? { statusReason: conference.statusReason } : {}),
         timeZone: this.zone,
         letterNumber: conference.letterNumber,
       },

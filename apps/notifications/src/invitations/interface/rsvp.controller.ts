@@ -30,4 +30,9 @@ export class RsvpController {
   calendar(@Payload() request: RpcRequest<InvitationTokenRequest>) {
     return this.rsvp.calendar(String(request.body?.token ?? ''));
   }
+
+  @MessagePattern(RpcPatterns.notifications.getInvitationLetter)
+  letter(@Payload() request: RpcRequest<InvitationTokenRequest>) {
+    return this.rsvp.letter(String(request.body?.token ?? ''));
+  }
 }

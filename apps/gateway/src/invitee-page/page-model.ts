@@ -1,0 +1,162 @@
+import { DateTime } from 'luxon';
+import type { ConferenceKind, InvitationByTokenView, RsvpState } from '@pressconf/contracts';
+
+/** Where the page lives, outside the API's /api/v1 prefix: a short address for a link printed in a letter. */
+export const PAGE_ROOT = '/moi';
+/** The query flag of the page shown after an answer was recorded (Post/Redirect/Get, and the script's refresh). */
+export const SAVED_FLAG = 'da-ghi-nhan';
+
+const VIETNAM = 'Asia/Ho_Chi_Minh';
+
+/** What the page template shows; every string in it is escaped by the template. */
+export interface InvitationPageModel {
+  links: { page: string; saved: string; rsvpApi: string; calendar: string; letter: string };
+  conference: {
+    title: string;
+    kind: string;
+    periodic: boolean;
+    time: string;
+    startsAt: string;
+    endsAt: string;
+    zone: string;
+    venue: string;
+    mapUrl: string;
+    hosts: string[];
+    topics: string[];
+    letterNumber: string;
+    cancelled: boolean;
+    /** A reschedule or cancellation, said in a sentence, with the coordinator's reason when given. */
+    notice?: string;
+    reason?: string;
+  };
+  invitee: { name: string; title?: string; agencyName: string };
+  answer: { label: string; delegate?: string; pending: boolean };
+  /** The answer may still be changed: the buttons are shown with the last moment to change it. */
+  open: boolean;
+  changeableUntil: string;
+  /** Why the buttons are gone, when they are. */
+  closedBecause?: string;
+  saved: boolean;
+  invalid: boolean;
+  delegate: { name: string; title: string };
+}
+
+const KINDS: Record<ConferenceKind, string> = { PERIODIC: 'định kỳ', EXTRAORDINARY: 'đột xuất' };
+
+export const ANSWER_LABELS: Record<RsvpState, string> = {
+  PENDING: 'Chưa trả lời',
+  ACCEPT: 'Tham dự',
+  DECLINE: 'Không tham dự',
+  DELEGATE: 'Cử người khác dự',
+};
+
+// Spelled out, as in the mail, rather than taken from ICU, so that the wording does not depend on the Node build.
+const WEEKDAYS = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
+
+function zoned(iso: string, zone: string): DateTime {
+  return DateTime.fromISO(iso, { setZone: true }).setZone(zone);
+}
+
+function day(at: DateTime): string {
+  return `${WEEKDAYS[at.weekday - 1]}, ngày ${at.toFormat('d/M/yyyy')}`;
+}
+
+/** "09:00, thứ Hai, ngày 15/3/2027" */
+export function formatMoment(iso: string, zone: string): string {
+  const at = zoned(iso, zone);
+  return `${at.toFormat('HH:mm')}, ${day(at)}`;
+}
+
+/** "09:00 – 11:00, thứ Hai, ngày 15/3/2027", both ends in full when the conference spans days (as in the mail). */
+export function formatRange(startsAt: string, endsAt: string, zone: string): string {
+  const from = zoned(startsAt, zone);
+  const to = zoned(endsAt, zone);
+  if (from.hasSame(to, 'day')) return `${from.toFormat('HH:mm')} – ${to.toFormat('HH:mm')}, ${day(from)}`;
+  return `${formatMoment(startsAt, zone)} – ${formatMoment(endsAt, zone)}`;
+}
+
+/** "giờ Việt Nam, UTC+07:00"; another configured zone is named as it is. */
+export function zoneLabel(zone: string, at: string): string {
+  const offset = `UTC${zoned(at, zone).toFormat('ZZ')}`;
+  return zone === VIETNAM ? `giờ Việt Nam, ${offset}` : `${zone}, ${offset}`;
+}
+
+/**
+ * A search for the venue's text on OpenStreetMap: a plain link that the invitee follows, so the page itself loads
+ * nothing from outside. Venues are free text ("Hội trường Sở…, 08 Lý Thường Kiệt"), hence a search, not a point.
+ */
+export function mapUrl(venue: string): string {
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(venue)}`;
+}
+
+/** An answer is closed by a cancellation, by the conference having been held, or else by its start having passed. */
+function closedBecause(view: InvitationByTokenView): string {
+  const { status } = view.conference;
+  if (status === 'CANCELLED') return 'Hội nghị đã bị hủy nên không cần trả lời giấy mời này.';
+  if (status === 'COMPLETED') return 'Hội nghị đã diễn ra; câu trả lời không còn thay đổi được.';
+  return 'Hội nghị đã bắt đầu; câu trả lời không còn thay đổi được.';
+}
+
+function statusNotice(view: InvitationByTokenView): string | undefined {
+  if (view.conference.status === 'CANCELLED') return 'Hội nghị đã bị hủy.';
+  if (view.conference.status === 'RESCHEDULED') return 'Hội nghị đã được dời sang thời gian mới ghi dưới đây.';
+  return undefined;
+}
+
+/** The page's content from the invitation as notifications answers it (GET /api/v1/invitations/{token}). */
+export function invitationPageModel(
+  token: string,
+  view: InvitationByTokenView,
+  options: { saved?: boolean; invalid?: boolean } = {},
+): InvitationPageModel {
+  const { conference } = view;
+  const zone = conference.timeZone;
+  const encoded = encodeURIComponent(token);
+  const page = `${PAGE_ROOT}/${encoded}`;
+  const api = `/api/v1/invitations/${encoded}`;
+  const notice = statusNotice(view);
+  return {
+    links: {
+      page,
+      saved: `${page}?${SAVED_FLAG}=1`,
+      rsvpApi: `${api}/rsvp`,
+      calendar: `${api}/calendar.ics`,
+      letter: `${api}/letter.pdf`,
+    },
+    conference: {
+      title: conference.title,
+      kind: KINDS[conference.kind],
+      periodic: conference.kind === 'PERIODIC',
+      time: formatRange(conference.startsAt, conference.endsAt, zone),
+      startsAt: conference.startsAt,
+      endsAt: conference.endsAt,
+      zone: zoneLabel(zone, conference.startsAt),
+      venue: conference.venue,
+      mapUrl: mapUrl(conference.venue),
+      hosts: conference.hosts,
+      topics: conference.topics,
+      letterNumber: conference.letterNumber,
+      cancelled: conference.status === 'CANCELLED',
+      ...(notice ? { notice } : {}),
+      ...(notice && conference.statusReason ? { reason: conference.statusReason } : {}),
+    },
+    invitee: {
+      name: view.invitee.name,
+      ...(view.invitee.title ? { title: view.invitee.title } : {}),
+      agencyName: view.invitee.agencyName,
+    },
+    answer: {
+      label: ANSWER_LABELS[view.rsvp],
+      pending: view.rsvp === 'PENDING',
+      ...(view.rsvp === 'DELEGATE' && view.delegateName
+        ? { delegate: [view.delegateName, view.delegateTitle].filter(Boolean).join(' – ') }
+        : {}),
+    },
+    open: view.canChange,
+    changeableUntil: formatMoment(view.changeableUntil, zone),
+    ...(view.canChange ? {} : { closedBecause: closedBecause(view) }),
+    saved: options.saved === true,
+    invalid: options.invalid === true,
+    delegate: { name: view.delegateName ?? '', title: view.delegateTitle ?? '' },
+  };
+}
