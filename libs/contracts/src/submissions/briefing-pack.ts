@@ -3,7 +3,7 @@ import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min, Valid
 import { IsDateTimeWithOffset } from '../common/validators';
 import { ConferenceKind, ConferenceKinds } from '../scheduling/conference';
 import { RepresentativeDto } from './brief-request';
-import { AttachmentMediaType, AttachmentMediaTypes, AttachmentView } from './briefs';
+import { AttachmentMediaType, AttachmentMediaTypes, AttachmentView, BriefDocument } from './briefs';
 
 export class OrientationDocumentView {
   @IsUUID()
@@ -73,7 +73,7 @@ export class PackConferenceView {
 }
 
 /** An accepted brief as compiled into the pack. */
-export class PackBriefView {
+export class PackBriefView extends BriefDocument {
   @IsUUID()
   briefId: string;
 
@@ -85,31 +85,6 @@ export class PackBriefView {
 
   @IsString()
   agencyName: string;
-
-  @IsInt()
-  @Min(1)
-  version: number;
-
-  @IsString()
-  title: string;
-
-  @IsString()
-  summary: string;
-
-  @IsString()
-  body: string;
-
-  @IsOptional()
-  @IsString()
-  documentNumber?: string;
-
-  @IsOptional()
-  @IsDateTimeWithOffset()
-  issuedAt?: string;
-
-  @IsOptional()
-  @IsString()
-  signedBy?: string;
 
   @IsArray()
   @ValidateNested({ each: true })

@@ -109,7 +109,8 @@ export class GetBriefRequest extends GetBriefQuery {
   id: string;
 }
 
-export class BriefVersionView {
+/** The official document a brief is: what each version holds and what the pack compiles. */
+export class BriefDocument {
   @IsInt()
   @Min(1)
   version: number;
@@ -134,7 +135,9 @@ export class BriefVersionView {
   @IsOptional()
   @IsString()
   signedBy?: string;
+}
 
+export class BriefVersionView extends BriefDocument {
   @IsDateTimeWithOffset()
   savedAt: string;
 
