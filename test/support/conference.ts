@@ -13,7 +13,9 @@ export async function callPeriodicConference(
     expect(created.status).toBe(201);
     agencies.push(created.body);
   }
-  const startsAt = new Date(Math.ceil((Date.now() + 10 * 24 * 3600_000) / 3600_000) * 3600_000);
+  // 09:00 in Asia/Ho_Chi_Minh (02:00 UTC) ten days ahead: a working-hours conference on one calendar day.
+  const day = new Date(Date.now() + 10 * 24 * 3600_000);
+  const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 2, 0, 0));
   const draft = await stack.api('POST', '/conferences', {
     body: {
       kind: 'PERIODIC',
