@@ -191,7 +191,7 @@ async function main() {
 
   const results = {
     startedAt: new Date(started).toISOString(),
-    command: `npm run bench${which === 'all' ? '' : `:${which}`}`,
+    command: which === 'idle' ? 'node bench/run.mjs idle' : `npm run bench${which === 'all' ? '' : `:${which}`}`,
     machine: machineInfo(),
     loadAverageAtStart: loadAverage(),
     versions: { kafka: kafkaVersion() },
