@@ -1,17 +1,16 @@
 // Gateway: GET /api/v1/conferences/{id} and POST /api/v1/conferences through the real gateway (API key, guards,
-// validation, request/reply over Kafka to scheduling, PostgreSQL), through a bare NestJS app started here
-// (bare/main.cjs) that answers the same JSON, and through the raw request/reply limit (raw-rpc/: node:http +
-// kafkajs + pg, one SQL statement per request, no framework), in the same run:
+// validation, a signed actor token, internal HTTP to scheduling, PostgreSQL), through the raw HTTP hop
+// (raw-http/: node:http front, undici keep-alive pool, node:http back, one SQL statement per request, no
+// framework: the ceiling of that design) and through a bare NestJS app started here (bare/main.cjs) that answers
+// the same JSON, in the same run:
 //   - throughput: autocannon, 50 connections, closed loop (as fast as answers come) → requests/s;
 //   - latency at a fixed arrival rate: autocannon `overallRate` (its p50/p99/max), and the open-loop generator
 //     (lib/open-loop.mjs) at the same rate, measured from each request's due time.
 import { fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import kafkajs from 'kafkajs';
 import { openLoop } from './lib/open-loop.mjs';
 import { freePort, round, sleep, until } from './lib/util.mjs';
 
@@ -109,35 +108,26 @@ export async function measureRoute(o) {
   return { url, rate, requests, saturated, autocannonAtRate: atRate, openLoopAtRate: open };
 }
 
-/** Starts the raw request/reply pair (raw-rpc/front.mjs and back.mjs) on topics of its own. */
-export async function startRawRpc({ kafkaBrokers, databaseUrl, fixture, conferenceId, partitions, sampler }) {
-  const run = randomBytes(3).toString('hex');
-  const requestTopic = `bench.rpc.${run}`;
-  const replyTopic = `${requestTopic}.reply`;
-  const kafka = new kafkajs.Kafka({ clientId: 'bench-rpc-admin', brokers: kafkaBrokers.split(','), logLevel: kafkajs.logLevel.WARN });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: [requestTopic, replyTopic].map((topic) => ({ topic, numPartitions: partitions, replicationFactor: 1 })),
-    waitForLeaders: true,
-  });
-  const port = await freePort();
+/**
+ * Starts the raw HTTP hop (raw-http/back.mjs, then raw-http/front.mjs in front of it), each on a port of its own;
+ * the back keeps its table in a schema of its own in the run's database.
+ */
+export async function startRawHttp({ databaseUrl, fixture, conferenceId, sampler }) {
+  const [port, backPort] = await Promise.all([freePort(), freePort()]);
   const env = {
     ...process.env,
     NODE_OPTIONS: '',
-    KAFKA_BROKERS: kafkaBrokers,
     DATABASE_URL: databaseUrl,
-    RPC_REQUEST_TOPIC: requestTopic,
-    RPC_REPLY_TOPIC: replyTopic,
-    RPC_GROUP: `bench-rpc-${run}`,
-    RPC_PORT: String(port),
-    RPC_CONFERENCE_ID: conferenceId,
-    RPC_FIXTURE_JSON: JSON.stringify(fixture),
+    RAW_HTTP_PORT: String(port),
+    RAW_HTTP_BACK_PORT: String(backPort),
+    RAW_HTTP_BACK_URL: `http://127.0.0.1:${backPort}`,
+    RAW_HTTP_CONFERENCE_ID: conferenceId,
+    RAW_HTTP_FIXTURE_JSON: JSON.stringify(fixture),
   };
   const children = [];
   const started = (name, file) =>
     new Promise((resolve, reject) => {
-      const child = fork(path.join(HERE, 'raw-rpc', file), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(path.join(HERE, 'raw-http', file), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       children.push([name, child]);
       const timer = setTimeout(() => reject(new Error(`${name} was not ready within 60 s`)), 60_000);
       child.once('message', () => {
@@ -147,22 +137,24 @@ export async function startRawRpc({ kafkaBrokers, databaseUrl, fixture, conferen
       });
       child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     });
-  await started('raw-rpc back', 'back.mjs');
-  await started('raw-rpc front', 'front.mjs');
   let stopped = false;
-  return {
-    base: `http://127.0.0.1:${port}/api/v1`,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      for (const [name, child] of children) {
-        sampler?.untrack(name);
-        child.kill('SIGTERM');
-        await Promise.race([new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))), sleep(5000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      await admin.deleteTopics({ topics: [requestTopic, replyTopic] }).catch(() => undefined);
-      await admin.disconnect();
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const [name, child] of [...children].reverse()) {
+      sampler?.untrack(name);
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(5000)]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   };
+  try {
+    await started('raw-http back', 'back.mjs');
+    await started('raw-http front', 'front.mjs');
+  } catch (error) {
+    await stop(); // the back is not left running when the front fails to start
+    throw error;
+  }
+  return { base: `http://127.0.0.1:${port}/api/v1`, stop };
 }

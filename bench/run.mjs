@@ -1,6 +1,6 @@
 // `npm run bench [-- fanout|raw|gateway]`: brings up everything it needs (dependencies, PostgreSQL, a build when
 // dist is missing, a fresh Kafka broker of its own, a fresh database, the four services, an SMTP listener), runs
-// the benchmarks of issue 8, prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
+// the benchmarks of issues 8 and 12, prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
 //
 // Only Node built-ins and tools/lib/infra.mjs at the top: this runs before dependencies may be installed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,6 @@ const config = {
     pollIntervalMs: num('MAIL_POLL_INTERVAL_MS', 250),
   },
   eventPartitions: num('KAFKA_EVENT_PARTITIONS', 6),
-  rpcPartitions: num('KAFKA_RPC_PARTITIONS', 3),
   gateway: {
     connections: num('BENCH_CONNECTIONS', 50),
     warmupS: num('BENCH_WARMUP_S', 3),
@@ -104,7 +103,7 @@ async function main() {
   const { Stack } = await import('./lib/stack.mjs');
   const { registerBase, runFanout, warmUp } = await import('./fanout.mjs');
   const { runRaw } = await import('./raw.mjs');
-  const { measureRoute, startBare, startRawRpc } = await import('./gateway.mjs');
+  const { measureRoute, startBare, startRawHttp } = await import('./gateway.mjs');
   const { evaluate, machineInfo, render } = await import('./lib/report.mjs');
   const { runTag, conferenceDraft } = await import('./lib/directory.mjs');
   const { now, stamp } = await import('./lib/util.mjs');
@@ -275,31 +274,24 @@ async function main() {
     };
     const bare = await startBare({ root: ROOT, logDir, fixture, sampler });
     cleanup.add('the bare Nest app', () => bare.stop());
-    const rawRpc = await startRawRpc({
-      kafkaBrokers: kafka.brokers,
-      databaseUrl: stack.databaseUrl,
-      fixture,
-      conferenceId,
-      partitions: config.rpcPartitions,
-      sampler,
-    });
-    cleanup.add('the raw request/reply pair', () => rawRpc.stop());
+    const rawHttp = await startRawHttp({ databaseUrl: stack.databaseUrl, fixture, conferenceId, sampler });
+    cleanup.add('the raw HTTP hop', () => rawHttp.stop());
     results.gateway = {
       connections: g.connections,
       saturateS: g.saturateS,
       rateS: g.rateS,
       conferenceParticipants: fixture.get.participants?.length,
       gateway: {},
-      'raw-rpc': {},
+      'raw-http': {},
       bare: {},
     };
     for (const route of ['GET', 'POST']) {
       // The fixed rate: BENCH_RATE_<route>, or half of what the gateway answered in the closed loop (a load it
-      // can carry, so the latency is not that of an ever-growing queue); the bare app gets the same rate.
+      // can carry, so the latency is not that of an ever-growing queue); the raw hop and the bare app get the same rate.
       let rate = g.rate[route] || null;
       for (const [target, base] of [
         ['gateway', stack.baseUrl],
-        ['raw-rpc', rawRpc.base],
+        ['raw-http', rawHttp.base],
         ['bare', bare.base],
       ]) {
         if (interrupted) return;
@@ -317,8 +309,10 @@ async function main() {
           rateS: g.rateS,
           rateFor: (closedLoop) => (rate ??= Math.max(1, Math.round(closedLoop / 2))),
         });
+        // The broker is listed although no request crosses it any more: its share should be only the services'
+        // idle polling, and shows if a request still touches Kafka.
         const cpu = sampler.cpuSecondsSoFar(
-          { gateway: ['gateway', 'scheduling', 'kafka broker'], 'raw-rpc': ['raw-rpc front', 'raw-rpc back', 'kafka broker'], bare: ['bare-nest'] }[target],
+          { gateway: ['gateway', 'scheduling', 'kafka broker'], 'raw-http': ['raw-http front', 'raw-http back'], bare: ['bare-nest'] }[target],
         );
         measured.cpuMsPerRequest = Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, Math.round((s * 1000 * 100) / measured.requests) / 100]));
         results.gateway[target][route] = measured;
@@ -327,7 +321,7 @@ async function main() {
     }
     await phase(null);
     await bare.stop();
-    await rawRpc.stop();
+    await rawHttp.stop();
   }
 
   await phase(null);

@@ -76,7 +76,7 @@ describe('nothing is lost and nothing is sent twice when parts of the system sto
     );
     expect(requests.items.every((r: { status: string }) => r.status === 'OPEN')).toBe(true);
 
-    // The request/reply path works again too.
+    // Calls and events work again too.
     const again = await callPeriodicConference(stack, { reporters: 1 });
     await waitForInvitations(stack, again.conference.id, again.conference.participants.length);
     expectExactlyOnce(stack, again.conference);

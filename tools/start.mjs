@@ -1,7 +1,8 @@
 // `npm start`: the whole system on this machine, from a fresh clone, in one command.
 //
 // Installs dependencies, builds, makes sure PostgreSQL answers, starts Kafka (port 9092, unless KAFKA_BROKERS is
-// set) and MailDev (unless SMTP_URL is set), starts the four services, waits until each is ready, seeds the demo
+// set) and MailDev (unless SMTP_URL is set), generates the actor-token key pair (unless INTERNAL_AUTH_PRIVATE_KEY
+// and INTERNAL_AUTH_PUBLIC_KEY are set), starts the four services, waits until each is ready, seeds the demo
 // directory of Đắk Lắk agencies, and prints where to go. Ctrl-C stops everything it started; a service that exits
 // on its own stops everything too, with a non-zero exit code.
 //
@@ -15,6 +16,7 @@ import {
   ProcessGroup,
   ROOT,
   SERVICES,
+  actorTokenKeys,
   bin,
   build,
   databaseUrlOf,
@@ -28,6 +30,7 @@ import {
   setLogTag,
   startKafka,
   waitForHttp,
+  withActorTokenKey,
 } from './lib/infra.mjs';
 import { seedAgencies } from './demo/seed.mjs';
 
@@ -83,6 +86,7 @@ async function main() {
   const gatewayPort = portOf(SERVICES[0]);
   const databaseUrl = databaseUrlOf(env);
   const startMailDev = !env.SMTP_URL;
+  const keys = actorTokenKeys(env); // first: a half-set or mismatched pair fails before the build, not after
 
   // Busy ports would only show up as a crash minutes later, after the build: say so now.
   const wanted = SERVICES.map((s) => ({ what: `${s.portVar} of ${s.name}`, port: portOf(s), host: '0.0.0.0' }));
@@ -142,7 +146,8 @@ async function main() {
   cleanup.add('the services', () => services.stopAll(15_000), () => services.killAll());
   const startedAt = Date.now();
   for (const service of SERVICES) {
-    services.spawn(service.name, process.execPath, [distMain(service.name)], { env: serviceEnv });
+    const appEnv = withActorTokenKey(service.name, serviceEnv, keys);
+    services.spawn(service.name, process.execPath, [distMain(service.name)], { env: appEnv });
   }
   log.info(`waiting for ${SERVICES.map((s) => s.name).join(', ')} to be ready (up to ${READY_TIMEOUT_MS / 1000} s)`);
   await Promise.all(
@@ -177,6 +182,7 @@ async function main() {
       startMailDev ? `http://127.0.0.1:${MAILDEV.webPort}  (every e-mail sent lands here)` : `none: mail goes to SMTP_URL (${smtpUrl})`,
     ],
     ['Admin API key', `${adminKey}  (header X-API-Key)`],
+    ['Actor tokens', keys.generated ? 'a key pair generated for this run' : 'INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY'],
     ['Demo agencies', seeded],
     ['Kafka', `${kafka.brokers}${kafka.started ? '' : env.KAFKA_BROKERS ? ' (KAFKA_BROKERS)' : ' (was already running; left running)'}`],
     ['Database', databaseUrl],

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { actorTokenKeys, withActorTokenKey } from '../../tools/lib/infra.mjs';
 import { SmtpSink } from './smtp-sink.mjs';
 import { freePort, now, sleep } from './util.mjs';
 
@@ -27,6 +28,8 @@ export async function adminQuery(serverUrl, sql) {
 
 export class Stack {
   adminKey = `pk_admin_${randomBytes(16).toString('hex')}`;
+  /** INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY when set, else a pair for this run. */
+  keys = actorTokenKeys();
   processes = new Map();
   startup = {};
 
@@ -87,7 +90,7 @@ export class Stack {
     const spawnedAt = now();
     const child = spawn(process.execPath, [path.join(this.options.dist, 'apps', service, 'main.js')], {
       cwd: this.options.root,
-      env: { ...process.env, ...this.env, ...this.options.serviceEnv?.[service] },
+      env: withActorTokenKey(service, { ...process.env, ...this.env, ...this.options.serviceEnv?.[service] }, this.keys),
       stdio: ['ignore', log, log],
     });
     closeSync(log);

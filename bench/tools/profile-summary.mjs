@@ -67,6 +67,8 @@ const filter = process.env.PROFILE_FILTER ? new RegExp(process.env.PROFILE_FILTE
 const LAYERS = [
   ['Kafka client (kafkajs)', /^kafkajs$/],
   ['Nest microservices (Kafka transport)', /^@nestjs\/microservices$/],
+  ['internal HTTP client (undici)', /^undici$/],
+  ['actor tokens (jose)', /^jose$/],
   ['logging (pino, pino-http)', /^(pino|pino-http|nestjs-pino|pino-std-serializers|sonic-boom|fast-redact|quick-format-unescaped)$/],
   ['validation (class-validator/-transformer)', /^(class-validator|class-transformer|validator|libphonenumber-js)$/],
   ['database (TypeORM)', /^typeorm$/],
@@ -75,6 +77,7 @@ const LAYERS = [
   ['metrics (prom-client)', /^prom-client$/],
   ['PDF (pdfmake, pdfkit, fontkit)', /^(pdfmake|@foliojs-fork\/.*|restructure|unicode-trie|tiny-inflate|brotli|linebreak)$/],
   ['mail (nodemailer)', /^nodemailer$/],
+  ['HTTP (fastify)', /^(fastify|@fastify\/.*|@nestjs\/platform-fastify|find-my-way|avvio|light-my-request|fast-json-stringify|fast-querystring|secure-json-parse|abstract-logging|toad-cache)$/],
   ['HTTP (express, helmet, cors, body-parser)', /^(express|router|helmet|cors|body-parser|@nestjs\/platform-express|raw-body|iconv-lite|content-type|type-is|mime-types|qs|etag|fresh|send|on-finished|finalhandler|parseurl|path-to-regexp|vary|depd|statuses|http-errors|accepts|negotiator|encodeurl|escape-html|cookie|proxy-addr|forwarded)$/],
   ['Nest core, rxjs', /^(@nestjs\/core|@nestjs\/common|rxjs|reflect-metadata|tslib)$/],
   ['the service\'s own code', /^\(service bundle\)$/],

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -32,6 +32,8 @@ export class Stack {
   readonly database = `pressconf_e2e_${Date.now()}_${randomBytes(3).toString('hex')}`;
   readonly smtp: SmtpSink;
   readonly ports: Record<ServiceName, number>;
+  /** The key pair of the actor tokens: the gateway signs with the private key, the services check the public one. */
+  readonly actorTokenKeys: { privateKey: KeyObject; publicKey: KeyObject } = generateKeyPairSync('ed25519');
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly env: Record<string, string>;
 
@@ -86,13 +88,30 @@ export class Stack {
     const log = createWriteStream(join(logDir, `${this.database}-${service}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, ...env },
+      env: { ...process.env, ...this.env, ...this.actorTokenKeyEnv(service), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.processes.set(service, child);
     await this.waitReady(service, child);
+  }
+
+  /**
+   * Only the gateway holds the private key; a service gets the public key alone. Each stack has its own pair, so
+   * nothing inherited from the environment is passed on.
+   */
+  private actorTokenKeyEnv(service: ServiceName): Record<string, string | undefined> {
+    const { privateKey, publicKey } = this.actorTokenKeys;
+    return service === 'gateway'
+      ? {
+          INTERNAL_AUTH_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          INTERNAL_AUTH_PUBLIC_KEY: undefined,
+        }
+      : {
+          INTERNAL_AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          INTERNAL_AUTH_PRIVATE_KEY: undefined,
+        };
   }
 
   /** SIGTERM lets the service finish in-flight work; SIGKILL is a crash. */
@@ -105,6 +124,13 @@ export class Stack {
     await exited;
     clearTimeout(timer);
     this.processes.delete(service);
+  }
+
+  /** Sends a signal without waiting for an exit: SIGSTOP freezes a service (it hangs), SIGCONT thaws it. */
+  signal(service: ServiceName, signal: NodeJS.Signals): void {
+    const child = this.processes.get(service);
+    if (!child || child.exitCode !== null) throw new Error(`${service} is not running`);
+    child.kill(signal);
   }
 
   async stop(): Promise<void> {

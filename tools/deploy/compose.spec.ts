@@ -1,8 +1,10 @@
 /**
  * docker-compose.yml against the compose specification and dclint's rules, then the project's policy (apps built
  * from their Dockerfiles, health checks on the right ports, dependencies on health, environment names the code
- * reads, the Kafka broker version of `npm start`). Each check also fails on a deliberately broken variant.
+ * reads, the Kafka broker version of `npm start`, how the apps reach each other). Each check also fails on a
+ * deliberately broken variant.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { stringify } from 'yaml';
 import { COMPOSE_FILE, composePolicy, kafkaVersionOfNpmStart, lintComposeFile, lintComposeText, parseCompose } from './compose';
 import { codeFacts } from './facts';
@@ -49,12 +51,30 @@ describe('docker-compose.yml', () => {
     data.services.submissions.healthcheck.test = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:3101/health/ready')"];
     data.services.scheduling.environment.KAFKA_BROKER = 'kafka:9092';
     data.services.notifications.depends_on.maildev.condition = 'service_started';
-    delete data.services.gateway.depends_on.kafka;
+    delete data.services.gateway.depends_on.scheduling;
     expect(composePolicy(data, facts)).toEqual([
       'notifications: depends on maildev with condition service_started, not service_healthy',
-      'gateway: KAFKA_BROKERS points at kafka, which is not among its depends_on',
+      'gateway: SCHEDULING_URL points at scheduling, which is not among its depends_on',
       'scheduling: environment KAFKA_BROKER is not read by the code',
       'submissions: healthcheck does not probe http://127.0.0.1:3102/health/ (SUBMISSIONS_PORT)',
+    ]);
+  });
+
+  it('the policy fails on a wrong service URL, a misplaced or mismatched key, Kafka given to the gateway', () => {
+    const data = clone(compose());
+    const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    data.services.gateway.environment.SUBMISSIONS_URL = 'http://submissions:3101';
+    data.services.gateway.environment.KAFKA_BROKERS = 'kafka:9092';
+    data.services.gateway.depends_on.kafka = { condition: 'service_healthy' };
+    data.services.scheduling.environment.INTERNAL_AUTH_PUBLIC_KEY = other;
+    data.services.notifications.environment.INTERNAL_AUTH_PRIVATE_KEY = data.services.gateway.environment.INTERNAL_AUTH_PRIVATE_KEY;
+    delete data.services.submissions.environment.INTERNAL_AUTH_PUBLIC_KEY;
+    expect(composePolicy(data, facts)).toEqual([
+      'gateway: SUBMISSIONS_URL is http://submissions:3101, not http://submissions:3102',
+      'gateway: KAFKA_BROKERS is set, but gateway does not use Kafka',
+      'notifications: holds INTERNAL_AUTH_PRIVATE_KEY, which only gateway may',
+      'scheduling: INTERNAL_AUTH_PUBLIC_KEY is not the public key of the INTERNAL_AUTH_PRIVATE_KEY of gateway',
+      'submissions: no INTERNAL_AUTH_PUBLIC_KEY (it checks the actor tokens)',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { parse } from 'yaml';
+import { isKeyPair, PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from './internal-api-policy';
 import type { CodeFacts } from './policy';
 import { unpinnedImage } from './policy';
 import type { KubeObject } from './repo';
@@ -80,7 +81,8 @@ export function kafkaVersionOfNpmStart(): string {
  *   PostgreSQL, the mail catcher, other apps) is a dependency with `condition: service_healthy`;
  * - every long-running service has a health check, every image is pinned;
  * - Kafka is the official apache/kafka image of the broker version `npm start` runs, in KRaft mode, with topic
- *   auto-creation off; the gateway is published on its port.
+ *   auto-creation off; the gateway is published on its port;
+ * - the apps reach each other as internalApiPolicy says.
  */
 export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersion = kafkaVersionOfNpmStart()): string[] {
   const problems: string[] = [];
@@ -133,6 +135,7 @@ export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersio
       if (!published.includes(String(port))) problems.push(`gateway: container port ${port} is not published`);
     }
   }
+  problems.push(...internalApiPolicy(services, facts));
   const kafkaEntry = Object.entries(services).find(([, s]) => String(s.image ?? '').startsWith('apache/kafka:'));
   if (!kafkaEntry) {
     problems.push('no Kafka service from the official apache/kafka image');
@@ -145,6 +148,36 @@ export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersio
     if (!(roles.includes('broker') && roles.includes('controller'))) problems.push(`${name}: not a KRaft broker+controller (KAFKA_PROCESS_ROLES)`);
     if (env.KAFKA_AUTO_CREATE_TOPICS_ENABLE !== 'false') problems.push(`${name}: topic auto-creation must be off`);
     if (!String(env.KAFKA_ADVERTISED_LISTENERS ?? '').includes(`//${name}:`)) problems.push(`${name}: does not advertise itself as ${name} on the compose network`);
+  }
+  return problems;
+}
+
+/**
+ * A caller's <APP>_URL names the target's compose service on its port; only the app that signs actor tokens holds
+ * the private key, and each app that checks them holds its public key (a mismatch would refuse every call, and the
+ * defaults here are a committed pair); KAFKA_BROKERS goes to the apps that use Kafka and to no other.
+ */
+function internalApiPolicy(services: Record<string, KubeObject>, facts: CodeFacts): string[] {
+  const problems: string[] = [];
+  const envOf = (app: string): Record<string, string> => (services[app] ? environmentOf(services[app]) : {});
+  const signer = facts.apps.find((a) => a.signsActorTokens);
+  const privateKey = signer ? envOf(signer.name)[PRIVATE_KEY_VAR] : undefined;
+  for (const app of facts.apps.filter((a) => services[a.name])) {
+    const env = envOf(app.name);
+    for (const call of app.calls) {
+      const target = facts.apps.find((a) => a.name === call.app)!;
+      const expected = `http://${target.name}:${envOf(target.name)[target.portVar] ?? target.defaultPort}`;
+      if (env[call.urlVar] !== expected) problems.push(`${app.name}: ${call.urlVar} is ${env[call.urlVar] || 'not set'}, not ${expected}`);
+    }
+    if (app.signsActorTokens && !env[PRIVATE_KEY_VAR]) problems.push(`${app.name}: no ${PRIVATE_KEY_VAR} (it signs the actor tokens)`);
+    if (!app.signsActorTokens && env[PRIVATE_KEY_VAR] !== undefined) problems.push(`${app.name}: holds ${PRIVATE_KEY_VAR}, which only ${signer?.name} may`);
+    if (app.checksActorTokens && !env[PUBLIC_KEY_VAR]) problems.push(`${app.name}: no ${PUBLIC_KEY_VAR} (it checks the actor tokens)`);
+    else if (app.checksActorTokens && privateKey && !isKeyPair(privateKey, env[PUBLIC_KEY_VAR])) {
+      problems.push(`${app.name}: ${PUBLIC_KEY_VAR} is not the public key of the ${PRIVATE_KEY_VAR} of ${signer!.name}`);
+    }
+    const hasKafka = env.KAFKA_BROKERS !== undefined;
+    if (app.usesKafka && !hasKafka) problems.push(`${app.name}: no KAFKA_BROKERS, but it publishes and consumes events`);
+    if (!app.usesKafka && hasKafka) problems.push(`${app.name}: KAFKA_BROKERS is set, but ${app.name} does not use Kafka`);
   }
   return problems;
 }

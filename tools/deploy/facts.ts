@@ -10,7 +10,7 @@ export function codeFacts(): CodeFacts {
     apps: appFacts(),
     envNames: envNamesReadByCode(),
     topics: allTopics(),
-    partitions: { event: TOPIC_PARTITIONS.event, rpc: TOPIC_PARTITIONS.rpc },
+    partitions: { event: TOPIC_PARTITIONS.event },
     databasePoolSize: databasePoolSizeDefault(),
   };
   return cached;

@@ -44,11 +44,21 @@ function typeOf(apiVersion: string, kind: string): { module: string; typeName: s
   return undefined;
 }
 
+/**
+ * The manifest as the API server reads it: a Secret's `data` may be base64 wrapped over lines (kustomize wraps long
+ * values), which Go's decoder accepts and the schema's `byte` format does not.
+ */
+function asServerReadsIt(doc: Manifest['doc']): Manifest['doc'] {
+  if (doc.kind !== 'Secret' || !doc.data) return doc;
+  const data = Object.fromEntries(Object.entries(doc.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\r\n]/g, '') : v]));
+  return { ...doc, data };
+}
+
 function runtimeSchemaProblems(manifest: Manifest): string[] {
   const model = builtInModel(manifest.doc.apiVersion, manifest.doc.kind);
   if (!model) return [];
   try {
-    new model(manifest.doc).validate();
+    new model(asServerReadsIt(manifest.doc)).validate();
     return [];
   } catch (error) {
     const details = (error as { errors?: Array<{ instancePath: string; message?: string }> }).errors;

@@ -117,6 +117,18 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
     expect(schemaProblems(cluster)).toEqual([expect.stringMatching(/max_connections: Type 'number' is not assignable to type 'string'/)]);
   });
 
+  it('reads Secret data as the API server does: base64 wrapped over lines passes, what is not base64 does not', () => {
+    const wrapped = broken(dev(), 'Secret', (d) => {
+      const [key] = Object.keys(d.data);
+      d.data[key] = d.data[key].replace(/\s/g, '').replace(/(.{16})/g, '$1\n');
+    });
+    expect(schemaProblems(wrapped)).toEqual([]);
+    const garbage = broken(dev(), 'Secret', (d) => {
+      d.data[Object.keys(d.data)[0]] = 'not base64!';
+    });
+    expect(schemaProblems(garbage)).toEqual([expect.stringMatching(/\/data\/.* must match format "byte"/)]);
+  });
+
   it('refuses a kind it knows no schema for, and an old Strimzi API version', () => {
     const unknownKind = [...clone(dev()), { source: 'test', doc: { apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } } }];
     expect(schemaProblems(unknownKind)).toEqual([expect.stringMatching(/no schema known for example\.org\/v1 Widget/)]);

@@ -29,9 +29,9 @@ import { clone, K8S_BASE, KubeObject, Manifest, overlayDir, rendered } from './r
  * generates its own; CloudNativePG's `<cluster>-app` is recognised by the check itself.
  */
 const PROVIDED_SECRETS: Record<string, string[]> = {
-  [K8S_BASE]: ['pressconf-secrets'],
+  [K8S_BASE]: ['pressconf-secrets', 'pressconf-internal-auth'],
   [overlayDir('dev')]: [],
-  [overlayDir('prod')]: ['pressconf-secrets'],
+  [overlayDir('prod')]: ['pressconf-secrets', 'pressconf-internal-auth'],
 };
 const SETS = Object.keys(PROVIDED_SECRETS);
 
@@ -39,10 +39,14 @@ const facts = codeFacts();
 const prod = () => rendered(overlayDir('prod'));
 const dev = () => rendered(overlayDir('dev'));
 
-/** A copy of the manifests with `change` applied to the first one of that kind (and name, when given). */
+/**
+ * A copy of the manifests with `change` applied to the first one of that kind (and name, when given; a generated
+ * ConfigMap or Secret is named without its hash suffix).
+ */
 function broken(manifests: Manifest[], kind: string, change: (doc: KubeObject) => void, name?: string): Manifest[] {
   const copy = clone(manifests);
-  const target = copy.find((m) => m.doc.kind === kind && (name === undefined || m.doc.metadata?.name === name));
+  const named = (doc: KubeObject) => name === undefined || doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(doc.metadata?.name);
+  const target = copy.find((m) => m.doc.kind === kind && named(m.doc));
   if (!target) throw new Error(`no ${kind} ${name ?? ''} to break`);
   change(target.doc);
   return copy;
@@ -156,7 +160,7 @@ describe('each policy fails on a broken manifest', () => {
     expect(portsAgree(probe, facts)).toEqual(['Deployment/gateway (listens on GATEWAY_PORT=3000): livenessProbe port 9090 is not 3000']);
     const envPort = broken(prod(), 'ConfigMap', (d) => {
       d.data.NOTIFICATIONS_PORT = '3203';
-    });
+    }, 'pressconf-config');
     expect(portsAgree(envPort, facts)).toEqual(expect.arrayContaining([
       'Deployment/notifications (listens on NOTIFICATIONS_PORT=3203): no containerPort 3203',
       'Deployment/notifications (listens on NOTIFICATIONS_PORT=3203): prometheus.io/port is 3103, not 3203',
@@ -166,11 +170,11 @@ describe('each policy fails on a broken manifest', () => {
   it('a ConfigMap or Secret key or env name that the code does not read', () => {
     const configMap = broken(dev(), 'ConfigMap', (d) => {
       d.data.KAFKA_BROKER = d.data.KAFKA_BROKERS;
-    });
-    expect(envNamesKnown(configMap, facts)).toEqual([expect.stringMatching(/^ConfigMap\/pressconf-config-.*: KAFKA_BROKER is not read by the code/)]);
+    }, 'pressconf-kafka');
+    expect(envNamesKnown(configMap, facts)).toEqual([expect.stringMatching(/^ConfigMap\/pressconf-kafka-.*: KAFKA_BROKER is not read by the code/)]);
     const secret = broken(dev(), 'Secret', (d) => {
       d.data.ADMIN_API_KEY = d.data.GATEWAY_ADMIN_API_KEY;
-    });
+    }, 'pressconf-secrets');
     expect(envNamesKnown(secret, facts)).toEqual([expect.stringMatching(/^Secret\/pressconf-secrets-.*: ADMIN_API_KEY is not read by the code/)]);
     const env = broken(dev(), 'Deployment', (d) => {
       container(d).env.push({ name: 'DB_URL', value: 'postgres://x' });
@@ -193,7 +197,7 @@ describe('each policy fails on a broken manifest', () => {
     ]);
   });
 
-  it('a wrong topic name, a wrong partition count, a missing topic, replicas that disagree', () => {
+  it('a wrong topic name, a wrong partition count, a missing or leftover topic, replicas that disagree', () => {
     const renamed = broken(prod(), 'KafkaTopic', (d) => {
       d.spec.topicName = 'scheduling.conferences.v1';
       d.metadata.name = 'scheduling.conferences.v1';
@@ -206,11 +210,14 @@ describe('each policy fails on a broken manifest', () => {
       d.spec.partitions = 12;
     }, 'notifications.invitation.v1');
     expect(topicsMatchCode(partitions, facts)).toEqual(['KafkaTopic notifications.invitation.v1: 12 partitions, the code says 6']);
-    const missing = clone(prod()).filter((m) => m.doc.metadata?.name !== 'scheduling.rpc.conference.call.reply');
-    expect(topicsMatchCode(missing, facts)).toEqual(['topic scheduling.rpc.conference.call.reply (allTopics()) has no KafkaTopic']);
+    const missing = clone(prod()).filter((m) => m.doc.metadata?.name !== 'submissions.brief-request.v1.dlq');
+    expect(topicsMatchCode(missing, facts)).toEqual(['topic submissions.brief-request.v1.dlq (allTopics()) has no KafkaTopic']);
+    const leftover = clone(prod().find((m) => m.doc.kind === 'KafkaTopic')!); // a request/reply topic of old
+    leftover.doc.metadata.name = leftover.doc.spec.topicName = 'scheduling.rpc.conference.call.reply';
+    expect(topicsMatchCode([...prod(), leftover], facts)).toEqual(['KafkaTopic scheduling.rpc.conference.call.reply is not a topic of the code (allTopics())']);
     const replicas = broken(prod(), 'ConfigMap', (d) => {
       d.data.KAFKA_REPLICATION_FACTOR = '2';
-    });
+    }, 'pressconf-kafka');
     const replicaProblems = topicsMatchCode(replicas, facts);
     expect(replicaProblems.filter((p) => /replicas 3, but KAFKA_REPLICATION_FACTOR is 2$/.test(p))).toHaveLength(facts.topics.length);
     expect(replicaProblems).toContain('Kafka/pressconf: min.insync.replicas 2 leaves no room for a broker down (replication 2)');
@@ -223,11 +230,11 @@ describe('each policy fails on a broken manifest', () => {
     ]));
   });
 
-  it('a gateway scaled beyond the reply partitions, replicas fixed beside an HPA, no PDB', () => {
+  it('a consumer scaled beyond the event partitions (not the gateway: it uses no Kafka), replicas fixed beside an HPA, no PDB', () => {
     const gateway = broken(prod(), 'HorizontalPodAutoscaler', (d) => {
-      d.spec.maxReplicas = 5;
+      d.spec.maxReplicas = 10;
     }, 'gateway');
-    expect(scalingFitsPartitions(gateway, facts)).toEqual(['HorizontalPodAutoscaler/gateway: maxReplicas 5 > 3 partitions of a reply topic']);
+    expect(scalingFitsPartitions(gateway, facts)).toEqual([]);
     const service = broken(prod(), 'HorizontalPodAutoscaler', (d) => {
       d.spec.maxReplicas = 10;
     }, 'scheduling');
@@ -259,14 +266,25 @@ describe('each policy fails on a broken manifest', () => {
     expect(databaseConnectionsFit(small, facts)).toEqual([expect.stringMatching(/^Cluster\/pressconf-pg: max_connections allows 97 connections, the services may open \d+/)]);
   });
 
-  it('an Ingress that publishes everything, or another host than PUBLIC_BASE_URL', () => {
+  it('an Ingress that publishes everything, /internal or a service, or another host than PUBLIC_BASE_URL', () => {
     const everything = broken(prod(), 'Ingress', (d) => {
       d.spec.rules[0].http.paths.push({ path: '/', pathType: 'Prefix', backend: d.spec.rules[0].http.paths[0].backend });
     });
     expect(ingressPolicy(everything, facts)).toEqual(['Ingress/gateway: publishes / (internal endpoints must stay internal)']);
+    const internal = broken(prod(), 'Ingress', (d) => {
+      d.spec.rules[0].http.paths.push({ path: '/internal', pathType: 'Prefix', backend: { service: { name: 'scheduling', port: { number: 3101 } } } });
+    });
+    expect(ingressPolicy(internal, facts)).toEqual([
+      'Ingress/gateway: publishes /internal (internal endpoints must stay internal)',
+      'Ingress/gateway /internal: routes to scheduling, whose port serves its internal API',
+    ]);
+    const service = broken(prod(), 'Ingress', (d) => {
+      d.spec.rules[0].http.paths[0].backend = { service: { name: 'submissions', port: { number: 3102 } } };
+    });
+    expect(ingressPolicy(service, facts)).toEqual(['Ingress/gateway /api: routes to submissions, whose port serves its internal API']);
     const host = broken(prod(), 'ConfigMap', (d) => {
       d.data.PUBLIC_BASE_URL = 'https://hoinghi.daklak.gov.vn';
-    });
+    }, 'pressconf-config');
     expect(ingressPolicy(host, facts)).toEqual([
       expect.stringMatching(/host hoinghi.daklak.gov.vn is not an Ingress host/),
       expect.stringMatching(/is https, but the Ingress has no TLS for hoinghi.daklak.gov.vn/),

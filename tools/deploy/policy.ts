@@ -11,8 +11,8 @@ export interface CodeFacts {
   apps: AppFacts[];
   envNames: Set<string>;
   topics: TopicSpec[];
-  /** Partition counts the topics were generated with (the code's defaults). */
-  partitions: { event: number; rpc: number };
+  /** Partition count the event topics were generated with (the code's default). */
+  partitions: { event: number };
   databasePoolSize: number;
 }
 
@@ -34,8 +34,8 @@ export interface Workload {
   podAnnotations: Record<string, string>;
 }
 
-const nsOf = (doc: KubeObject): string => doc?.metadata?.namespace ?? '';
-const nameOf = (doc: KubeObject): string => doc?.metadata?.name ?? '?';
+export const nsOf = (doc: KubeObject): string => doc?.metadata?.namespace ?? '';
+export const nameOf = (doc: KubeObject): string => doc?.metadata?.name ?? '?';
 const id = (doc: KubeObject): string => `${doc?.kind ?? '?'}/${nameOf(doc)}`;
 
 export function workloads(manifests: Manifest[]): Workload[] {
@@ -58,23 +58,23 @@ export function workloads(manifests: Manifest[]): Workload[] {
 
 const containersOf = (podSpec: KubeObject): KubeObject[] => [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])];
 
-const byKind = (manifests: Manifest[], kind: string): KubeObject[] =>
+export const byKind = (manifests: Manifest[], kind: string): KubeObject[] =>
   manifests.filter((m) => m.doc?.kind === kind).map((m) => m.doc);
 
-const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>): boolean =>
+export const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>): boolean =>
   !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 /** The app a Deployment runs: its name is an app of the workspace. */
-const appDeployment = (manifests: Manifest[], app: string): Workload | undefined =>
+export const appDeployment = (manifests: Manifest[], app: string): Workload | undefined =>
   workloads(manifests).find((w) => w.kind === 'Deployment' && w.name === app);
 
 /** The project's ConfigMap that the app containers load with envFrom (the rendered name carries a hash suffix). */
-function configMapData(manifests: Manifest[], name: string, namespace: string): Record<string, string> | undefined {
+export function configMapData(manifests: Manifest[], name: string, namespace: string): Record<string, string> | undefined {
   const found = byKind(manifests, 'ConfigMap').find((cm) => nameOf(cm) === name && nsOf(cm) === namespace);
   return found ? { ...(found.data ?? {}) } : undefined;
 }
 
-function secretKeys(manifests: Manifest[], name: string, namespace: string): string[] | undefined {
+export function secretKeys(manifests: Manifest[], name: string, namespace: string): string[] | undefined {
   const found = byKind(manifests, 'Secret').find((s) => nameOf(s) === name && nsOf(s) === namespace);
   return found ? [...Object.keys(found.data ?? {}), ...Object.keys(found.stringData ?? {})] : undefined;
 }
@@ -96,17 +96,18 @@ export function envValue(manifests: Manifest[], workload: Workload, container: K
   return value;
 }
 
-/** The project's configuration values (the ConfigMap loaded by the app Deployments). */
+/** The project's configuration values: the ConfigMaps the app Deployments load (shared, and Kafka's for its users). */
 function projectConfig(manifests: Manifest[], facts: CodeFacts): Record<string, string> {
+  const config: Record<string, string> = {};
   for (const app of facts.apps) {
     const workload = appDeployment(manifests, app.name);
     const container = workload?.podSpec.containers?.find((c: KubeObject) => c.name === app.name);
     for (const source of container?.envFrom ?? []) {
       const data = source.configMapRef && configMapData(manifests, source.configMapRef.name, workload!.namespace);
-      if (data) return data;
+      if (data) Object.assign(config, data);
     }
   }
-  return {};
+  return config;
 }
 
 /** The numeric port a probe, Service targetPort or Ingress backend names: a number, or the name of a container port. */
@@ -415,10 +416,8 @@ export function topicsMatchCode(manifests: Manifest[], facts: CodeFacts): Proble
 
   const config = projectConfig(manifests, facts);
   const replication = Number(config.KAFKA_REPLICATION_FACTOR ?? 1);
-  for (const [variable, value] of [['KAFKA_EVENT_PARTITIONS', facts.partitions.event], ['KAFKA_RPC_PARTITIONS', facts.partitions.rpc]] as const) {
-    if (config[variable] !== undefined && Number(config[variable]) !== value) {
-      problems.push(`ConfigMap sets ${variable}=${config[variable]}, but the KafkaTopics have ${value} (regenerate them with the new default)`);
-    }
+  if (config.KAFKA_EVENT_PARTITIONS !== undefined && Number(config.KAFKA_EVENT_PARTITIONS) !== facts.partitions.event) {
+    problems.push(`ConfigMap sets KAFKA_EVENT_PARTITIONS=${config.KAFKA_EVENT_PARTITIONS}, but the KafkaTopics have ${facts.partitions.event} (regenerate them with the new default)`);
   }
   for (const t of topics) {
     const name = t.spec?.topicName ?? nameOf(t);
@@ -445,15 +444,13 @@ export function topicsMatchCode(manifests: Manifest[], facts: CodeFacts): Proble
 // ----------------------------------------------------------------------------------------------------------------
 // 8. Scaling
 
-/** Each service has one HPA and one PDB; its Deployment leaves `replicas` to the HPA; the gateway scales at most to
- * the reply topics' partition count (an instance without a partition of every reply topic never becomes ready),
- * the other services to the event topics' partition count (more consumers than partitions sit idle). */
+/** Each app has one HPA and one PDB; its Deployment leaves `replicas` to the HPA; an app that consumes events scales
+ * at most to the event topics' partition count (more consumers than partitions sit idle). The gateway uses no
+ * Kafka, so no partition count bounds it (PostgreSQL's connections do: databaseConnectionsFit). */
 export function scalingFitsPartitions(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
   const hpas = byKind(manifests, 'HorizontalPodAutoscaler');
   const pdbs = byKind(manifests, 'PodDisruptionBudget');
-  const replyPartitions = Math.min(...facts.topics.filter((t) => t.topic.endsWith('.reply')).map((t) => t.numPartitions));
-  const eventPartitions = facts.partitions.event;
   for (const app of facts.apps) {
     const w = appDeployment(manifests, app.name);
     if (!w) continue;
@@ -464,10 +461,10 @@ export function scalingFitsPartitions(manifests: Manifest[], facts: CodeFacts): 
     for (const hpa of mine) {
       const min = hpa.spec?.minReplicas ?? 1;
       const max = hpa.spec?.maxReplicas;
-      const limit = app.name === 'gateway' ? replyPartitions : eventPartitions;
-      const what = app.name === 'gateway' ? 'partitions of a reply topic' : 'partitions of an event topic';
       if (min > max) problems.push(`HorizontalPodAutoscaler/${app.name}: minReplicas ${min} > maxReplicas ${max}`);
-      if (max > limit) problems.push(`HorizontalPodAutoscaler/${app.name}: maxReplicas ${max} > ${limit} ${what}`);
+      if (app.usesKafka && max > facts.partitions.event) {
+        problems.push(`HorizontalPodAutoscaler/${app.name}: maxReplicas ${max} > ${facts.partitions.event} partitions of an event topic`);
+      }
     }
   }
   return problems;
@@ -539,16 +536,25 @@ export function databaseConnectionsFit(manifests: Manifest[], facts: CodeFacts):
 // ----------------------------------------------------------------------------------------------------------------
 // 10. Ingress
 
-/** The Ingress publishes the API and its documents only (never /metrics or /health, never everything), on the
- * host of PUBLIC_BASE_URL (the links in the mail), with TLS when that URL is https. */
+/** The Ingress publishes the API and its documents only (never /metrics, /health or /internal, never everything),
+ * never a Service of an app that serves an internal API to another, on the host of PUBLIC_BASE_URL (the links in
+ * the mail), with TLS when that URL is https. */
 export function ingressPolicy(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
   const ingresses = byKind(manifests, 'Ingress');
   if (ingresses.length === 0) return ['no Ingress'];
+  const internalApps = new Set(facts.apps.flatMap((a) => a.calls.map((call) => call.app)));
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
       for (const p of rule.http?.paths ?? []) {
-        if (p.path === '/' || p.path === '' || /^\/(metrics|health)/.test(p.path)) problems.push(`Ingress/${nameOf(ingress)}: publishes ${p.path} (internal endpoints must stay internal)`);
+        if (p.path === '/' || p.path === '' || /^\/(metrics|health|internal)/.test(p.path)) problems.push(`Ingress/${nameOf(ingress)}: publishes ${p.path} (internal endpoints must stay internal)`);
+        const service = byKind(manifests, 'Service').find((s) => nameOf(s) === p.backend?.service?.name && nsOf(s) === nsOf(ingress));
+        for (const app of internalApps) {
+          const w = appDeployment(manifests, app);
+          if (service && w && w.namespace === nsOf(ingress) && matches(service.spec?.selector, w.podLabels)) {
+            problems.push(`Ingress/${nameOf(ingress)} ${p.path}: routes to ${app}, whose port serves its internal API`);
+          }
+        }
       }
     }
     if (ingress.spec?.defaultBackend) problems.push(`Ingress/${nameOf(ingress)}: has a defaultBackend (publishes everything)`);
@@ -574,8 +580,8 @@ export const POLICIES: Record<string, (manifests: Manifest[], facts: CodeFacts, 
   'env names are names the code reads': (m, f) => envNamesKnown(m, f),
   'pods run non-root, read-only, without service links': (m) => podSecurity(m),
   'KafkaTopics equal allTopics()': (m, f) => topicsMatchCode(m, f),
-  'replicas fit the partitions': (m, f) => scalingFitsPartitions(m, f),
+  'one HPA per app, event consumers within the partitions': (m, f) => scalingFitsPartitions(m, f),
   'the migration Job covers every service with a database': (m, f) => migrationsCoverDatabases(m, f),
   'PostgreSQL max_connections fits the services at full scale': (m, f) => databaseConnectionsFit(m, f),
-  'the Ingress publishes the API only, on the PUBLIC_BASE_URL host': (m, f) => ingressPolicy(m, f),
+  'the Ingress publishes the gateway’s API only, on the PUBLIC_BASE_URL host': (m, f) => ingressPolicy(m, f),
 };

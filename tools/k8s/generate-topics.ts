@@ -4,8 +4,8 @@
  *   npx ts-node --transpile-only -r tsconfig-paths/register tools/k8s/generate-topics.ts          # write
  *   npx ts-node --transpile-only -r tsconfig-paths/register tools/k8s/generate-topics.ts --check  # exit 1 if stale
  *
- * Run it after adding or renaming a topic or an RPC pattern; tools/deploy/topics.spec.ts (in `npm test`) fails
- * until the committed file matches.
+ * Run it after adding or renaming a topic; tools/deploy/topics.spec.ts (in `npm test`) fails until the committed
+ * file matches.
  */
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import path from 'node:path';
 
 // The manifests describe the code's defaults, not this shell's overrides (TOPIC_PARTITIONS is read at load time).
 delete process.env.KAFKA_EVENT_PARTITIONS;
-delete process.env.KAFKA_RPC_PARTITIONS;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { renderTopicsYaml, TOPICS_FILE } = require('../deploy/topics') as typeof import('../deploy/topics');
 

@@ -2,6 +2,7 @@
 //
 // Node 20 built-ins only: these scripts run before `npm ci` has installed anything.
 import { spawn, spawnSync } from 'node:child_process';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
@@ -438,6 +439,49 @@ export async function build() {
   });
   const missing = SERVICES.map((s) => distMain(s.name)).filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`the build did not produce ${missing.map((f) => path.relative(ROOT, f)).join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actor tokens (libs/messaging/src/internal-api/actor-token.ts): the gateway signs who is asking with the private
+// key, the services check each call with the public key.
+
+const PRIVATE_KEY_VAR = 'INTERNAL_AUTH_PRIVATE_KEY';
+const PUBLIC_KEY_VAR = 'INTERNAL_AUTH_PUBLIC_KEY';
+
+/**
+ * The pair set in INTERNAL_AUTH_PRIVATE_KEY and INTERNAL_AUTH_PUBLIC_KEY, or, when neither is, a fresh Ed25519 pair
+ * for this run (PEM). A half-set or mismatched pair is refused here: the services would answer 401 to every call.
+ */
+export function actorTokenKeys(env = process.env) {
+  const given = { privateKey: env[PRIVATE_KEY_VAR], publicKey: env[PUBLIC_KEY_VAR] };
+  if (!given.privateKey && !given.publicKey) {
+    const pair = generateKeyPairSync('ed25519');
+    return {
+      privateKey: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }),
+      publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }),
+      generated: true,
+    };
+  }
+  if (!given.privateKey || !given.publicKey) throw new Error(`set both ${PRIVATE_KEY_VAR} and ${PUBLIC_KEY_VAR}, or neither (a pair is then generated)`);
+  const pem = (value) => value.replace(/\\n/g, '\n'); // the apps accept line breaks written as \n too
+  const spki = (name, toPublic) => {
+    try {
+      return toPublic(pem(env[name])).export({ type: 'spki', format: 'der' }).toString('base64');
+    } catch (error) {
+      throw new Error(`${name} is not a PEM key the apps can read (${error.message})`);
+    }
+  };
+  const derived = spki(PRIVATE_KEY_VAR, (value) => createPublicKey(createPrivateKey(value)));
+  if (derived !== spki(PUBLIC_KEY_VAR, createPublicKey)) throw new Error(`${PUBLIC_KEY_VAR} is not the public key of ${PRIVATE_KEY_VAR}`);
+  return { ...given, generated: false };
+}
+
+/** One app's environment: the private key for the gateway only, the public key for the services. */
+export function withActorTokenKey(app, env, keys) {
+  const rest = { ...env };
+  delete rest[PRIVATE_KEY_VAR];
+  delete rest[PUBLIC_KEY_VAR];
+  return app === 'gateway' ? { ...rest, [PRIVATE_KEY_VAR]: keys.privateKey } : { ...rest, [PUBLIC_KEY_VAR]: keys.publicKey };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,7 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { HttpMetricsMiddleware, loggerOptions, serviceDataSourceOptions } from '@pressconf/messaging';
+import {
+  HttpMetricsMiddleware,
+  loggerOptions,
+  ProblemFilter,
+  RequestContextMiddleware,
+  serviceDataSourceOptions,
+} from '@pressconf/messaging';
 import { GatewayMetricsController } from './metrics.controller';
 import { AsyncApiController } from './openapi/asyncapi.controller';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
@@ -15,12 +21,9 @@ import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { KeyThrottlerGuard } from './auth/key-throttler.guard';
-import { BusModule } from './bus/bus.module';
 import { ConferencesController } from './conferences/conferences.controller';
 import { ConferencePreparationController } from './conferences/conference-preparation.controller';
 import { HealthController } from './health/health.controller';
-import { ProblemFilter } from './http/problem.filter';
-import { RequestContextMiddleware } from './http/request-context.middleware';
 import { IncidentsController } from './incidents/incidents.controller';
 import { BriefRequestsController } from './briefs/brief-requests.controller';
 import { BriefsController } from './briefs/briefs.controller';
@@ -30,6 +33,7 @@ import { InviteePageController } from './invitee-page/invitee-page.controller';
 import { InviteePages } from './invitee-page/invitee-pages';
 import { PageFiles } from './invitee-page/page-files';
 import { SeriesController } from './series/series.controller';
+import { ServicesModule } from './services/services.module';
 
 @Module({
   imports: [
@@ -48,7 +52,7 @@ import { SeriesController } from './series/series.controller';
       ],
     }),
     TerminusModule,
-    BusModule,
+    ServicesModule,
   ],
   controllers: [GatewayMetricsController, AsyncApiController, ApiKeysController, AgenciesController, ConferencesController, ConferencePreparationController, SeriesController, IncidentsController, RsvpController, InviteePageController, BriefRequestsController, BriefsController, BriefingPackController, HealthController],
   providers: [

@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ensureDatabaseAndSchema, ensureTopics, isMigrateOnly, migrateOnly } from '@pressconf/messaging';
+import { ensureDatabaseAndSchema, isMigrateOnly, migrateOnly } from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { buildOpenApi } from './openapi/openapi';
@@ -19,7 +19,6 @@ async function bootstrap(): Promise<void> {
     process.exit(0);
   }
   await ensureDatabaseAndSchema('gateway');
-  await ensureTopics('gateway');
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

@@ -1,4 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
+import { createServer } from 'node:http';
+import { ServiceName } from '@pressconf/contracts';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -10,11 +13,21 @@ import { KafkaServerHealth } from './health/kafka-server.health';
 import { registerConsumerLag } from './metrics/kafka-lag';
 
 export interface ServiceBootstrapOptions {
-  service: string;
+  service: ServiceName;
   module: Type<unknown>;
   port: number;
   /** The service's own tables, for `--migrate-only` (the same lists its module registers). */
   database: { entities: Function[]; migrations: Function[] };
+}
+
+/**
+ * Express with room for longer request heads than Node's 16 KiB: an upload's fields travel in its query string
+ * (an orientation document's summary is up to 5,000 Vietnamese characters, ~45 KB percent-encoded).
+ */
+class InternalHttpAdapter extends ExpressAdapter {
+  override initHttpServer(): void {
+    this.httpServer = createServer({ maxHeaderSize: 128 * 1024 }, this.getInstance());
+  }
 }
 
 export function isMigrateOnly(): boolean {
@@ -23,7 +36,7 @@ export function isMigrateOnly(): boolean {
 
 /** `node main.js --migrate-only`: creates the schema, runs pending migrations and exits (a deploy Job). */
 export async function migrateOnly(
-  options: Pick<ServiceBootstrapOptions, 'service' | 'database'> & { messaging?: boolean },
+  options: { service: string; database: ServiceBootstrapOptions['database']; messaging?: boolean },
 ): Promise<void> {
   await ensureDatabaseAndSchema(options.service);
   const dataSource = new DataSource(
@@ -43,15 +56,20 @@ export async function migrateOnly(
 /**
  * Starts a service in the order that avoids the Kafka transport's traps: database and schema, topics (created,
  * never auto-created), migrations (with the Nest context), the Kafka consumer reading new groups from the
- * beginning, then waits for its partition assignment before the HTTP port (health) opens.
+ * beginning, then waits for its partition assignment before the HTTP port (internal API, health) opens.
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication | void> {
   if (isMigrateOnly()) return migrateOnly(options);
   await ensureDatabaseAndSchema(options.service);
   await ensureTopics(options.service);
-  const app = await NestFactory.create(options.module, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(options.module, new InternalHttpAdapter(), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // JSON only: the gateway has checked the size already (GATEWAY_BODY_LIMIT); files arrive as raw streams.
+  app.useBodyParser('json', { limit: process.env.INTERNAL_BODY_LIMIT ?? '2mb' });
   const strategy = new ObservedServerKafka({
     client: { ...kafkaClientConfig(options.service), brokers: kafkaBrokers() },
     consumer: {

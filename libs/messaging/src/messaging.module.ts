@@ -1,13 +1,14 @@
 import {
   DynamicModule,
   Global,
-
   Injectable,
+  MiddlewareConsumer,
   Module,
+  NestModule,
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -17,18 +18,22 @@ import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { DeadLetters } from './inbox/dead-letters';
 import { EventInbox } from './inbox/event-inbox';
-import { RpcProblemFilter } from './rpc/rpc-problem.filter';
-import { RpcContextInterceptor } from './rpc/rpc-context.interceptor';
+import { ProblemFilter } from './http/problem.filter';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { actorTokenPublicKey } from './internal-api/actor-token';
+import { InternalAuthGuard } from './internal-api/internal-auth.guard';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { loggerOptions } from './logging';
+import { ServiceName } from '@pressconf/contracts';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
 export interface ServiceMessagingOptions {
-  /** `scheduling`, `submissions`, `notifications`: also the database schema and the event `source`. */
-  service: string;
+  /** Also the database schema, the event `source` and the audience of the actor tokens it accepts. */
+  service: ServiceName;
   entities: Function[];
   migrations: Function[];
 }
@@ -52,11 +57,16 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
 /**
  * Everything a service needs to take part in the event flow: its own database schema, the outbox and its
- * relay, the idempotent inbox with dead-lettering, RPC error mapping and context, health and JSON logs.
+ * relay, the idempotent inbox with dead-lettering, the internal HTTP API's actor check, problem+json errors and
+ * request context, health, metrics and JSON logs.
  */
 @Global()
 @Module({})
-export class ServiceMessagingModule {
+export class ServiceMessagingModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*path');
+  }
+
   static forService(options: ServiceMessagingOptions): DynamicModule {
     return {
       module: ServiceMessagingModule,
@@ -89,8 +99,13 @@ export class ServiceMessagingModule {
         },
         KafkaServerHealth,
         RelayLifecycle,
-        { provide: APP_FILTER, useClass: RpcProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: RpcContextInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          // Read at start: a service without the gateway's public key refuses to run rather than serve anyone.
+          useFactory: (reflector: Reflector) => new InternalAuthGuard(reflector, actorTokenPublicKey(), options.service),
+        },
       ],
       exports: [SERVICE_NAME, Outbox, OutboxRelay, EventInbox, DeadLetters, KafkaServerHealth, TypeOrmModule],
     };

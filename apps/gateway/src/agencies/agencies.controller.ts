@@ -7,28 +7,26 @@ import {
   AgencyView,
   CreateAgencyDto,
   IdParam,
+  InternalApi,
   ListAgenciesQuery,
   Page,
-  RpcPatterns,
   UpdateAgencyDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceClient } from '../services/service-client';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
-import { ServiceBus } from '../bus/service-bus';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
-
-const READERS = ['admin', 'coordinator', 'host', 'agency', 'press', 'reader'] as const;
 
 @ApiTags('Agencies')
 @Controller('agencies')
 export class AgenciesController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Post()
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @Roles('admin')
+  @Roles(...InternalApi.scheduling.createAgency.roles)
   @ApiRoute({
     summary: 'Register an agency',
     description: 'Adds an agency to the registry with its roles, fields, territory and contacts.',
@@ -37,11 +35,11 @@ export class AgenciesController {
     errors: [400, 409],
   })
   create(@Body(body(CreateAgencyDto)) dto: CreateAgencyDto, @CurrentActor() actor: Actor): Promise<AgencyView> {
-    return this.bus.request(RpcPatterns.scheduling.createAgency, dto, actor);
+    return this.services.call(InternalApi.scheduling.createAgency, dto, actor);
   }
 
   @Get()
-  @Roles(...READERS)
+  @Roles(...InternalApi.scheduling.listAgencies.roles)
   @ApiQuery({ name: 'role', required: false, enum: AgencyRoles })
   @ApiQuery({ name: 'kind', required: false, enum: AgencyKinds })
   @ApiQuery({ name: 'q', required: false, description: 'Search in name, code, territory and fields' })
@@ -58,20 +56,20 @@ export class AgenciesController {
     errors: [400],
   })
   list(@Query(query(ListAgenciesQuery)) q: ListAgenciesQuery, @CurrentActor() actor: Actor): Promise<Page<AgencyView>> {
-    return this.bus.request(RpcPatterns.scheduling.listAgencies, q, actor);
+    return this.services.call(InternalApi.scheduling.listAgencies, q, actor);
   }
 
   @Get(':id')
-  @Roles(...READERS)
+  @Roles(...InternalApi.scheduling.getAgency.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({ summary: 'Get an agency', success: { status: 200, description: 'The agency', schema: 'AgencyView' }, errors: [400, 404] })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<AgencyView> {
-    return this.bus.request(RpcPatterns.scheduling.getAgency, { id }, actor);
+    return this.services.call(InternalApi.scheduling.getAgency, { id }, actor);
   }
 
   @Patch(':id')
   @HttpCode(200)
-  @Roles('admin')
+  @Roles(...InternalApi.scheduling.updateAgency.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Change an agency',
@@ -85,6 +83,6 @@ export class AgenciesController {
     @Body(body(UpdateAgencyDto)) dto: UpdateAgencyDto,
     @CurrentActor() actor: Actor,
   ): Promise<AgencyView> {
-    return this.bus.request(RpcPatterns.scheduling.updateAgency, { id, ...dto }, actor);
+    return this.services.call(InternalApi.scheduling.updateAgency, { id, ...dto }, actor);
   }
 }

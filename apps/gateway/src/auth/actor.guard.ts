@@ -2,7 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import { Actor, problem, Role } from '@pressconf/contracts';
 import { RequestContexts } from '@pressconf/messaging';
-import { ProblemError } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
 import { ApiKeysService } from './api-keys.service';
 import { JwtVerifier } from './jwt-verifier';
 

@@ -8,10 +8,11 @@ import {
   IdParam,
   Page,
   PageQuery,
-  RpcPatterns,
+  InternalApi,
   ValidationFailedError,
 } from '@pressconf/contracts';
-import { ProblemError, ServiceBus } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
+import { ServiceClient } from '../services/service-client';
 import { body, query } from '../http/contract.pipe';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ApiRoute } from '../openapi/api-docs';
@@ -24,7 +25,7 @@ import { ApiKeysService } from './api-keys.service';
 export class ApiKeysController {
   constructor(
     private readonly apiKeys: ApiKeysService,
-    private readonly bus: ServiceBus,
+    private readonly services: ServiceClient,
   ) {}
 
   @Post()
@@ -64,7 +65,7 @@ export class ApiKeysController {
 
   private async assertAgencyExists(agencyId: string, actor: Actor): Promise<void> {
     try {
-      await this.bus.request(RpcPatterns.scheduling.getAgency, { id: agencyId }, actor);
+      await this.services.call(InternalApi.scheduling.getAgency, { id: agencyId }, actor);
     } catch (error) {
       if (error instanceof ProblemError && error.status === 404) {
         throw new ValidationFailedError([{ field: 'agencyId', message: `agency ${agencyId} does not exist` }]);

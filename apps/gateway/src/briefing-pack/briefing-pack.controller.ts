@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UploadedFile as Upload } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFile as Upload,
+} from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiProduces, ApiQuery, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -7,29 +19,27 @@ import {
   BriefingPackQuery,
   BriefingPackSummary,
   IdParam,
+  InternalApi,
   OrientationDocumentFields,
   OrientationDocumentView,
   Page,
   PageQuery,
-  RpcPatterns,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
-import { ServiceBus } from '../bus/service-bus';
 import { FileUpload, requireFile } from '../file-transfer/file-upload';
-import { contentDisposition, readInParts, sendInParts, UploadedFile } from '../file-transfer/file-transfer';
+import { IncomingFile, passFileOn, sendFile } from '../file-transfer/file-transfer';
 import { body, query } from '../http/contract.pipe';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ApiRoute } from '../openapi/api-docs';
-
-const EVERYONE = ['admin', 'coordinator', 'host', 'agency', 'press', 'reader'] as const;
+import { ServiceClient } from '../services/service-client';
 
 @ApiTags('Briefing pack')
 @Controller('conferences')
 export class BriefingPackController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Post(':id/orientation-documents')
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.submissions.addOrientationDocument.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The conference (once called)' })
   @FileUpload(
     {
@@ -50,20 +60,15 @@ export class BriefingPackController {
   addOrientationDocument(
     @Param(body(IdParam)) { id }: IdParam,
     @Body(body(OrientationDocumentFields)) fields: OrientationDocumentFields,
-    @Upload() file: UploadedFile | undefined,
+    @Upload() file: IncomingFile | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<OrientationDocumentView> {
-    return sendInParts(
-      this.bus,
-      RpcPatterns.submissions.addOrientationDocumentPart,
-      { conferenceId: id, ...fields },
-      requireFile(file),
-      actor,
-    );
+    const input = { id, title: fields.title, summary: fields.summary };
+    return sendFile(this.services, InternalApi.submissions.addOrientationDocument, input, requireFile(file), actor);
   }
 
   @Get(':id/orientation-documents')
-  @Roles('coordinator', 'admin', 'host')
+  @Roles(...InternalApi.submissions.listOrientationDocuments.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
@@ -77,13 +82,13 @@ export class BriefingPackController {
     @Query(query(PageQuery)) paging: PageQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<OrientationDocumentView>> {
-    return this.bus.request(RpcPatterns.submissions.listOrientationDocuments, { id, ...paging }, actor);
+    return this.services.call(InternalApi.submissions.listOrientationDocuments, { id, ...paging }, actor);
   }
 
   @Post(':id/briefing-pack')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.submissions.compileBriefingPack.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({
     status: 200,
@@ -105,8 +110,8 @@ export class BriefingPackController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<BriefingPackSummary> {
-    const { created, pack } = await this.bus.request<BriefingPackCompiled>(
-      RpcPatterns.submissions.compileBriefingPack,
+    const { created, pack } = await this.services.call<BriefingPackCompiled>(
+      InternalApi.submissions.compileBriefingPack,
       { id },
       actor,
     );
@@ -115,7 +120,8 @@ export class BriefingPackController {
   }
 
   @Get(':id/briefing-pack')
-  @Roles(...EVERYONE)
+  @Header('Vary', 'Accept')
+  @Roles(...InternalApi.submissions.readBriefingPack.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'version', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default: the latest' })
   @ApiProduces('application/json', 'application/pdf')
@@ -140,17 +146,10 @@ export class BriefingPackController {
     @Query(query(BriefingPackQuery)) q: BriefingPackQuery,
     @CurrentActor() actor: Actor,
     @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
+  ): Promise<StreamableFile> {
     const format = request.accepts(['application/json', 'application/pdf']) === 'application/pdf' ? 'pdf' : 'json';
-    const file = await readInParts(
-      this.bus,
-      RpcPatterns.submissions.readBriefingPack,
-      { conferenceId: id, format, ...(q.version ? { version: q.version } : {}) },
-      actor,
+    return passFileOn(
+      await this.services.open(InternalApi.submissions.readBriefingPack, { id, format, version: q.version }, actor),
     );
-    response.status(200).type(file.mediaType).setHeader('Vary', 'Accept');
-    if (format === 'pdf') response.setHeader('Content-Disposition', contentDisposition('inline', file.fileName));
-    response.send(file.bytes);
   }
 }

@@ -6,25 +6,25 @@ import {
   BriefView,
   DeclareNothingToReportDto,
   IdParam,
+  InternalApi,
   NominateRepresentativesDto,
   ReviewBriefDto,
-  RpcPatterns,
   SaveBriefDto,
   SubmitBriefDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
-import { ServiceBus } from '../bus/service-bus';
 import { body } from '../http/contract.pipe';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ApiRoute } from '../openapi/api-docs';
+import { ServiceClient } from '../services/service-client';
 
 @ApiTags('Briefs')
 @Controller('brief-requests')
 export class BriefRequestsController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Get(':id')
-  @Roles('coordinator', 'admin', 'host', 'agency')
+  @Roles(...InternalApi.submissions.getBriefRequest.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Get a brief request',
@@ -33,13 +33,13 @@ export class BriefRequestsController {
     errors: [400, 404],
   })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<BriefRequestView> {
-    return this.bus.request(RpcPatterns.submissions.getBriefRequest, { id }, actor);
+    return this.services.call(InternalApi.submissions.getBriefRequest, { id }, actor);
   }
 
   @Post(':id/briefs')
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @Roles('agency', 'coordinator', 'admin')
+  @Roles(...InternalApi.submissions.saveBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({
     summary: 'Save a version of the brief',
@@ -55,12 +55,12 @@ export class BriefRequestsController {
     @Body(body(SaveBriefDto)) dto: SaveBriefDto,
     @CurrentActor() actor: Actor,
   ): Promise<BriefView> {
-    return this.bus.request(RpcPatterns.submissions.saveBrief, { id, ...dto }, actor);
+    return this.services.call(InternalApi.submissions.saveBrief, { id, ...dto }, actor);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
-  @Roles('agency', 'coordinator', 'admin')
+  @Roles(...InternalApi.submissions.submitBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({
     summary: 'Submit the brief for review',
@@ -78,12 +78,12 @@ export class BriefRequestsController {
     @Body(body(SubmitBriefDto)) dto: SubmitBriefDto,
     @CurrentActor() actor: Actor,
   ): Promise<BriefView> {
-    return this.bus.request(RpcPatterns.submissions.submitBrief, { id, ...dto }, actor);
+    return this.services.call(InternalApi.submissions.submitBrief, { id, ...dto }, actor);
   }
 
   @Post(':id/review')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.submissions.reviewBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({
     summary: 'Accept or return the submitted brief',
@@ -99,11 +99,11 @@ export class BriefRequestsController {
     @Body(body(ReviewBriefDto)) dto: ReviewBriefDto,
     @CurrentActor() actor: Actor,
   ): Promise<BriefView> {
-    return this.bus.request(RpcPatterns.submissions.reviewBrief, { id, ...dto }, actor);
+    return this.services.call(InternalApi.submissions.reviewBrief, { id, ...dto }, actor);
   }
 
   @Put(':id/representatives')
-  @Roles('agency', 'coordinator', 'admin')
+  @Roles(...InternalApi.submissions.nominateRepresentatives.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({
     summary: 'Nominate who attends and speaks',
@@ -119,12 +119,12 @@ export class BriefRequestsController {
     @Body(body(NominateRepresentativesDto)) dto: NominateRepresentativesDto,
     @CurrentActor() actor: Actor,
   ): Promise<BriefRequestView> {
-    return this.bus.request(RpcPatterns.submissions.nominateRepresentatives, { id, ...dto }, actor);
+    return this.services.call(InternalApi.submissions.nominateRepresentatives, { id, ...dto }, actor);
   }
 
   @Post(':id/nothing-to-report')
   @HttpCode(200)
-  @Roles('agency', 'coordinator', 'admin')
+  @Roles(...InternalApi.submissions.declareNothingToReport.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({
     summary: 'Declare nothing to report',
@@ -140,6 +140,6 @@ export class BriefRequestsController {
     @Body(body(DeclareNothingToReportDto)) dto: DeclareNothingToReportDto,
     @CurrentActor() actor: Actor,
   ): Promise<BriefRequestView> {
-    return this.bus.request(RpcPatterns.submissions.declareNothingToReport, { id, ...dto }, actor);
+    return this.services.call(InternalApi.submissions.declareNothingToReport, { id, ...dto }, actor);
   }
 }

@@ -1,6 +1,5 @@
-import { Controller, Get, Param, Post, Query, Res, UploadedFile as Upload } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, StreamableFile, UploadedFile as Upload } from '@nestjs/common';
 import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   Actor,
   AttachmentParam,
@@ -8,22 +7,22 @@ import {
   BriefView,
   GetBriefQuery,
   IdParam,
-  RpcPatterns,
+  InternalApi,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
-import { ServiceBus } from '../bus/service-bus';
 import { FileUpload, requireFile } from '../file-transfer/file-upload';
-import { contentDisposition, readInParts, sendInParts, UploadedFile } from '../file-transfer/file-transfer';
+import { IncomingFile, passFileOn, sendFile } from '../file-transfer/file-transfer';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
+import { ServiceClient } from '../services/service-client';
 
 @ApiTags('Briefs')
 @Controller('briefs')
 export class BriefsController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Get(':id')
-  @Roles('coordinator', 'admin', 'host', 'agency')
+  @Roles(...InternalApi.submissions.getBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'version', required: false, schema: { type: 'integer', minimum: 1 }, description: 'An earlier version in full (default: the latest)' })
   @ApiRoute({
@@ -39,11 +38,11 @@ export class BriefsController {
     @Query(query(GetBriefQuery)) q: GetBriefQuery,
     @CurrentActor() actor: Actor,
   ): Promise<BriefView> {
-    return this.bus.request(RpcPatterns.submissions.getBrief, { id, ...q }, actor);
+    return this.services.call(InternalApi.submissions.getBrief, { id, ...q }, actor);
   }
 
   @Post(':id/attachments')
-  @Roles('agency', 'coordinator', 'admin')
+  @Roles(...InternalApi.submissions.addBriefAttachment.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @FileUpload()
   @ApiRoute({
@@ -57,14 +56,14 @@ export class BriefsController {
   })
   attach(
     @Param(body(IdParam)) { id }: IdParam,
-    @Upload() file: UploadedFile | undefined,
+    @Upload() file: IncomingFile | undefined,
     @CurrentActor() actor: Actor,
   ): Promise<AttachmentView> {
-    return sendInParts(this.bus, RpcPatterns.submissions.addBriefAttachmentPart, { briefId: id }, requireFile(file), actor);
+    return sendFile(this.services, InternalApi.submissions.addBriefAttachment, { id }, requireFile(file), actor);
   }
 
   @Get(':id/attachments/:attachmentId')
-  @Roles('coordinator', 'admin', 'host', 'agency')
+  @Roles(...InternalApi.submissions.readBriefAttachment.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'attachmentId', format: 'uuid' })
   @ApiResponse({
@@ -85,13 +84,7 @@ export class BriefsController {
   async download(
     @Param(body(AttachmentParam)) { id, attachmentId }: AttachmentParam,
     @CurrentActor() actor: Actor,
-    @Res() response: Response,
-  ): Promise<void> {
-    const file = await readInParts(this.bus, RpcPatterns.submissions.readBriefAttachment, { briefId: id, attachmentId }, actor);
-    response
-      .status(200)
-      .type(file.mediaType)
-      .setHeader('Content-Disposition', contentDisposition('attachment', file.fileName))
-      .send(file.bytes);
+  ): Promise<StreamableFile> {
+    return passFileOn(await this.services.open(InternalApi.submissions.readBriefAttachment, { id, attachmentId }, actor));
   }
 }

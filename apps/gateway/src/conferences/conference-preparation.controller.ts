@@ -6,13 +6,13 @@ import {
   ConferenceInviteeParam,
   ConferenceView,
   IdParam,
+  InternalApi,
   InviteeChangeDto,
   ParticipantsPreview,
-  RpcPatterns,
   SetAgendaDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
-import { ServiceBus } from '../bus/service-bus';
+import { ServiceClient } from '../services/service-client';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 
@@ -20,10 +20,10 @@ import { ApiRoute } from '../openapi/api-docs';
 @ApiTags('Conferences')
 @Controller('conferences')
 export class ConferencePreparationController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Get(':id/participants/preview')
-  @Roles('coordinator', 'admin', 'host')
+  @Roles(...InternalApi.scheduling.previewParticipants.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Who calling the conference now would invite',
@@ -35,12 +35,12 @@ export class ConferencePreparationController {
     errors: [400, 404],
   })
   preview(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ParticipantsPreview> {
-    return this.bus.request(RpcPatterns.scheduling.previewParticipants, { id }, actor);
+    return this.services.call(InternalApi.scheduling.previewParticipants, { id }, actor);
   }
 
   @Post(':id/invitees')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.addInvitee.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Add an invitee agency before the call',
@@ -56,12 +56,12 @@ export class ConferencePreparationController {
     @Body(body(InviteeChangeDto)) dto: InviteeChangeDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.addInvitee, { id, agencyId: dto.agencyId }, actor);
+    return this.services.call(InternalApi.scheduling.addInvitee, { id, agencyId: dto.agencyId }, actor);
   }
 
   @Delete(':id/invitees/:agencyId')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.removeInvitee.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'agencyId', format: 'uuid' })
   @ApiRoute({
@@ -73,11 +73,11 @@ export class ConferencePreparationController {
     errors: [400, 404, 409],
   })
   removeInvitee(@Param(body(ConferenceInviteeParam)) param: ConferenceInviteeParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.removeInvitee, { id: param.id, agencyId: param.agencyId }, actor);
+    return this.services.call(InternalApi.scheduling.removeInvitee, { id: param.id, agencyId: param.agencyId }, actor);
   }
 
   @Put(':id/agenda')
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.setAgenda.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Replace the agenda',
@@ -94,11 +94,11 @@ export class ConferencePreparationController {
     @Body(body(SetAgendaDto)) dto: SetAgendaDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.setAgenda, { id, ...dto }, actor);
+    return this.services.call(InternalApi.scheduling.setAgenda, { id, ...dto }, actor);
   }
 
   @Put(':id/co-host-request')
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.recordCoHostRequest.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Record the written request to the co-host (văn bản đề nghị)',
@@ -114,6 +114,6 @@ export class ConferencePreparationController {
     @Body(body(CoHostRequestDto)) dto: CoHostRequestDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.recordCoHostRequest, { id, ...dto }, actor);
+    return this.services.call(InternalApi.scheduling.recordCoHostRequest, { id, ...dto }, actor);
   }
 }

@@ -9,18 +9,18 @@ import {
   ConferenceView,
   CreateConferenceDto,
   IdParam,
+  InternalApi,
   InvitationView,
   ListConferencesQuery,
   ListInvitationsQuery,
   Page,
   PageQuery,
   RescheduleConferenceDto,
-  RpcPatterns,
   RsvpStates,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceClient } from '../services/service-client';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
-import { ServiceBus } from '../bus/service-bus';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 
@@ -35,12 +35,12 @@ const Paging = (): MethodDecorator => (target, key, descriptor) => {
 @ApiTags('Conferences')
 @Controller('conferences')
 export class ConferencesController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Post()
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.createConference.roles)
   @ApiRoute({
     summary: 'Draft a conference',
     description: 'PERIODIC conferences ride on the monthly press briefing; EXTRAORDINARY ones need their incident.',
@@ -49,11 +49,11 @@ export class ConferencesController {
     errors: [400],
   })
   create(@Body(body(CreateConferenceDto)) dto: CreateConferenceDto, @CurrentActor() actor: Actor): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.createConference, dto, actor);
+    return this.services.call(InternalApi.scheduling.createConference, dto, actor);
   }
 
   @Get()
-  @Roles('admin', 'coordinator', 'host', 'agency', 'press', 'reader')
+  @Roles(...InternalApi.scheduling.listConferences.roles)
   @ApiQuery({ name: 'status', required: false, enum: ConferenceStatuses })
   @ApiQuery({ name: 'kind', required: false, enum: ConferenceKinds })
   @ApiQuery({ name: 'from', required: false, description: 'Starts at or after (ISO-8601 with offset)' })
@@ -65,11 +65,11 @@ export class ConferencesController {
     errors: [400],
   })
   list(@Query(query(ListConferencesQuery)) q: ListConferencesQuery, @CurrentActor() actor: Actor): Promise<Page<ConferenceView>> {
-    return this.bus.request(RpcPatterns.scheduling.listConferences, q, actor);
+    return this.services.call(InternalApi.scheduling.listConferences, q, actor);
   }
 
   @Get(':id')
-  @Roles('admin', 'coordinator', 'host', 'agency', 'press', 'reader')
+  @Roles(...InternalApi.scheduling.getConference.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Get a conference with its participants',
@@ -77,12 +77,12 @@ export class ConferencesController {
     errors: [400, 404],
   })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.getConference, { id }, actor);
+    return this.services.call(InternalApi.scheduling.getConference, { id }, actor);
   }
 
   @Post(':id/call')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.callConference.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Call (triệu tập) a conference',
@@ -94,12 +94,12 @@ export class ConferencesController {
     errors: [400, 404, 409, 422],
   })
   call(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.callConference, { id }, actor);
+    return this.services.call(InternalApi.scheduling.callConference, { id }, actor);
   }
 
   @Post(':id/reschedule')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.rescheduleConference.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Reschedule a called conference',
@@ -113,12 +113,12 @@ export class ConferencesController {
     @Body(body(RescheduleConferenceDto)) dto: RescheduleConferenceDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.rescheduleConference, { id, ...dto }, actor);
+    return this.services.call(InternalApi.scheduling.rescheduleConference, { id, ...dto }, actor);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.cancelConference.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Cancel a conference',
@@ -132,12 +132,12 @@ export class ConferencesController {
     @Body(body(CancelConferenceDto)) dto: CancelConferenceDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.cancelConference, { id, ...dto }, actor);
+    return this.services.call(InternalApi.scheduling.cancelConference, { id, ...dto }, actor);
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.completeConference.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Mark a conference as held',
@@ -145,11 +145,11 @@ export class ConferencesController {
     errors: [400, 404, 409],
   })
   complete(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
-    return this.bus.request(RpcPatterns.scheduling.completeConference, { id }, actor);
+    return this.services.call(InternalApi.scheduling.completeConference, { id }, actor);
   }
 
   @Get(':id/invitations')
-  @Roles('coordinator', 'admin', 'host')
+  @Roles(...InternalApi.notifications.listInvitations.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({
     name: 'rsvp',
@@ -173,11 +173,11 @@ export class ConferencesController {
     @Query(query(ListInvitationsQuery)) q: ListInvitationsQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<InvitationView>> {
-    return this.bus.request(RpcPatterns.notifications.listInvitations, { id, ...q }, actor);
+    return this.services.call(InternalApi.notifications.listInvitations, { id, ...q }, actor);
   }
 
   @Get(':id/brief-requests')
-  @Roles('coordinator', 'admin', 'host', 'agency')
+  @Roles(...InternalApi.submissions.listBriefRequests.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @Paging()
   @ApiRoute({
@@ -191,6 +191,6 @@ export class ConferencesController {
     @Query(query(PageQuery)) paging: PageQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<BriefRequestView>> {
-    return this.bus.request(RpcPatterns.submissions.listBriefRequests, { id, ...paging }, actor);
+    return this.services.call(InternalApi.submissions.listBriefRequests, { id, ...paging }, actor);
   }
 }

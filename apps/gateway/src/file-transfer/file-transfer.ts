@@ -1,87 +1,83 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Actor, FILE_PART_MAX_BYTES, FileChunk, problem, RpcPattern } from '@pressconf/contracts';
-import { ProblemError, ServiceBus } from '../bus/service-bus';
+import { Logger, StreamableFile } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { Actor, InternalHeaders, InternalRoute, problem, StoredFileHeaders } from '@pressconf/contracts';
+import { ProblemError } from '@pressconf/messaging';
+import { ServiceClient, ServiceStream } from '../services/service-client';
+
+const logger = new Logger('FileTransfer');
 
 /** ATTACHMENT_MAX_BYTES, 10 MB by default: the submissions service enforces the same cap. */
 export function attachmentMaxBytes(): number {
   return Number(process.env.ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
 }
 
-export interface UploadedFile {
-  originalname: string;
-  buffer: Buffer;
+/** The `file` part of a multipart upload, as it arrives (see FileUpload). */
+export interface IncomingFile {
+  fileName: string;
+  stream: Readable;
 }
 
 /**
- * Sends a file to the service in parts of at most FILE_PART_MAX_BYTES, in order, each waiting for the
- * previous answer: every Kafka message stays under the broker's default 1 MB, whatever the file's size. The
- * first refusal (a forged type, another agency's brief) ends the upload, and the service keeps nothing of it.
- * The last part's answer is what was stored.
+ * Streams an uploaded file to submissions as the body of one call, its name in X-File-Name and the other fields of
+ * `input` in the query string. When the upload itself failed on the way (over the cap, cut short), that is the answer rather
+ * than what became of the call it aborted.
  */
-export async function sendInParts<T>(
-  bus: ServiceBus,
-  pattern: RpcPattern,
-  target: Record<string, unknown>,
-  file: UploadedFile,
+export async function sendFile<T>(
+  services: ServiceClient,
+  route: InternalRoute,
+  input: Record<string, unknown>,
+  file: IncomingFile,
   actor: Actor,
 ): Promise<T> {
-  const bytes = file.buffer;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const count = Math.max(1, Math.ceil(bytes.length / FILE_PART_MAX_BYTES));
-  const uploadId = randomUUID();
-  let answer: unknown;
-  for (let index = 0; index < count; index += 1) {
-    const data = bytes.subarray(index * FILE_PART_MAX_BYTES, (index + 1) * FILE_PART_MAX_BYTES).toString('base64');
-    answer = await bus.request(
-      pattern,
-      { ...target, uploadId, index, count, fileName: file.originalname, size: bytes.length, sha256, data },
-      actor,
-    );
+  try {
+    return await services.call<T>(route, input, actor, {
+      stream: file.stream,
+      contentType: 'application/octet-stream',
+      headers: { [InternalHeaders.fileName]: encodeURIComponent(file.fileName) },
+    });
+  } catch (error) {
+    const cut = file.stream.errored;
+    throw cut instanceof ProblemError ? cut : error;
   }
-  return answer as T;
-}
-
-export interface ReadFile {
-  bytes: Buffer;
-  mediaType: string;
-  fileName: string;
-  version?: number;
 }
 
 /**
- * Reads a stored file from the service range by range and checks the whole against its SHA-256. The first
- * answer names the version read, and the following ranges ask for that same version.
+ * A stored file from submissions, streamed on with its type, length and name. Its bytes are checked against the
+ * SHA-256 the service sent as they pass, the last chunk held back until they match: a damaged file is cut short
+ * (its Content-Length unmet), never handed over whole.
  */
-export async function readInParts(
-  bus: ServiceBus,
-  pattern: RpcPattern,
-  target: Record<string, unknown>,
-  actor: Actor,
-): Promise<ReadFile> {
-  const chunks: Buffer[] = [];
-  let first: FileChunk | undefined;
-  let read = 0;
-  do {
-    const chunk = await bus.request<FileChunk>(
-      pattern,
-      { ...target, ...(first?.version ? { version: first.version } : {}), offset: read, length: FILE_PART_MAX_BYTES },
-      actor,
-    );
-    first ??= chunk;
-    const data = Buffer.from(chunk.data, 'base64');
-    if (data.length === 0 && read < first.size) break;
-    chunks.push(data);
-    read += data.length;
-  } while (read < first.size);
-  const bytes = Buffer.concat(chunks);
-  if (bytes.length !== first.size || createHash('sha256').update(bytes).digest('hex') !== first.sha256) {
-    throw new ProblemError(problem(502, 'The stored file could not be read whole; try again.'));
-  }
-  return { bytes, mediaType: first.mediaType, fileName: first.fileName, version: first.version };
+export function passFileOn(answer: ServiceStream): StreamableFile {
+  const header = (name: string) => [answer.headers[name]].flat()[0];
+  const length = header('content-length');
+  const checked = checkedAgainst(header(StoredFileHeaders.sha256));
+  // A failure of the service's answer shows on `checked`, which the response reads.
+  pipeline(answer.body, checked, () => undefined);
+  return new StreamableFile(checked, {
+    type: header('content-type'),
+    disposition: header('content-disposition'),
+    length: length === undefined ? undefined : Number(length),
+  }).setErrorHandler((error, response) => {
+    logger.warn(`A stored file was cut short on its way to the caller: ${error.message}`);
+    response.destroy?.();
+  });
 }
 
-/** `attachment; filename="…"; filename*=UTF-8''…` so that Vietnamese names survive (RFC 6266). */
-export function contentDisposition(kind: 'attachment' | 'inline', fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+function checkedAgainst(sha256: string | undefined): Transform {
+  const hash = createHash('sha256');
+  let held: Buffer | undefined;
+  return new Transform({
+    transform(chunk: Buffer, _, done) {
+      hash.update(chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous);
+    },
+    flush(done) {
+      if (hash.digest('hex') !== sha256) {
+        return done(new ProblemError(problem(502, 'The stored file arrived damaged; try again.')));
+      }
+      done(null, held);
+    },
+  });
 }

@@ -1,57 +1,134 @@
-import {
-  applyDecorators,
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-  PayloadTooLargeException,
-  UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { applyDecorators, CallHandler, ExecutionContext, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { catchError, Observable, throwError } from 'rxjs';
-import { problem } from '@pressconf/contracts';
-import { ProblemError } from '../bus/service-bus';
-import { attachmentMaxBytes, UploadedFile } from './file-transfer';
+import type { Request } from 'express';
+import busboy, { Busboy } from 'busboy';
+import { PassThrough, Readable } from 'node:stream';
+import { finalize, Observable } from 'rxjs';
+import { FieldError, problem } from '@pressconf/contracts';
+import { ProblemError } from '@pressconf/messaging';
+import { attachmentMaxBytes, IncomingFile } from './file-transfer';
+
 
 const MB = 1024 * 1024;
+const FIELD_MAX_BYTES = 20_000;
 
-/** multer's own 413 says "File too large"; this one says what the limit is. */
-@Injectable()
-class FileTooLargeAsProblem implements NestInterceptor {
-  intercept(_: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return next.handle().pipe(
-      catchError((error) => {
-        if (!(error instanceof PayloadTooLargeException)) return throwError(() => error);
-        const max = attachmentMaxBytes();
-        return throwError(
-          () =>
-            new ProblemError(
-              problem(413, `The file is larger than the limit of ${Number((max / MB).toFixed(1))} MB (${max} bytes).`, {
-                limitBytes: max,
-              }),
-            ),
-        );
-      }),
-    );
+function tooLarge(): ProblemError {
+  const max = attachmentMaxBytes();
+  return new ProblemError(
+    problem(413, `The file is larger than the limit of ${Number((max / MB).toFixed(1))} MB (${max} bytes).`, {
+      limitBytes: max,
+    }),
+  );
+}
+
+function badForm(errors: FieldError[]): ProblemError {
+  return new ProblemError(problem(400, 'The multipart/form-data body is not as expected.', { errors }));
+}
+
+type FileRequest = Request & { file?: IncomingFile };
+
+/**
+ * Reads a multipart upload up to its `file` part and hands that part on as a stream, so that the file goes to the
+ * service while it arrives, never whole in memory. The other fields land in `request.body`; when one the route
+ * declares has not come before the file, the file is held (within the cap) until the form ends, so that fields
+ * may come in any order. A file past the cap, a form cut short or a stray part after the file fails the stream
+ * (413 or 400), which aborts the call to the service: nothing is stored. What is left of the request is then read
+ * and dropped, so that the client gets the answer.
+ */
+class MultipartFile implements NestInterceptor {
+  constructor(private readonly declared: string[]) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<FileRequest>();
+    request.file = await this.readUntilFile(request);
+    return next.handle().pipe(finalize(() => drain(request)));
   }
+
+  private readUntilFile(request: FileRequest): Promise<IncomingFile | undefined> {
+    if (!request.is('multipart/form-data')) return Promise.resolve(undefined);
+    return new Promise((resolve, reject) => {
+      // No prototype: a field called `__proto__` or `constructor` is just a field.
+      const fields: Record<string, string> = Object.create(null);
+      request.body = fields;
+      let parser: Busboy;
+      try {
+        parser = busboy({
+          headers: request.headers,
+          limits: { fileSize: attachmentMaxBytes(), files: 1, fields: 5, fieldSize: FIELD_MAX_BYTES, parts: 6 },
+          defParamCharset: 'utf8',
+        });
+      } catch {
+        return reject(badForm([{ field: '(body)', message: 'is not multipart/form-data with a boundary' }]));
+      }
+      let streamed: PassThrough | undefined;
+      let held: { fileName: string; chunks: Buffer[] } | undefined;
+      let failed = false;
+      const fail = (error: ProblemError) => {
+        if (failed) return;
+        failed = true;
+        drain(request);
+        if (streamed) streamed.destroy(error);
+        else reject(error);
+      };
+
+      parser.on('field', (name, value, info) => {
+        if (streamed) return fail(badForm([{ field: name, message: 'is not expected after `file`' }]));
+        if (info.valueTruncated) return fail(badForm([{ field: name, message: `must be at most ${FIELD_MAX_BYTES} bytes` }]));
+        fields[name] = value;
+      });
+      parser.on('file', (name, part, info) => {
+        part.on('error', () => fail(badForm([{ field: 'file', message: 'ended before its last byte' }])));
+        if (name !== 'file') {
+          part.resume();
+          return fail(badForm([{ field: name, message: 'is not expected: send one file, in the field `file`' }]));
+        }
+        part.on('limit', () => fail(tooLarge()));
+        if (this.declared.every((field) => field in fields)) {
+          streamed = new PassThrough();
+          // Its failure is read from `errored` by whoever sends it on; it may have no reader yet.
+          streamed.on('error', () => undefined);
+          // Ended only with the form, so that a stray part after the file still fails it.
+          part.pipe(streamed, { end: false });
+          resolve({ fileName: info.filename ?? '', stream: streamed });
+        } else {
+          const chunks: Buffer[] = [];
+          held = { fileName: info.filename ?? '', chunks };
+          part.on('data', (chunk: Buffer) => chunks.push(chunk));
+        }
+      });
+      for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
+        parser.on(limit, () => fail(badForm([{ field: '(body)', message: 'has more parts than a file and its fields' }])));
+      }
+      parser.on('error', () => fail(badForm([{ field: '(body)', message: 'is not a complete multipart/form-data body' }])));
+      parser.on('finish', () => {
+        if (failed) return;
+        if (streamed) streamed.end();
+        else resolve(held ? { fileName: held.fileName, stream: Readable.from(held.chunks) } : undefined);
+      });
+      request.on('close', () => {
+        if (!request.complete) fail(badForm([{ field: '(body)', message: 'was cut short' }]));
+      });
+      request.pipe(parser);
+    });
+  }
+}
+
+/** Reads and drops what is left of the request, so that the client, still sending, gets the answer. */
+function drain(request: Request): void {
+  request.unpipe();
+  request.resume();
 }
 
 const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath('Problem') } } };
 
 /**
- * A multipart upload with one file in the field `file`, held in memory up to the cap: multer stops reading
- * the request as soon as the file passes the cap (413), before the rest arrives. File names are read as UTF-8.
+ * A multipart upload with one file in the field `file`, streamed to the service as it arrives and cut as soon as
+ * it passes the cap (413). `fields` are the other form fields, for the documentation and so that the file waits
+ * for them. File names are read as UTF-8.
  */
 export function FileUpload(fields: Record<string, object> = {}, required: string[] = []) {
   return applyDecorators(
-    UseInterceptors(
-      FileTooLargeAsProblem,
-      FileInterceptor('file', {
-        limits: { fileSize: attachmentMaxBytes(), files: 1, fields: 5, fieldSize: 20_000, parts: 6 },
-        defParamCharset: 'utf8',
-      }),
-    ),
+    UseInterceptors(new MultipartFile(Object.keys(fields))),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       schema: {
@@ -70,7 +147,7 @@ export function FileUpload(fields: Record<string, object> = {}, required: string
 }
 
 /** The uploaded file, or a 400 naming the missing field. */
-export function requireFile(file: UploadedFile | undefined): UploadedFile {
+export function requireFile(file: IncomingFile | undefined): IncomingFile {
   if (!file) {
     throw new ProblemError(
       problem(400, 'Send the file as multipart/form-data in the field `file`.', {

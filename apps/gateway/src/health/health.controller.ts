@@ -1,9 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/actor.guard';
-import { ServiceBus } from '../bus/service-bus';
 
 @ApiExcludeController()
 @Public()
@@ -12,8 +11,6 @@ import { ServiceBus } from '../bus/service-bus';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
-    private readonly bus: ServiceBus,
     private readonly database: TypeOrmHealthIndicator,
   ) {}
 
@@ -22,16 +19,15 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready once the database answers and the reply partitions are assigned (a request sent before could lose its answer). */
+  /**
+   * Ready once its own database answers (API keys, idempotency). The services are not part of it: one service
+   * down is a 503 on its routes, not a gateway taken out of rotation for every route.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => {
-        const indicator = this.indicators.check('kafka');
-        return this.bus.ready() ? indicator.up() : indicator.down({ message: 'reply partitions not assigned' });
-      },
     ]);
   }
 }

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { problem } from '@pressconf/contracts';
-import { ProblemError } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
 
 const FORM_LIMIT_BYTES = 8 * 1024;
 

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { catchError, concatMap, from, map, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { Actor, problem, Problem } from '@pressconf/contracts';
-import { ProblemError } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 const IDEMPOTENT = 'idempotent';

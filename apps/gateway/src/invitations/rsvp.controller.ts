@@ -1,26 +1,23 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   Actor,
+  InternalApi,
   InvitationByTokenView,
-  InvitationCalendarFile,
-  InvitationLetterFile,
   isInvitationToken,
   problem,
-  RpcPatterns,
   RsvpDto,
 } from '@pressconf/contracts';
+import { ProblemError } from '@pressconf/messaging';
 import { Public } from '../auth/actor.guard';
-import { ProblemError, ServiceBus } from '../bus/service-bus';
-import { contentDisposition } from '../file-transfer/file-transfer';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
+import { ServiceClient, ServiceStream } from '../services/service-client';
 
 /**
- * The invitee holds no account: the token from the mail is the credential, and notifications checks it. The
- * services still want an actor for their logs, so these calls travel as a read-only one named after the token's
- * purpose; nothing is authorised on its strength.
+ * The invitee holds no account: the token from the mail is the credential, and notifications checks it. Internal
+ * calls still need a signed actor, so these travel as a read-only one named after the token's purpose (the RSVP
+ * routes admit that role); nothing else is authorised on its strength.
  */
 export const INVITEE: Actor = { role: 'reader', subject: 'invitation-token' };
 
@@ -36,11 +33,22 @@ function checked(token: string): string {
   return token;
 }
 
+/** The file notifications answered, streamed on as it arrives with the type, name and length it gave. */
+function passedOn(answer: ServiceStream): StreamableFile {
+  const header = (name: string) => [answer.headers[name]].flat()[0];
+  const length = header('content-length');
+  return new StreamableFile(answer.body, {
+    type: header('content-type'),
+    disposition: header('content-disposition'),
+    length: length === undefined ? undefined : Number(length),
+  });
+}
+
 @ApiTags('Invitations (RSVP by token)')
 @Public()
 @Controller('invitations')
 export class RsvpController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Get(':token')
   @Header('Cache-Control', 'no-store')
@@ -56,7 +64,7 @@ export class RsvpController {
     secured: false,
   })
   get(@Param('token') token: string): Promise<InvitationByTokenView> {
-    return this.bus.request(RpcPatterns.notifications.getInvitationByToken, { token: checked(token) }, INVITEE);
+    return this.services.call(InternalApi.notifications.getInvitationByToken, { token: checked(token) }, INVITEE);
   }
 
   @Post(':token/rsvp')
@@ -76,7 +84,7 @@ export class RsvpController {
     secured: false,
   })
   respond(@Param('token') token: string, @Body(body(RsvpDto)) dto: RsvpDto): Promise<InvitationByTokenView> {
-    return this.bus.request(RpcPatterns.notifications.respondToInvitation, { token: checked(token), ...dto }, INVITEE);
+    return this.services.call(InternalApi.notifications.respondToInvitation, { token: checked(token), ...dto }, INVITEE);
   }
 
   @Get(':token/calendar.ics')
@@ -92,15 +100,10 @@ export class RsvpController {
     errors: [404],
     secured: false,
   })
-  async calendar(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
-    const file = await this.bus.request<InvitationCalendarFile>(
-      RpcPatterns.notifications.getInvitationCalendar,
-      { token: checked(token) },
-      INVITEE,
+  async calendar(@Param('token') token: string): Promise<StreamableFile> {
+    return passedOn(
+      await this.services.open(InternalApi.notifications.getInvitationCalendar, { token: checked(token) }, INVITEE),
     );
-    response.setHeader('Content-Type', `text/calendar; charset=utf-8; method=${file.method}`);
-    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-    return file.content;
   }
 
   @Get(':token/letter.pdf')
@@ -118,14 +121,8 @@ export class RsvpController {
     secured: false,
   })
   async letter(@Param('token') token: string): Promise<StreamableFile> {
-    const file = await this.bus.request<InvitationLetterFile>(
-      RpcPatterns.notifications.getInvitationLetter,
-      { token: checked(token) },
-      INVITEE,
+    return passedOn(
+      await this.services.open(InternalApi.notifications.getInvitationLetter, { token: checked(token) }, INVITEE),
     );
-    return new StreamableFile(Buffer.from(file.data, 'base64'), {
-      type: 'application/pdf',
-      disposition: contentDisposition('attachment', file.filename),
-    });
   }
 }

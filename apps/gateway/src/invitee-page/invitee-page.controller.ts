@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { problem } from '@pressconf/contracts';
 import { Public } from '../auth/actor.guard';
-import { ProblemError } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
 import { readForm } from '../http/form-body';
 import { InviteePages, PageAnswer } from './invitee-pages';
 import { PageFiles } from './page-files';

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
+  InternalApi,
   InvitationByTokenView,
   isInvitationToken,
   RespondToInvitationRequest,
-  RpcPatterns,
   RsvpResponse,
 } from '@pressconf/contracts';
-import { ProblemError, ServiceBus } from '../bus/service-bus';
+import { ProblemError } from '@pressconf/messaging';
 import { INVITEE } from '../invitations/rsvp.controller';
+import { ServiceClient } from '../services/service-client';
 import { PageFiles } from './page-files';
 import { invitationPageModel, PAGE_ROOT, SAVED_FLAG } from './page-model';
 
@@ -26,22 +27,22 @@ const UNAVAILABLE = {
 };
 
 /**
- * The invitee's web page: the same RPCs as GET and POST /api/v1/invitations/{token} (so scheduling's participants
- * and notifications.rsvp.received.v1 follow an answer given here exactly as one given through the API), rendered
- * as HTML. A failure is a page too, never a stack trace or a JSON problem shown to a person.
+ * The invitee's web page: the same internal calls as GET and POST /api/v1/invitations/{token} (so scheduling's
+ * participants and notifications.rsvp.received.v1 follow an answer given here exactly as one given through the API),
+ * rendered as HTML. A failure is a page too, never a stack trace or a JSON problem shown to a person.
  */
 @Injectable()
 export class InviteePages {
   constructor(
-    private readonly bus: ServiceBus,
+    private readonly services: ServiceClient,
     private readonly files: PageFiles,
   ) {}
 
   async invitation(token: string, options: { saved?: boolean; invalid?: boolean } = {}): Promise<PageAnswer> {
     if (!isInvitationToken(token)) return this.failure(404);
     try {
-      const view = await this.bus.request<InvitationByTokenView>(
-        RpcPatterns.notifications.getInvitationByToken,
+      const view = await this.services.call<InvitationByTokenView>(
+        InternalApi.notifications.getInvitationByToken,
         { token },
         INVITEE,
       );
@@ -64,16 +65,16 @@ export class InviteePages {
     if (!isInvitationToken(token)) return this.failure(404);
     const page = `${PAGE_ROOT}/${encodeURIComponent(token)}`;
     const response = form.get('response') as RsvpResponse;
-    const request: RespondToInvitationRequest = {
+    const request = {
       token,
       response,
       // The other answers refuse delegate fields, and the delegate form's fields travel with its button only.
       ...(response === 'DELEGATE'
         ? { delegateName: form.get('delegateName') ?? undefined, delegateTitle: form.get('delegateTitle') ?? undefined }
         : {}),
-    };
+    } satisfies RespondToInvitationRequest;
     try {
-      await this.bus.request(RpcPatterns.notifications.respondToInvitation, request, INVITEE);
+      await this.services.call(InternalApi.notifications.respondToInvitation, request, INVITEE);
       return { redirect: `${page}?${SAVED_FLAG}=1` };
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;

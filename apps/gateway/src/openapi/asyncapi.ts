@@ -3,7 +3,6 @@ import {
   EventHeaders,
   EventType,
   EventTypes,
-  RPC_PATTERNS,
   TOPIC_OF_EVENT,
   Topics,
   deadLetterTopicOf,
@@ -145,8 +144,8 @@ export function buildAsyncApi(): Record<string, unknown> {
       description:
         'Events of the press-conference system of the Đắk Lắk Provincial People’s Committee. One topic per ' +
         'aggregate; every value is the JSON envelope with the event in `data`. Consumers must be idempotent ' +
-        `(an event may be delivered more than once). Request/reply topics between the gateway and the services ` +
-        `(${RPC_PATTERNS.length} patterns, \`<service>.rpc.*\`) are internal and not part of this contract.`,
+        '(an event may be delivered more than once). Kafka carries these events only: the gateway asks the ' +
+        'services over HTTP.',
     },
     defaultContentType: 'application/json',
     servers: {

@@ -4,27 +4,27 @@ import {
   Actor,
   CreateSeriesDto,
   IdParam,
+  InternalApi,
   ListOccurrencesQuery,
   OccurrenceView,
   Page,
-  RpcPatterns,
   SeriesView,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
+import { ServiceClient } from '../services/service-client';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
-import { ServiceBus } from '../bus/service-bus';
 import { body, query } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 
 @ApiTags('Conference series')
 @Controller('conference-series')
 export class SeriesController {
-  constructor(private readonly bus: ServiceBus) {}
+  constructor(private readonly services: ServiceClient) {}
 
   @Post()
   @Idempotent()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.createSeries.roles)
   @ApiRoute({
     summary: 'Create a periodic series (giao ban báo chí định kỳ)',
     description:
@@ -38,19 +38,19 @@ export class SeriesController {
     errors: [400],
   })
   create(@Body(body(CreateSeriesDto)) dto: CreateSeriesDto, @CurrentActor() actor: Actor): Promise<SeriesView> {
-    return this.bus.request(RpcPatterns.scheduling.createSeries, dto, actor);
+    return this.services.call(InternalApi.scheduling.createSeries, dto, actor);
   }
 
   @Get(':id')
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.getSeries.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({ summary: 'Get a series', success: { status: 200, description: 'The series', schema: 'SeriesView' }, errors: [400, 404] })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<SeriesView> {
-    return this.bus.request(RpcPatterns.scheduling.getSeries, { id }, actor);
+    return this.services.call(InternalApi.scheduling.getSeries, { id }, actor);
   }
 
   @Get(':id/occurrences')
-  @Roles('coordinator', 'admin')
+  @Roles(...InternalApi.scheduling.listOccurrences.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'from', required: false, description: 'Starts at or after (ISO-8601 with offset); default now' })
   @ApiQuery({ name: 'to', required: false, description: 'Starts at or before (ISO-8601 with offset); default one year after from' })
@@ -69,6 +69,6 @@ export class SeriesController {
     @Query(query(ListOccurrencesQuery)) q: ListOccurrencesQuery,
     @CurrentActor() actor: Actor,
   ): Promise<Page<OccurrenceView>> {
-    return this.bus.request(RpcPatterns.scheduling.listOccurrences, { id, ...q }, actor);
+    return this.services.call(InternalApi.scheduling.listOccurrences, { id, ...q }, actor);
   }
 }

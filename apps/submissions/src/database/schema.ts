@@ -4,11 +4,11 @@ import { BriefingPackEntity } from '../briefing-pack/infrastructure/briefing-pac
 import { BriefAttachmentEntity } from '../briefs/infrastructure/brief-attachment.entity';
 import { BriefVersionEntity } from '../briefs/infrastructure/brief-version.entity';
 import { BriefEntity } from '../briefs/infrastructure/brief.entity';
-import { FileUploadEntity } from '../files/infrastructure/file-upload.entity';
 import { OrientationDocumentEntity } from '../orientation/infrastructure/orientation-document.entity';
 import { BriefReviewEntity } from '../review/infrastructure/brief-review.entity';
 import { SubmissionsInitial1764100002000 } from './migrations/1764100002000-submissions-initial';
 import { SubmissionsBriefs1764200004000 } from './migrations/1764200004000-submissions-briefs';
+import { SubmissionsSingleRequestUploads1764600012000 } from './migrations/1764600012000-submissions-single-request-uploads';
 
 export const SUBMISSIONS_ENTITIES = [
   BriefRequestEntity,
@@ -18,7 +18,10 @@ export const SUBMISSIONS_ENTITIES = [
   BriefReviewEntity,
   BriefAttachmentEntity,
   OrientationDocumentEntity,
-  FileUploadEntity,
   BriefingPackEntity,
 ];
-export const SUBMISSIONS_MIGRATIONS = [SubmissionsInitial1764100002000, SubmissionsBriefs1764200004000];
+export const SUBMISSIONS_MIGRATIONS = [
+  SubmissionsInitial1764100002000,
+  SubmissionsBriefs1764200004000,
+  SubmissionsSingleRequestUploads1764600012000,
+];

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { UploadSweeper } from './application/upload-sweeper';
 import { FILE_LIMITS, fileLimitsFromEnv, UploadsService } from './application/uploads.service';
 
-/** Files arriving in parts over Kafka, checked by content and size before they are stored. */
+/** Files uploaded through the internal API, checked by content and size before they are stored. */
 @Module({
-  providers: [{ provide: FILE_LIMITS, useFactory: fileLimitsFromEnv }, UploadsService, UploadSweeper],
+  providers: [{ provide: FILE_LIMITS, useFactory: fileLimitsFromEnv }, UploadsService],
   exports: [UploadsService],
 })
 export class FilesModule {}

@@ -170,26 +170,7 @@ export class InvitationByTokenView {
   calendarUrl: string;
 }
 
-/** The service's answer to the calendar request: the gateway serves `content` as text/calendar. */
-export interface InvitationCalendarFile {
-  method: 'REQUEST' | 'CANCEL';
-  filename: string;
-  content: string;
-}
-
-/**
- * The service's answer to the letter request: the invitation letter (Giấy mời) PDF in base64, about 50 KB, so one
- * reply carries it whole.
- */
-export interface InvitationLetterFile {
-  filename: string;
-  data: string;
-}
-
-export interface InvitationTokenRequest {
-  token: string;
-}
-
+/** The internal RSVP call's input: the token fills the path, the answer is the body. */
 export interface RespondToInvitationRequest extends RsvpDto {
   token: string;
 }

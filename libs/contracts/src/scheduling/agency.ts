@@ -264,7 +264,3 @@ export class AgencyView {
   @IsDateTimeWithOffset()
   updatedAt: string;
 }
-
-export interface UpdateAgencyRequest extends UpdateAgencyDto {
-  id: string;
-}

@@ -55,12 +55,6 @@ export class SaveBriefDto {
   signedBy?: string;
 }
 
-export class SaveBriefRequest extends SaveBriefDto {
-  /** The brief request. */
-  @IsUUID()
-  id: string;
-}
-
 /** POST /brief-requests/{id}/submit */
 export class SubmitBriefDto {
   /** The version the agency means to submit; refused with 409 when a newer one was saved meanwhile. */
@@ -68,11 +62,6 @@ export class SubmitBriefDto {
   @IsInt()
   @Min(1)
   version?: number;
-}
-
-export class SubmitBriefRequest extends SubmitBriefDto {
-  @IsUUID()
-  id: string;
 }
 
 export const ReviewDecisions = ['ACCEPT', 'RETURN'] as const;
@@ -90,11 +79,6 @@ export class ReviewBriefDto {
   comment?: string;
 }
 
-export class ReviewBriefRequest extends ReviewBriefDto {
-  @IsUUID()
-  id: string;
-}
-
 /** GET /briefs/{id}?version=n */
 export class GetBriefQuery {
   @IsOptional()
@@ -102,11 +86,6 @@ export class GetBriefQuery {
   @IsInt()
   @Min(1)
   version?: number;
-}
-
-export class GetBriefRequest extends GetBriefQuery {
-  @IsUUID()
-  id: string;
 }
 
 /** The official document a brief is: what each version holds and what the pack compiles. */

@@ -1,5 +1,5 @@
 import { KafkaConfig, logLevel, Partitioners } from 'kafkajs';
-import { deadLetterTopicOf, EVENT_TOPICS, RPC_PATTERNS, replyTopicOf } from '@pressconf/contracts';
+import { deadLetterTopicOf, EVENT_TOPICS } from '@pressconf/contracts';
 
 export function kafkaBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
@@ -21,7 +21,7 @@ export function kafkaClientConfig(clientId: string): KafkaConfig {
 
 /**
  * Consumer timing: a short session so that a crashed member is replaced in seconds, and a short fetch wait so
- * that request/reply over Kafka stays fast.
+ * that an event reaches its consumers without waiting for a fuller batch.
  */
 export const CONSUMER_TIMING = {
   sessionTimeout: Number(process.env.KAFKA_SESSION_TIMEOUT_MS ?? 10_000),
@@ -38,18 +38,18 @@ export interface TopicSpec {
 /** Partition counts: events scale with consumers; each conference keeps its order on one partition. */
 export const TOPIC_PARTITIONS = {
   event: Number(process.env.KAFKA_EVENT_PARTITIONS ?? 6),
-  rpc: Number(process.env.KAFKA_RPC_PARTITIONS ?? 3),
   deadLetter: 1,
 } as const;
 
-/** Every topic the system uses, created up front (auto-creation is off on the broker and races anyway). */
+/**
+ * Every topic the system uses, created up front (auto-creation is off on the broker and races anyway): the
+ * contract's event topics and their dead-letter topics. Requests between the gateway and the services travel over
+ * HTTP (InternalApi), not Kafka.
+ */
 export function allTopics(): TopicSpec[] {
   return [
     ...EVENT_TOPICS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.event })),
     ...EVENT_TOPICS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
-    ...RPC_PATTERNS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.rpc })),
-    ...RPC_PATTERNS.map((topic) => ({ topic: replyTopicOf(topic), numPartitions: TOPIC_PARTITIONS.rpc })),
-    ...RPC_PATTERNS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
   ];
 }
 

@@ -4,8 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   EventTypes,
   InvitationByTokenView,
-  InvitationCalendarFile,
-  InvitationLetterFile,
   isInvitationToken,
   NotFoundError,
   RsvpDto,
@@ -18,6 +16,19 @@ import { hashInvitationToken, tokensMatch } from '../domain/invitation-token';
 import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
+
+/** The current calendar entry (iTIP), served as text/calendar with its method. */
+export interface InviteeCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  filename: string;
+  content: string;
+}
+
+/** The invitation letter (Giấy mời) PDF, about 50 KB. */
+export interface InviteeLetter {
+  filename: string;
+  content: Buffer;
+}
 
 /** The invitee's side of an invitation, reached with its token alone (no account). */
 @Injectable()
@@ -69,7 +80,7 @@ export class RsvpService {
   }
 
   /** The current calendar entry: the REQUEST at the latest SEQUENCE, or the CANCEL once cancelled. */
-  async calendar(token: string): Promise<InvitationCalendarFile> {
+  async calendar(token: string): Promise<InviteeCalendar> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
     const method = conference.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
     const part = this.composer.calendar(conference, invitation, method);
@@ -80,13 +91,13 @@ export class RsvpService {
    * The invitation letter as the mail attached it, rendered from the current data. A cancelled conference's letter
    * is withdrawn: a PDF that still "cordially invites" would mislead whoever is shown it.
    */
-  async letter(token: string): Promise<InvitationLetterFile> {
+  async letter(token: string): Promise<InviteeLetter> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
     if (conference.status === 'CANCELLED') {
       throw new StateConflictError('The conference was cancelled: its invitation letter is withdrawn', conference.status);
     }
     const part = await this.composer.letter(conference, invitation);
-    return { filename: part.filename, data: part.content.toString('base64') };
+    return { filename: part.filename, content: part.content };
   }
 
   /** Unknown and malformed tokens are the same 404, and the answer never repeats the token. */

@@ -1,15 +1,15 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
+import { Controller, Param, Query } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import {
+  Actor,
   EventTypes,
   IdParam,
+  InternalApi,
   ListInvitationsQuery,
-  RpcPatterns,
-  RpcRequest,
   Topics,
   validateInto,
 } from '@pressconf/contracts';
-import { EventInbox } from '@pressconf/messaging';
+import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
 import { InvitationsService } from '../application/invitations.service';
 
 @Controller()
@@ -29,10 +29,13 @@ export class InvitationsController {
     });
   }
 
-  @MessagePattern(RpcPatterns.notifications.listInvitations)
-  async listForConference(@Payload() request: RpcRequest<{ id: string } & ListInvitationsQuery>) {
-    const { id, ...query } = request.body ?? { id: '' };
+  @InternalEndpoint(InternalApi.notifications.listInvitations)
+  async listForConference(
+    @Param('id') id: string,
+    @Query() query: Record<string, unknown>,
+    @CallingActor() actor: Actor,
+  ) {
     await validateInto(IdParam, { id });
-    return this.invitations.listForConference(id, request.meta.actor, await validateInto(ListInvitationsQuery, query));
+    return this.invitations.listForConference(id, actor, await validateInto(ListInvitationsQuery, query));
   }
 }

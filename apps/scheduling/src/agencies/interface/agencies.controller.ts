@@ -1,43 +1,38 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Body, Controller, Param, Query } from '@nestjs/common';
 import {
-  ByIdRequest,
-  IdParam,
   CreateAgencyDto,
+  IdParam,
+  InternalApi,
   ListAgenciesQuery,
-  RpcPatterns,
-  RpcRequest,
   UpdateAgencyDto,
-  UpdateAgencyRequest,
   validateInto,
 } from '@pressconf/contracts';
+import { InternalEndpoint } from '@pressconf/messaging';
 import { AgenciesService } from '../application/agencies.service';
 
-/** Request/reply handlers for the gateway; they validate, then delegate. */
+/** The gateway's internal HTTP routes for the agency registry; they validate, then delegate. */
 @Controller()
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
-  @MessagePattern(RpcPatterns.scheduling.createAgency)
-  async create(@Payload() request: RpcRequest) {
-    return this.agencies.create(await validateInto(CreateAgencyDto, request.body));
+  @InternalEndpoint(InternalApi.scheduling.createAgency)
+  async create(@Body() body: unknown) {
+    return this.agencies.create(await validateInto(CreateAgencyDto, body));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.listAgencies)
-  async list(@Payload() request: RpcRequest) {
-    return this.agencies.list(await validateInto(ListAgenciesQuery, request.body));
+  @InternalEndpoint(InternalApi.scheduling.listAgencies)
+  async list(@Query() query: unknown) {
+    return this.agencies.list(await validateInto(ListAgenciesQuery, query, { forbidUnknown: false }));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.getAgency)
-  async get(@Payload() request: RpcRequest<ByIdRequest>) {
-    const { id } = await validateInto(IdParam, request.body);
-    return this.agencies.get(id);
+  @InternalEndpoint(InternalApi.scheduling.getAgency)
+  async get(@Param() params: unknown) {
+    return this.agencies.get((await validateInto(IdParam, params)).id);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.updateAgency)
-  async update(@Payload() request: RpcRequest<UpdateAgencyRequest>) {
-    const { id, ...changes } = request.body ?? ({} as UpdateAgencyRequest);
-    await validateInto(IdParam, { id });
-    return this.agencies.update(id, await validateInto(UpdateAgencyDto, changes));
+  @InternalEndpoint(InternalApi.scheduling.updateAgency)
+  async update(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.agencies.update(id, await validateInto(UpdateAgencyDto, body));
   }
 }

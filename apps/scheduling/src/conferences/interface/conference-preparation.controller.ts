@@ -1,49 +1,49 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Body, Controller, HttpCode, Param } from '@nestjs/common';
 import {
   CoHostRequestDto,
   ConferenceInviteeParam,
   IdParam,
-  RpcPatterns,
-  RpcRequest,
+  InternalApi,
+  InviteeChangeDto,
   SetAgendaDto,
   validateInto,
 } from '@pressconf/contracts';
+import { InternalEndpoint } from '@pressconf/messaging';
 import { ConferencePreparationService } from '../application/conference-preparation.service';
 
-/** Request/reply handlers for preparing a conference; they validate, then delegate. */
+/** The gateway's internal HTTP routes for preparing a conference; they validate, then delegate. */
 @Controller()
 export class ConferencePreparationController {
   constructor(private readonly preparation: ConferencePreparationService) {}
 
-  @MessagePattern(RpcPatterns.scheduling.addInvitee)
-  async addInvitee(@Payload() request: RpcRequest) {
-    const { id, agencyId } = await validateInto(ConferenceInviteeParam, request.body);
-    return this.preparation.addInvitee(id, agencyId);
+  @InternalEndpoint(InternalApi.scheduling.addInvitee)
+  // A change to the conference, not a creation: 200 as the public route answers.
+  @HttpCode(200)
+  async addInvitee(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.preparation.addInvitee(id, (await validateInto(InviteeChangeDto, body)).agencyId);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.removeInvitee)
-  async removeInvitee(@Payload() request: RpcRequest) {
-    const { id, agencyId } = await validateInto(ConferenceInviteeParam, request.body);
+  @InternalEndpoint(InternalApi.scheduling.removeInvitee)
+  async removeInvitee(@Param() params: unknown) {
+    const { id, agencyId } = await validateInto(ConferenceInviteeParam, params);
     return this.preparation.removeInvitee(id, agencyId);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.previewParticipants)
-  async previewParticipants(@Payload() request: RpcRequest) {
-    return this.preparation.previewParticipants((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.previewParticipants)
+  async previewParticipants(@Param() params: unknown) {
+    return this.preparation.previewParticipants((await validateInto(IdParam, params)).id);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.setAgenda)
-  async setAgenda(@Payload() request: RpcRequest<{ id: string }>) {
-    const { id, ...body } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
+  @InternalEndpoint(InternalApi.scheduling.setAgenda)
+  async setAgenda(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
     return this.preparation.setAgenda({ id, ...(await validateInto(SetAgendaDto, body)) });
   }
 
-  @MessagePattern(RpcPatterns.scheduling.recordCoHostRequest)
-  async recordCoHostRequest(@Payload() request: RpcRequest<{ id: string }>) {
-    const { id, ...body } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
+  @InternalEndpoint(InternalApi.scheduling.recordCoHostRequest)
+  async recordCoHostRequest(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
     return this.preparation.recordCoHostRequest({ id, ...(await validateInto(CoHostRequestDto, body)) });
   }
 }

@@ -1,57 +1,62 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
 import {
   CancelConferenceDto,
   CreateConferenceDto,
   IdParam,
+  InternalApi,
   ListConferencesQuery,
   RescheduleConferenceDto,
-  RpcPatterns,
-  RpcRequest,
   validateInto,
 } from '@pressconf/contracts';
+import { InternalEndpoint } from '@pressconf/messaging';
 import { ConferencesService } from '../application/conferences.service';
 
+/**
+ * The gateway's internal HTTP routes for a conference's lifecycle; they validate, then delegate. The transitions
+ * are POSTs that change a conference rather than create one: 200, as the public routes answer.
+ */
 @Controller()
 export class ConferencesController {
   constructor(private readonly conferences: ConferencesService) {}
 
-  @MessagePattern(RpcPatterns.scheduling.createConference)
-  async create(@Payload() request: RpcRequest) {
-    return this.conferences.create(await validateInto(CreateConferenceDto, request.body));
+  @InternalEndpoint(InternalApi.scheduling.createConference)
+  async create(@Body() body: unknown) {
+    return this.conferences.create(await validateInto(CreateConferenceDto, body));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.listConferences)
-  async list(@Payload() request: RpcRequest) {
-    return this.conferences.list(await validateInto(ListConferencesQuery, request.body));
+  @InternalEndpoint(InternalApi.scheduling.listConferences)
+  async list(@Query() query: unknown) {
+    return this.conferences.list(await validateInto(ListConferencesQuery, query, { forbidUnknown: false }));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.getConference)
-  async get(@Payload() request: RpcRequest) {
-    return this.conferences.get((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.getConference)
+  async get(@Param() params: unknown) {
+    return this.conferences.get((await validateInto(IdParam, params)).id);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.callConference)
-  async call(@Payload() request: RpcRequest) {
-    return this.conferences.call((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.callConference)
+  @HttpCode(200)
+  async call(@Param() params: unknown) {
+    return this.conferences.call((await validateInto(IdParam, params)).id);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.rescheduleConference)
-  async reschedule(@Payload() request: RpcRequest<{ id: string }>) {
-    const { id, ...body } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
+  @InternalEndpoint(InternalApi.scheduling.rescheduleConference)
+  @HttpCode(200)
+  async reschedule(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
     return this.conferences.reschedule({ id, ...(await validateInto(RescheduleConferenceDto, body)) });
   }
 
-  @MessagePattern(RpcPatterns.scheduling.cancelConference)
-  async cancel(@Payload() request: RpcRequest<{ id: string }>) {
-    const { id, ...body } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
+  @InternalEndpoint(InternalApi.scheduling.cancelConference)
+  @HttpCode(200)
+  async cancel(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
     return this.conferences.cancel({ id, ...(await validateInto(CancelConferenceDto, body)) });
   }
 
-  @MessagePattern(RpcPatterns.scheduling.completeConference)
-  async complete(@Payload() request: RpcRequest) {
-    return this.conferences.complete((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.completeConference)
+  @HttpCode(200)
+  async complete(@Param() params: unknown) {
+    return this.conferences.complete((await validateInto(IdParam, params)).id);
   }
 }

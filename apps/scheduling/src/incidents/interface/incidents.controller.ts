@@ -1,19 +1,20 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdParam, ReportIncidentDto, RpcPatterns, RpcRequest, validateInto } from '@pressconf/contracts';
+import { Body, Controller, Param } from '@nestjs/common';
+import { IdParam, InternalApi, ReportIncidentDto, validateInto } from '@pressconf/contracts';
+import { InternalEndpoint } from '@pressconf/messaging';
 import { IncidentsService } from '../application/incidents.service';
 
+/** The gateway's internal HTTP routes for incidents; they validate, then delegate. */
 @Controller()
 export class IncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
-  @MessagePattern(RpcPatterns.scheduling.reportIncident)
-  async report(@Payload() request: RpcRequest) {
-    return this.incidents.report(await validateInto(ReportIncidentDto, request.body));
+  @InternalEndpoint(InternalApi.scheduling.reportIncident)
+  async report(@Body() body: unknown) {
+    return this.incidents.report(await validateInto(ReportIncidentDto, body));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.getIncident)
-  async get(@Payload() request: RpcRequest) {
-    return this.incidents.get((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.getIncident)
+  async get(@Param() params: unknown) {
+    return this.incidents.get((await validateInto(IdParam, params)).id);
   }
 }

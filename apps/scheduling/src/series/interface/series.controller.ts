@@ -1,27 +1,26 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateSeriesDto, IdParam, ListOccurrencesQuery, RpcPatterns, RpcRequest, validateInto } from '@pressconf/contracts';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { CreateSeriesDto, IdParam, InternalApi, ListOccurrencesQuery, validateInto } from '@pressconf/contracts';
+import { InternalEndpoint } from '@pressconf/messaging';
 import { SeriesService } from '../application/series.service';
 
-/** Request/reply handlers for periodic series; they validate, then delegate. */
+/** The gateway's internal HTTP routes for periodic series; they validate, then delegate. */
 @Controller()
 export class SeriesController {
   constructor(private readonly series: SeriesService) {}
 
-  @MessagePattern(RpcPatterns.scheduling.createSeries)
-  async create(@Payload() request: RpcRequest) {
-    return this.series.create(await validateInto(CreateSeriesDto, request.body));
+  @InternalEndpoint(InternalApi.scheduling.createSeries)
+  async create(@Body() body: unknown) {
+    return this.series.create(await validateInto(CreateSeriesDto, body));
   }
 
-  @MessagePattern(RpcPatterns.scheduling.getSeries)
-  async get(@Payload() request: RpcRequest) {
-    return this.series.get((await validateInto(IdParam, request.body)).id);
+  @InternalEndpoint(InternalApi.scheduling.getSeries)
+  async get(@Param() params: unknown) {
+    return this.series.get((await validateInto(IdParam, params)).id);
   }
 
-  @MessagePattern(RpcPatterns.scheduling.listOccurrences)
-  async occurrences(@Payload() request: RpcRequest<{ id: string }>) {
-    const { id, ...query } = request.body ?? { id: '' };
-    await validateInto(IdParam, { id });
-    return this.series.occurrences({ id, ...(await validateInto(ListOccurrencesQuery, query)) });
+  @InternalEndpoint(InternalApi.scheduling.listOccurrences)
+  async occurrences(@Param() params: unknown, @Query() query: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.series.occurrences({ id, ...(await validateInto(ListOccurrencesQuery, query, { forbidUnknown: false })) });
   }
 }

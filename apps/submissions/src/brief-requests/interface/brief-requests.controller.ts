@@ -1,18 +1,17 @@
-import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, KafkaContext, MessagePattern, Payload } from '@nestjs/microservices';
+import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
+import { Ctx, EventPattern, KafkaContext, Payload } from '@nestjs/microservices';
 import {
+  Actor,
   DeclareNothingToReportDto,
   EventTypes,
   IdParam,
+  InternalApi,
   NominateRepresentativesDto,
   PageQuery,
-  RpcPatterns,
-  RpcRequest,
   Topics,
   validateInto,
 } from '@pressconf/contracts';
-import { EventInbox } from '@pressconf/messaging';
-import { idAnd } from '../../common/rpc-input';
+import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
 import { BriefRequestsService } from '../application/brief-requests.service';
 
 @Controller()
@@ -31,27 +30,28 @@ export class BriefRequestsController {
     });
   }
 
-  @MessagePattern(RpcPatterns.submissions.listBriefRequests)
-  async listForConference(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, PageQuery);
-    return this.requests.listForConference(id, request.meta.actor, dto);
+  @InternalEndpoint(InternalApi.submissions.listBriefRequests)
+  async listForConference(@Param() params: unknown, @Query() query: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.requests.listForConference(id, actor, await validateInto(PageQuery, query, { forbidUnknown: false }));
   }
 
-  @MessagePattern(RpcPatterns.submissions.getBriefRequest)
-  async get(@Payload() request: RpcRequest) {
-    const { id } = await validateInto(IdParam, request.body);
-    return this.requests.get(id, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.getBriefRequest)
+  async get(@Param() params: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.requests.get(id, actor);
   }
 
-  @MessagePattern(RpcPatterns.submissions.nominateRepresentatives)
-  async nominate(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, NominateRepresentativesDto);
-    return this.requests.nominate(id, dto, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.nominateRepresentatives)
+  async nominate(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.requests.nominate(id, await validateInto(NominateRepresentativesDto, body), actor);
   }
 
-  @MessagePattern(RpcPatterns.submissions.declareNothingToReport)
-  async declareNothingToReport(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, DeclareNothingToReportDto);
-    return this.requests.declareNothingToReport(id, dto, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.declareNothingToReport)
+  @HttpCode(200)
+  async declareNothingToReport(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.requests.declareNothingToReport(id, await validateInto(DeclareNothingToReportDto, body), actor);
   }
 }

@@ -5,12 +5,11 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Actor,
   BriefingPackCompiled,
-  BriefingPackReadRequest,
+  BriefingPackFileQuery,
   BriefingPackSummary,
   BriefingPackView,
   DomainRuleError,
   EventTypes,
-  FileChunk,
   ForbiddenError,
   isStaff,
   NotFoundError,
@@ -22,7 +21,7 @@ import { Outbox } from '@pressconf/messaging';
 import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 import { toAttachmentView } from '../../briefs/application/brief-views';
 import { BriefAttachmentEntity } from '../../briefs/infrastructure/brief-attachment.entity';
-import { FileRangeRow, sqlRange, toFileChunk } from '../../files/application/file-chunk';
+import { StoredFile } from '../../files/application/stored-file';
 import { toOrientationDocumentView } from '../../orientation/application/orientation-documents';
 import { OrientationDocumentEntity } from '../../orientation/infrastructure/orientation-document.entity';
 import { assertPackReadable } from '../domain/embargo';
@@ -140,33 +139,30 @@ export class BriefingPackService {
     });
   }
 
-  /** A range of the pack's PDF or JSON; under embargo for all but the hosts until the conference starts. */
-  async read(request: BriefingPackReadRequest, actor: Actor): Promise<FileChunk> {
-    const conference = await this.dataSource.getRepository(ConferenceProjection).findOneBy({ id: request.conferenceId });
-    if (!conference) throw new NotFoundError('Conference', request.conferenceId);
+  /** The pack's PDF or JSON as stored; under embargo for all but the hosts until the conference starts. */
+  async read(conferenceId: string, query: BriefingPackFileQuery, actor: Actor): Promise<StoredFile & { version: number }> {
+    const conference = await this.dataSource.getRepository(ConferenceProjection).findOneBy({ id: conferenceId });
+    if (!conference) throw new NotFoundError('Conference', conferenceId);
     assertPackReadable(actor, conference.startsAt, new Date());
-    const column = request.format === 'pdf' ? 'pdf' : 'json';
-    const [row]: Array<FileRangeRow & { version: number }> = await this.dataSource.query(
-      `SELECT version, octet_length(${column}) AS size_bytes, ${column}_sha256 AS sha256,
-              substring(${column} FROM $3 FOR $4) AS data, '' AS file_name, '' AS media_type
+    const column = query.format === 'pdf' ? 'pdf' : 'json';
+    const [row]: Array<{ version: number; sha256: string; content: Buffer }> = await this.dataSource.query(
+      `SELECT version, ${column}_sha256 AS sha256, ${column} AS content
          FROM briefing_pack
         WHERE conference_id = $1 AND ($2::int IS NULL OR version = $2)
         ORDER BY version DESC LIMIT 1`,
-      [request.conferenceId, request.version ?? null, ...sqlRange(request)],
+      [conferenceId, query.version ?? null],
     );
     if (!row) {
-      const what = request.version ? `Version ${request.version} of the briefing pack of conference` : 'Briefing pack of conference';
-      throw new NotFoundError(what, request.conferenceId);
+      const what = query.version ? `Version ${query.version} of the briefing pack of conference` : 'Briefing pack of conference';
+      throw new NotFoundError(what, conferenceId);
     }
-    return toFileChunk(
-      {
-        ...row,
-        file_name: `tai-lieu-hoi-nghi-${request.conferenceId.slice(0, 8)}-v${row.version}.${request.format}`,
-        media_type: request.format === 'pdf' ? 'application/pdf' : 'application/json',
-      },
-      request.offset,
-      row.version,
-    );
+    return {
+      fileName: `tai-lieu-hoi-nghi-${conferenceId.slice(0, 8)}-v${row.version}.${query.format}`,
+      mediaType: query.format === 'pdf' ? 'application/pdf' : 'application/json; charset=utf-8',
+      sha256: row.sha256,
+      content: row.content,
+      version: row.version,
+    };
   }
 
   private async acceptedBriefs(tx: EntityManager, conferenceId: string): Promise<PackBriefView[]> {

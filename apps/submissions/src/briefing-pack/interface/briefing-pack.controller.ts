@@ -1,20 +1,39 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BriefingPackReadRequest, IdParam, RpcPatterns, RpcRequest, validateInto } from '@pressconf/contracts';
+import { Controller, HttpCode, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  Actor,
+  BriefingPackFileQuery,
+  IdParam,
+  InternalApi,
+  StoredFileHeaders,
+  validateInto,
+} from '@pressconf/contracts';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
+import { storedFileAnswer } from '../../files/interface/file-endpoints';
 import { BriefingPackService } from '../application/briefing-pack.service';
 
 @Controller()
 export class BriefingPackController {
   constructor(private readonly packs: BriefingPackService) {}
 
-  @MessagePattern(RpcPatterns.submissions.compileBriefingPack)
-  async compile(@Payload() request: RpcRequest) {
-    const { id } = await validateInto(IdParam, request.body);
-    return this.packs.compile(id, request.meta.actor);
+  /** 200 whether or not a version was made: the answer's `created` says which, for the gateway's status. */
+  @InternalEndpoint(InternalApi.submissions.compileBriefingPack)
+  @HttpCode(200)
+  async compile(@Param() params: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.packs.compile(id, actor);
   }
 
-  @MessagePattern(RpcPatterns.submissions.readBriefingPack)
-  async read(@Payload() request: RpcRequest) {
-    return this.packs.read(await validateInto(BriefingPackReadRequest, request.body), request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.readBriefingPack)
+  async read(
+    @Param() params: unknown,
+    @Query() query: unknown,
+    @CallingActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { id } = await validateInto(IdParam, params);
+    const file = await this.packs.read(id, await validateInto(BriefingPackFileQuery, query, { forbidUnknown: false }), actor);
+    response.setHeader(StoredFileHeaders.packVersion, String(file.version));
+    return storedFileAnswer(response, file, 'inline');
   }
 }

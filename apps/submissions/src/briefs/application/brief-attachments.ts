@@ -2,47 +2,39 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Actor,
-  AttachmentReadRequest,
-  AttachmentView,
-  BriefAttachmentPart,
-  FileChunk,
-  NotFoundError,
-} from '@pressconf/contracts';
+import { Actor, AttachmentView, NotFoundError } from '@pressconf/contracts';
 import { assertCanAct, assertCanRead } from '../../brief-requests/domain/access';
 import { apply } from '../../brief-requests/domain/lifecycle';
 import { BriefRequestEntity } from '../../brief-requests/infrastructure/brief-request.entity';
 import { lockRequest } from '../../brief-requests/infrastructure/brief-request.queries';
-import { FileRangeRow, sqlRange, toFileChunk } from '../../files/application/file-chunk';
+import { StoredFile } from '../../files/application/stored-file';
 import { ReceivedFile, UploadTarget } from '../../files/application/upload-target';
 import { BriefAttachmentEntity } from '../infrastructure/brief-attachment.entity';
 import { BriefEntity } from '../infrastructure/brief.entity';
 import { toAttachmentView } from './brief-views';
 
+/** The brief a file is attached to. */
+export interface AttachmentTarget {
+  briefId: string;
+}
+
 /** A brief's attached files: added while the brief can still change, read by whoever may read the brief. */
 @Injectable()
-export class BriefAttachments implements UploadTarget<BriefAttachmentPart, AttachmentView> {
-  readonly name = 'brief-attachment';
-
+export class BriefAttachments implements UploadTarget<AttachmentTarget, AttachmentView> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  targetId(part: BriefAttachmentPart): string {
-    return part.briefId;
-  }
-
-  async authorize(part: BriefAttachmentPart, actor: Actor, manager: EntityManager): Promise<void> {
-    const { request } = await this.briefAndRequest(manager, part.briefId);
-    assertCanAct(actor, request, 'Brief', part.briefId);
+  async authorize({ briefId }: AttachmentTarget, actor: Actor, manager: EntityManager): Promise<void> {
+    const { request } = await this.briefAndRequest(manager, briefId);
+    assertCanAct(actor, request, 'Brief', briefId);
     apply(request.status, 'ADD_ATTACHMENT');
   }
 
   /** The same bytes attached twice are one attachment: a retried upload answers with the first. */
-  async store(file: ReceivedFile, part: BriefAttachmentPart, actor: Actor, tx: EntityManager): Promise<AttachmentView> {
-    const brief = await tx.findOneBy(BriefEntity, { id: part.briefId });
-    if (!brief) throw new NotFoundError('Brief', part.briefId);
+  async store(file: ReceivedFile, { briefId }: AttachmentTarget, actor: Actor, tx: EntityManager): Promise<AttachmentView> {
+    const brief = await tx.findOneBy(BriefEntity, { id: briefId });
+    if (!brief) throw new NotFoundError('Brief', briefId);
     const request = await lockRequest(tx, brief.requestId);
-    assertCanAct(actor, request, 'Brief', part.briefId);
+    assertCanAct(actor, request, 'Brief', briefId);
     apply(request.status, 'ADD_ATTACHMENT');
     await tx.query(
       `INSERT INTO brief_attachment (id, brief_id, brief_version, file_name, media_type, size_bytes, sha256, content, uploaded_by)
@@ -52,16 +44,16 @@ export class BriefAttachments implements UploadTarget<BriefAttachmentPart, Attac
     return toAttachmentView(await tx.findOneByOrFail(BriefAttachmentEntity, { briefId: brief.id, sha256: file.sha256 }));
   }
 
-  async read(request: AttachmentReadRequest, actor: Actor): Promise<FileChunk> {
-    const { request: owner } = await this.briefAndRequest(this.dataSource.manager, request.briefId);
-    assertCanRead(actor, owner, 'Brief', request.briefId);
-    const [row]: FileRangeRow[] = await this.dataSource.query(
-      `SELECT file_name, media_type, size_bytes, sha256, substring(content FROM $3 FOR $4) AS data
-         FROM brief_attachment WHERE id = $1 AND brief_id = $2`,
-      [request.attachmentId, request.briefId, ...sqlRange(request)],
-    );
-    if (!row) throw new NotFoundError('Attachment', request.attachmentId);
-    return toFileChunk(row, request.offset);
+  async read(briefId: string, attachmentId: string, actor: Actor): Promise<StoredFile> {
+    const { request } = await this.briefAndRequest(this.dataSource.manager, briefId);
+    assertCanRead(actor, request, 'Brief', briefId);
+    const [row]: Array<{ file_name: string; media_type: string; sha256: string; content: Buffer }> =
+      await this.dataSource.query(
+        `SELECT file_name, media_type, sha256, content FROM brief_attachment WHERE id = $1 AND brief_id = $2`,
+        [attachmentId, briefId],
+      );
+    if (!row) throw new NotFoundError('Attachment', attachmentId);
+    return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: row.content };
   }
 
   private async briefAndRequest(manager: EntityManager, briefId: string) {

@@ -1,16 +1,17 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Body, Controller, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import {
-  AttachmentReadRequest,
-  BriefAttachmentPart,
-  GetBriefRequest,
-  RpcPatterns,
-  RpcRequest,
+  Actor,
+  AttachmentParam,
+  GetBriefQuery,
+  IdParam,
+  InternalApi,
   SaveBriefDto,
   validateInto,
 } from '@pressconf/contracts';
-import { idAnd } from '../../common/rpc-input';
-import { UploadsService } from '../../files/application/uploads.service';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
+import { IncomingFile, UploadsService } from '../../files/application/uploads.service';
+import { storedFileAnswer, UploadedBody, UploadEndpoint } from '../../files/interface/file-endpoints';
 import { BriefAttachments } from '../application/brief-attachments';
 import { BriefsService } from '../application/briefs.service';
 
@@ -22,26 +23,32 @@ export class BriefsController {
     private readonly uploads: UploadsService,
   ) {}
 
-  @MessagePattern(RpcPatterns.submissions.saveBrief)
-  async save(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, SaveBriefDto);
-    return this.briefs.save(id, dto, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.saveBrief)
+  async save(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.briefs.save(id, await validateInto(SaveBriefDto, body), actor);
   }
 
-  @MessagePattern(RpcPatterns.submissions.getBrief)
-  async get(@Payload() request: RpcRequest) {
-    const { id, version } = await validateInto(GetBriefRequest, request.body);
-    return this.briefs.get(id, request.meta.actor, version);
+  @InternalEndpoint(InternalApi.submissions.getBrief)
+  async get(@Param() params: unknown, @Query() query: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    const { version } = await validateInto(GetBriefQuery, query, { forbidUnknown: false });
+    return this.briefs.get(id, actor, version);
   }
 
-  @MessagePattern(RpcPatterns.submissions.addBriefAttachmentPart)
-  async addAttachmentPart(@Payload() request: RpcRequest) {
-    const part = await validateInto(BriefAttachmentPart, request.body);
-    return this.uploads.receive(this.attachments, part, request.meta.actor);
+  @UploadEndpoint(InternalApi.submissions.addBriefAttachment)
+  async addAttachment(@Param() params: unknown, @UploadedBody() file: IncomingFile, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.uploads.receive(this.attachments, { briefId: id }, actor, file);
   }
 
-  @MessagePattern(RpcPatterns.submissions.readBriefAttachment)
-  async readAttachment(@Payload() request: RpcRequest) {
-    return this.attachments.read(await validateInto(AttachmentReadRequest, request.body), request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.readBriefAttachment)
+  async readAttachment(
+    @Param() params: unknown,
+    @CallingActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const { id, attachmentId } = await validateInto(AttachmentParam, params);
+    return storedFileAnswer(response, await this.attachments.read(id, attachmentId, actor), 'attachment');
   }
 }

@@ -9,11 +9,11 @@ export class UnsupportedFileTypeError extends DomainError {
   readonly status = 415;
 }
 
-/** 413: the file is over the size cap. */
+/** 413: the file is over the size cap; said as soon as the bytes read pass it, so the size is not known. */
 export class FileTooLargeError extends DomainError {
   readonly status = 413;
-  constructor(size: number, maxBytes: number) {
-    super(`The file has ${size} bytes; the limit is ${maxBytes} bytes (${formatMegabytes(maxBytes)})`);
+  constructor(readonly maxBytes: number) {
+    super(`The file is larger than the limit of ${formatMegabytes(maxBytes)} (${maxBytes} bytes).`);
   }
 }
 
@@ -37,7 +37,7 @@ export function safeFileName(name: string): string {
 }
 
 export function assertWithinCap(size: number, maxBytes: number): void {
-  if (size > maxBytes) throw new FileTooLargeError(size, maxBytes);
+  if (size > maxBytes) throw new FileTooLargeError(maxBytes);
 }
 
 // Executables file-type does not name (it knows Windows' MZ), so that the refusal says what the file is.
@@ -61,9 +61,9 @@ function refuse(found: { mime: string } | undefined): never {
 }
 
 /**
- * The first bytes of a file arriving in parts: refuses at once what cannot become an accepted file (an
- * executable, an archive of another kind...), so that nothing of it is kept. A ZIP head is let through: only
- * the whole archive tells whether it is a Word document.
+ * The first bytes of a file still arriving: refuses at once what cannot become an accepted file (an executable,
+ * an archive of another kind...), so that the rest is not read. A ZIP head is let through: only the whole archive
+ * tells whether it is a Word document.
  */
 export async function checkHead(head: Buffer): Promise<void> {
   const found = await sniff(head);

@@ -7,7 +7,7 @@ import {
   ForbiddenError,
   isStaff,
   NotFoundError,
-  OrientationDocumentPart,
+  OrientationDocumentFields,
   OrientationDocumentView,
   Page,
   PageQuery,
@@ -19,40 +19,39 @@ import { OrientationDocumentEntity } from '../infrastructure/orientation-documen
 
 const HOSTS = new Set(['admin', 'coordinator', 'host']);
 
+/** The conference an orientation document is for, with its title and summary. */
+export interface OrientationTarget extends OrientationDocumentFields {
+  conferenceId: string;
+}
+
 /**
  * The communication orientation documents the coordinator adds to a conference (from the co-host's
  * orientation): compiled into the briefing pack with the accepted briefs.
  */
 @Injectable()
-export class OrientationDocuments implements UploadTarget<OrientationDocumentPart, OrientationDocumentView> {
-  readonly name = 'orientation-document';
-
+export class OrientationDocuments implements UploadTarget<OrientationTarget, OrientationDocumentView> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  targetId(part: OrientationDocumentPart): string {
-    return part.conferenceId;
-  }
-
-  async authorize(part: OrientationDocumentPart, actor: Actor, manager: EntityManager): Promise<void> {
+  async authorize({ conferenceId }: OrientationTarget, actor: Actor, manager: EntityManager): Promise<void> {
     if (!isStaff(actor)) throw new ForbiddenError('Only the coordinator adds orientation documents');
-    const conference = await manager.findOneBy(ConferenceProjection, { id: part.conferenceId });
-    if (!conference) throw new NotFoundError('Conference', part.conferenceId);
+    const conference = await manager.findOneBy(ConferenceProjection, { id: conferenceId });
+    if (!conference) throw new NotFoundError('Conference', conferenceId);
     if (conference.status === 'CANCELLED') {
-      throw new StateConflictError(`Conference ${part.conferenceId} is CANCELLED`, conference.status);
+      throw new StateConflictError(`Conference ${conferenceId} is CANCELLED`, conference.status);
     }
   }
 
   /** The same bytes added twice to one conference are one document: a retried upload answers with the first. */
-  async store(file: ReceivedFile, part: OrientationDocumentPart, actor: Actor, tx: EntityManager): Promise<OrientationDocumentView> {
-    await this.authorize(part, actor, tx);
+  async store(file: ReceivedFile, target: OrientationTarget, actor: Actor, tx: EntityManager): Promise<OrientationDocumentView> {
+    await this.authorize(target, actor, tx);
     await tx.query(
       `INSERT INTO orientation_document (id, conference_id, title, summary, file_name, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (conference_id, sha256) DO NOTHING`,
       [
         randomUUID(),
-        part.conferenceId,
-        part.title.trim(),
-        part.summary?.trim() || null,
+        target.conferenceId,
+        target.title.trim(),
+        target.summary?.trim() || null,
         file.fileName,
         file.mediaType,
         file.size,
@@ -62,7 +61,7 @@ export class OrientationDocuments implements UploadTarget<OrientationDocumentPar
       ],
     );
     return toOrientationDocumentView(
-      await tx.findOneByOrFail(OrientationDocumentEntity, { conferenceId: part.conferenceId, sha256: file.sha256 }),
+      await tx.findOneByOrFail(OrientationDocumentEntity, { conferenceId: target.conferenceId, sha256: file.sha256 }),
     );
   }
 

@@ -1,8 +1,8 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { OrientationDocumentPart, PageQuery, RpcPatterns, RpcRequest, validateInto } from '@pressconf/contracts';
-import { idAnd } from '../../common/rpc-input';
-import { UploadsService } from '../../files/application/uploads.service';
+import { Controller, Param, Query } from '@nestjs/common';
+import { Actor, IdParam, InternalApi, OrientationDocumentFields, PageQuery, validateInto } from '@pressconf/contracts';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
+import { IncomingFile, UploadsService } from '../../files/application/uploads.service';
+import { UploadedBody, UploadEndpoint } from '../../files/interface/file-endpoints';
 import { OrientationDocuments } from '../application/orientation-documents';
 
 @Controller()
@@ -12,15 +12,22 @@ export class OrientationController {
     private readonly uploads: UploadsService,
   ) {}
 
-  @MessagePattern(RpcPatterns.submissions.addOrientationDocumentPart)
-  async addPart(@Payload() request: RpcRequest) {
-    const part = await validateInto(OrientationDocumentPart, request.body);
-    return this.uploads.receive(this.documents, part, request.meta.actor);
+  /** The file is the body; its title and summary come in the query string. */
+  @UploadEndpoint(InternalApi.submissions.addOrientationDocument)
+  async add(
+    @Param() params: unknown,
+    @Query() query: unknown,
+    @UploadedBody() file: IncomingFile,
+    @CallingActor() actor: Actor,
+  ) {
+    const { id } = await validateInto(IdParam, params);
+    const fields = await validateInto(OrientationDocumentFields, query, { forbidUnknown: false });
+    return this.uploads.receive(this.documents, { conferenceId: id, ...fields }, actor, file);
   }
 
-  @MessagePattern(RpcPatterns.submissions.listOrientationDocuments)
-  async list(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, PageQuery);
-    return this.documents.list(id, request.meta.actor, dto);
+  @InternalEndpoint(InternalApi.submissions.listOrientationDocuments)
+  async list(@Param() params: unknown, @Query() query: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.documents.list(id, actor, await validateInto(PageQuery, query, { forbidUnknown: false }));
   }
 }

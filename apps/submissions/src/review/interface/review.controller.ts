@@ -1,22 +1,23 @@
-import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ReviewBriefDto, RpcPatterns, RpcRequest, SubmitBriefDto } from '@pressconf/contracts';
-import { idAnd } from '../../common/rpc-input';
+import { Body, Controller, HttpCode, Param } from '@nestjs/common';
+import { Actor, IdParam, InternalApi, ReviewBriefDto, SubmitBriefDto, validateInto } from '@pressconf/contracts';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
 import { ReviewService } from '../application/review.service';
 
 @Controller()
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
-  @MessagePattern(RpcPatterns.submissions.submitBrief)
-  async submit(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, SubmitBriefDto);
-    return this.review.submit(id, dto, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.submitBrief)
+  @HttpCode(200)
+  async submit(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.review.submit(id, await validateInto(SubmitBriefDto, body), actor);
   }
 
-  @MessagePattern(RpcPatterns.submissions.reviewBrief)
-  async decide(@Payload() request: RpcRequest) {
-    const { id, dto } = await idAnd(request.body, ReviewBriefDto);
-    return this.review.review(id, dto, request.meta.actor);
+  @InternalEndpoint(InternalApi.submissions.reviewBrief)
+  @HttpCode(200)
+  async decide(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
+    const { id } = await validateInto(IdParam, params);
+    return this.review.review(id, await validateInto(ReviewBriefDto, body), actor);
   }
 }
