@@ -6,8 +6,13 @@ import { traceIdOf } from './context/trace-context';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
-/** JSON logs with the service name and the current correlation id on every line. */
+/**
+ * JSON logs with the service name and the current correlation id on every line. The gateway logs every request it
+ * answers; a service logs its internal calls at debug unless they fail (5xx), since the gateway's line for the same
+ * correlation id already says what was asked and how it went.
+ */
 export function loggerOptions(service: string): Params {
+  const quietInternalCalls = service !== 'gateway';
   return {
     pinoHttp: {
       level: process.env.LOG_LEVEL ?? 'info',
@@ -24,6 +29,10 @@ export function loggerOptions(service: string): Params {
         return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
       },
       autoLogging: { ignore: (request: IncomingMessage) => (request.url ?? '').startsWith('/health') },
+      customLogLevel: (_request: IncomingMessage, response: { statusCode: number }, error?: Error) => {
+        if (error || response.statusCode >= 500) return 'error';
+        return quietInternalCalls ? 'debug' : 'info';
+      },
       customProps: (request: IncomingMessage) =>
         RequestContexts.current() ? {} : { correlationId: (request as IncomingMessage & { id?: string }).id },
       serializers: {
