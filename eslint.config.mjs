@@ -1,0 +1,95 @@
+// @ts-check
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * One flat config for the workspace: typescript-eslint's recommended type-checked rules over every TypeScript
+ * file (sources, specs, e2e tests, tools), Nx's module boundaries over the project tags, and Prettier's own
+ * formatting (eslint-config-prettier switches off the rules it would fight with).
+ */
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.nx/**',
+      'tmp/**',
+      'test-artifacts/**',
+      'bench/results/**',
+      'infra/kafka/.run/**',
+    ],
+  },
+  ...nx.configs['flat/base'],
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            // The published contracts depend on nothing of ours.
+            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:shared'] },
+            // Apps never import one another: they talk over HTTP (the gateway) and events.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+          ],
+        },
+      ],
+      // `_`-prefixed names are deliberately unused (a destructured field left out, an interface's argument).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Domain code holds the rules and stays free of frameworks and I/O, so it can be tested without them.
+    files: ['apps/*/src/**/domain/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'kafkajs', 'nodemailer', 'pg', 'undici'],
+              message: 'domain code is free of frameworks and I/O',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The contracts are plain classes for every consumer: no Nest, no TypeORM.
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*', 'typeorm'], message: 'contracts import neither Nest nor TypeORM' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {
+      globals: { ...globals.node },
+    },
+  },
+  prettier,
+);
