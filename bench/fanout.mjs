@@ -65,7 +65,9 @@ export async function warmUp(stack, tag) {
   if (got.timedOut) throw new Error(`warm-up: ${got.first.size} of ${expected.size} invitations arrived within 120 s`);
   await closeAgency(stack, press.id);
   const pressInvitees = called.participants.filter((p) => p.agencyId === press.id).length;
-  const sizes = stack.smtp.received.filter((m) => m.conferenceId === called.id && m.kind === 'INVITATION').map((m) => m.bytes);
+  const sizes = stack.smtp.received
+    .filter((m) => m.conferenceId === called.id && m.kind === 'INVITATION')
+    .map((m) => m.bytes);
   return {
     baseInvitees: called.participants.length - pressInvitees,
     conference: called,
@@ -112,7 +114,9 @@ export async function runFanout(stack, { n, tag, baseInvitees, timeoutMs, graceM
   const reporters = n - baseInvitees - 1; // the press agency's editor-in-chief is invited too
   if (reporters < 0) throw new Error(`N = ${n} is below the ${baseInvitees + 1} invitees of the base directory`);
   const press = (await stack.api('POST', '/agencies', pressAgency(tag, `N${n}`, reporters))).body;
-  const draft = (await stack.api('POST', '/conferences', conferenceDraft(`Hội nghị cung cấp thông tin (${n} khách mời)`))).body;
+  const draft = (
+    await stack.api('POST', '/conferences', conferenceDraft(`Hội nghị cung cấp thông tin (${n} khách mời)`))
+  ).body;
 
   const callStarted = now();
   const called = (await stack.api('POST', `/conferences/${draft.id}/call`)).body;

@@ -30,7 +30,12 @@ function summarizeCannon(result) {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, mean: round(result.latency.average) },
+    latency: {
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: round(result.latency.average),
+    },
   };
 }
 
@@ -104,7 +109,8 @@ export async function measureRoute(o) {
     durationS: o.rateS,
     connections: o.connections,
   });
-  const requests = (warm ? warm['2xx'] + warm.non2xx : 0) + saturated.ok + saturated.non2xx + atRate.ok + atRate.non2xx + open.sent;
+  const requests =
+    (warm ? warm['2xx'] + warm.non2xx : 0) + saturated.ok + saturated.non2xx + atRate.ok + atRate.non2xx + open.sent;
   return { url, rate, requests, saturated, autocannonAtRate: atRate, openLoopAtRate: open };
 }
 
@@ -127,7 +133,10 @@ export async function startRawHttp({ databaseUrl, fixture, conferenceId, sampler
   const children = [];
   const started = (name, file) =>
     new Promise((resolve, reject) => {
-      const child = fork(path.join(HERE, 'raw-http', file), [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(path.join(HERE, 'raw-http', file), [], {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       children.push([name, child]);
       const timer = setTimeout(() => reject(new Error(`${name} was not ready within 60 s`)), 60_000);
       child.once('message', () => {

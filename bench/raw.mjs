@@ -26,10 +26,17 @@ function attachmentBytesFor(targetBytes) {
 export async function runRaw(o) {
   const run = `raw-${o.n}-${randomBytes(3).toString('hex')}`;
   const topic = `bench.raw.${run}`;
-  const kafka = new Kafka({ clientId: 'bench-raw-producer', brokers: o.kafkaBrokers.split(','), logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'bench-raw-producer',
+    brokers: o.kafkaBrokers.split(','),
+    logLevel: logLevel.WARN,
+  });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: o.partitions, replicationFactor: 1 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: o.partitions, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
   const producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,

@@ -52,7 +52,10 @@ const config = {
   },
   kafkaPort: num('BENCH_KAFKA_PORT', 19492),
   logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
-  cpuProf: (process.env.BENCH_CPU_PROF ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  cpuProf: (process.env.BENCH_CPU_PROF ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   rawMailBytes: num('BENCH_RAW_MAIL_BYTES', 0),
   idleS: num('BENCH_IDLE_S', 10),
   /** Extra node options for the four services (e.g. heap limits), for experiments. */
@@ -83,9 +86,17 @@ async function ensureBuilt() {
   const missing = SERVICES.filter((s) => !existsSync(path.join(DIST, 'apps', s, 'main.js')));
   const forced = process.env.BENCH_BUILD === '1';
   if (missing.length === 0 && !forced) return;
-  log.info(`${forced ? 'BENCH_BUILD=1' : `${missing.join(', ')} not built in ${DIST}`}: building (nx run-many -t build)`);
+  log.info(
+    `${forced ? 'BENCH_BUILD=1' : `${missing.join(', ')} not built in ${DIST}`}: building (nx run-many -t build)`,
+  );
   await run(bin('nx'), ['run-many', '-t', 'build', '--parallel=2'], {
-    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', ...(process.env.DIST_DIR ? { DIST_DIR: DIST } : {}) },
+    env: {
+      ...process.env,
+      NX_DAEMON: 'false',
+      NX_TUI: 'false',
+      NX_NO_CLOUD: 'true',
+      ...(process.env.DIST_DIR ? { DIST_DIR: DIST } : {}),
+    },
   });
   const still = SERVICES.filter((s) => !existsSync(path.join(DIST, 'apps', s, 'main.js')));
   if (still.length) throw new Error(`the build did not produce ${still.join(', ')} in ${DIST}`);
@@ -141,10 +152,19 @@ async function main() {
     },
     serviceEnv: Object.fromEntries(
       SERVICES.map((s) => {
-        const options = [config.serviceNodeOptions, config.cpuProf.includes(s) ? `--require ${path.join(HERE, 'lib/cpu-profiler.cjs')}` : '']
+        const options = [
+          config.serviceNodeOptions,
+          config.cpuProf.includes(s) ? `--require ${path.join(HERE, 'lib/cpu-profiler.cjs')}` : '',
+        ]
           .filter(Boolean)
           .join(' ');
-        return [s, { NODE_OPTIONS: options, ...(config.cpuProf.includes(s) ? { BENCH_PROF_DIR: profDir, BENCH_PROF_NAME: s } : {}) }];
+        return [
+          s,
+          {
+            NODE_OPTIONS: options,
+            ...(config.cpuProf.includes(s) ? { BENCH_PROF_DIR: profDir, BENCH_PROF_NAME: s } : {}),
+          },
+        ];
       }),
     ),
   });
@@ -157,9 +177,12 @@ async function main() {
     const snapshot = {};
     for (const service of stack.processes.keys()) {
       try {
-        const response = await fetch(`http://127.0.0.1:${stack.ports[service]}/metrics`, { signal: AbortSignal.timeout(3000) });
+        const response = await fetch(`http://127.0.0.1:${stack.ports[service]}/metrics`, {
+          signal: AbortSignal.timeout(3000),
+        });
         const text = await response.text();
-        const metric = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+        const metric = (name) =>
+          Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
         const r = (x) => (Number.isNaN(x) ? null : Math.round(x));
         snapshot[service] = {
           heapUsedMb: r(metric('nodejs_heap_size_used_bytes')),
@@ -185,7 +208,8 @@ async function main() {
   };
   sampler.track('bench (load, SMTP)', process.pid);
   const kafkaPidFile = path.join(ROOT, `infra/kafka/.run/${config.kafkaPort}/kafka.pid`);
-  if (kafka.started && existsSync(kafkaPidFile)) sampler.track('kafka broker', Number(readFileSync(kafkaPidFile, 'utf8').trim()));
+  if (kafka.started && existsSync(kafkaPidFile))
+    sampler.track('kafka broker', Number(readFileSync(kafkaPidFile, 'utf8').trim()));
   cleanup.add(`the benchmark stack (database ${database})`, () => stack.stop());
 
   const results = {
@@ -213,16 +237,25 @@ async function main() {
     await phase('warm-up');
     await registerBase(stack, tag);
     warm = await warmUp(stack, tag);
-    log.info(`warm-up done: the base directory invites ${warm.baseInvitees}; an invitation is ${warm.invitationBytes} bytes`);
+    log.info(
+      `warm-up done: the base directory invites ${warm.baseInvitees}; an invitation is ${warm.invitationBytes} bytes`,
+    );
     results.invitationBytes = warm.invitationBytes;
     // What the services cost while nothing happens (consumer fetch loops, outbox and mail polling).
     if (config.idleS > 0) {
       await phase('idle');
       await new Promise((resolve) => setTimeout(resolve, config.idleS * 1000));
       results.idleCpuPercent = Object.fromEntries(
-        Object.entries(sampler.cpuSecondsSoFar(SERVICES)).map(([n, s]) => [n, Math.round((s / config.idleS) * 1000) / 10]),
+        Object.entries(sampler.cpuSecondsSoFar(SERVICES)).map(([n, s]) => [
+          n,
+          Math.round((s / config.idleS) * 1000) / 10,
+        ]),
       );
-      log.info(`idle CPU over ${config.idleS} s: ${Object.entries(results.idleCpuPercent).map(([n, p]) => `${n} ${p}%`).join(', ')}`);
+      log.info(
+        `idle CPU over ${config.idleS} s: ${Object.entries(results.idleCpuPercent)
+          .map(([n, p]) => `${n} ${p}%`)
+          .join(', ')}`,
+      );
     }
   }
   const mailBytes = warm?.invitationBytes ?? (config.rawMailBytes || 60_000);
@@ -253,9 +286,14 @@ async function main() {
       log.info(`fan-out: calling a conference with ${n} invitees`);
       const fan = await runFanout(stack, { n, tag, baseInvitees: warm.baseInvitees, timeoutMs: 60_000 + n * 300 });
       fan.cpuMsPerInvitation = Object.fromEntries(
-        Object.entries(sampler.cpuSecondsSoFar(SERVICES)).map(([name, sec]) => [name, Math.round((sec * 1000 * 10) / fan.n) / 10]),
+        Object.entries(sampler.cpuSecondsSoFar(SERVICES)).map(([name, sec]) => [
+          name,
+          Math.round((sec * 1000 * 10) / fan.n) / 10,
+        ]),
       );
-      log.info(`fan-out ${n}: ${fan.invitationsPerSecond} invitations/s, last after ${fan.lastMs} ms, lost ${fan.lost}, duplicated ${fan.duplicated}`);
+      log.info(
+        `fan-out ${n}: ${fan.invitationsPerSecond} invitations/s, last after ${fan.lastMs} ms, lost ${fan.lost}, duplicated ${fan.duplicated}`,
+      );
       const raw = await rawFor(fan.n);
       results.fanout.push({ requestedN: n, ...fan, raw });
     }
@@ -296,7 +334,9 @@ async function main() {
       ]) {
         if (interrupted) return;
         await phase(`${target} ${route}`);
-        log.info(`${target} ${route}: ${g.warmupS} s warm-up, ${g.saturateS} s closed loop, then ${g.rateS} s at a fixed rate twice`);
+        log.info(
+          `${target} ${route}: ${g.warmupS} s warm-up, ${g.saturateS} s closed loop, then ${g.rateS} s at a fixed rate twice`,
+        );
         const measured = await measureRoute({
           base,
           route,
@@ -312,11 +352,19 @@ async function main() {
         // The broker is listed although no request crosses it any more: its share should be only the services'
         // idle polling, and shows if a request still touches Kafka.
         const cpu = sampler.cpuSecondsSoFar(
-          { gateway: ['gateway', 'scheduling', 'kafka broker'], 'raw-http': ['raw-http front', 'raw-http back'], bare: ['bare-nest'] }[target],
+          {
+            gateway: ['gateway', 'scheduling', 'kafka broker'],
+            'raw-http': ['raw-http front', 'raw-http back'],
+            bare: ['bare-nest'],
+          }[target],
         );
-        measured.cpuMsPerRequest = Object.fromEntries(Object.entries(cpu).map(([n, s]) => [n, Math.round((s * 1000 * 100) / measured.requests) / 100]));
+        measured.cpuMsPerRequest = Object.fromEntries(
+          Object.entries(cpu).map(([n, s]) => [n, Math.round((s * 1000 * 100) / measured.requests) / 100]),
+        );
         results.gateway[target][route] = measured;
-        log.info(`${target} ${route}: ${measured.saturated.requestsPerSecond} req/s closed loop; at ${measured.rate} req/s p99 ${measured.openLoopAtRate.latency.p99} ms (open loop)`);
+        log.info(
+          `${target} ${route}: ${measured.saturated.requestsPerSecond} req/s closed loop; at ${measured.rate} req/s p99 ${measured.openLoopAtRate.latency.p99} ms (open loop)`,
+        );
       }
     }
     await phase(null);
@@ -339,7 +387,9 @@ async function main() {
   const file = path.join(resultsDir, `${runStamp}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${render(results)}\n`);
-  log.info(`results: ${path.relative(ROOT, file)}; service logs: ${path.relative(ROOT, logDir)}/ (${results.durationS} s in all)`);
+  log.info(
+    `results: ${path.relative(ROOT, file)}; service logs: ${path.relative(ROOT, logDir)}/ (${results.durationS} s in all)`,
+  );
 }
 
 let failed = false;

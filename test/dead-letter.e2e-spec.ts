@@ -6,7 +6,10 @@ import { callPeriodicConference, waitForInvitations } from './support/conference
 
 describe('poison messages go to the dead-letter topic and consumption goes on', () => {
   let stack: Stack;
-  const kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
+    logLevel: logLevel.NOTHING,
+  });
 
   beforeAll(async () => {
     stack = await Stack.start();
@@ -55,14 +58,15 @@ describe('poison messages go to the dead-letter topic and consumption goes on', 
     });
     await producer.disconnect();
 
-    const parked = await eventually(
-      () => {
-        const mine = dead.filter((d) => d.value.includes(poisonId) || d.value.startsWith('this is not JSON'));
-        return mine.length >= 3 ? mine : undefined; // two consumers (notifications, submissions) park the first
-      },
-      60_000,
-    );
-    expect(parked.some((d) => /invalid scheduling\.conference\.called\.v1 payload/.test(d.headers[EventHeaders.deadLetterReason]))).toBe(true);
+    const parked = await eventually(() => {
+      const mine = dead.filter((d) => d.value.includes(poisonId) || d.value.startsWith('this is not JSON'));
+      return mine.length >= 3 ? mine : undefined; // two consumers (notifications, submissions) park the first
+    }, 60_000);
+    expect(
+      parked.some((d) =>
+        /invalid scheduling\.conference\.called\.v1 payload/.test(d.headers[EventHeaders.deadLetterReason]),
+      ),
+    ).toBe(true);
     expect(parked.every((d) => d.headers[EventHeaders.deadLetterSourceTopic] === Topics.conference)).toBe(true);
     await consumer.disconnect();
 

@@ -17,11 +17,19 @@ const PROBES: Record<ServiceName, { read: string; forbidden: { method: string; p
   },
   submissions: {
     read: `/internal/conferences/${ZERO_ID}/brief-requests`,
-    forbidden: { method: 'POST', path: `/internal/brief-requests/${ZERO_ID}/review`, actor: { role: 'reader', subject: 'r' } },
+    forbidden: {
+      method: 'POST',
+      path: `/internal/brief-requests/${ZERO_ID}/review`,
+      actor: { role: 'reader', subject: 'r' },
+    },
   },
   notifications: {
     read: `/internal/conferences/${ZERO_ID}/invitations`,
-    forbidden: { method: 'GET', path: `/internal/conferences/${ZERO_ID}/invitations`, actor: { role: 'press', subject: 'p' } },
+    forbidden: {
+      method: 'GET',
+      path: `/internal/conferences/${ZERO_ID}/invitations`,
+      actor: { role: 'press', subject: 'p' },
+    },
   },
 };
 

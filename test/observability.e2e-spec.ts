@@ -41,13 +41,17 @@ describe('observability: metrics and one request followed across services', () =
     );
     expect(sample(await scrape('scheduling'), 'outbox_published_total')).toBeGreaterThan(0);
     expect(await scrape('scheduling')).toContain('outbox_backlog');
-    expect(sample(await scrape('submissions'), 'events_consumed_total', { topic, outcome: 'handled' })).toBeGreaterThan(0);
+    expect(sample(await scrape('submissions'), 'events_consumed_total', { topic, outcome: 'handled' })).toBeGreaterThan(
+      0,
+    );
     expect(await scrape('notifications')).toContain('kafka_consumer_lag');
     expect(sample(after, 'mail_deliveries_total', { kind: 'INVITATION', outcome: 'sent' })).toBeGreaterThanOrEqual(
       conference.participants.length,
     );
     const gateway = await scrape('gateway');
-    expect(sample(gateway, 'http_request_duration_seconds_count', { route: '/api/v1/conferences/:id/call' })).toBeGreaterThan(0);
+    expect(
+      sample(gateway, 'http_request_duration_seconds_count', { route: '/api/v1/conferences/:id/call' }),
+    ).toBeGreaterThan(0);
 
     const logOf = (service: ServiceName) =>
       readFileSync(join(ROOT, 'test-artifacts/logs', `${stack.database}-${service}.log`), 'utf8')

@@ -50,7 +50,9 @@ describe('a conference flows end to end: called → invitations mailed → brief
     expect(invitations.total).toBe(conference.participants.length);
 
     const mustBrief = new Set(
-      conference.participants.filter((p: { mustBrief: boolean }) => p.mustBrief).map((p: { agencyId: string }) => p.agencyId),
+      conference.participants
+        .filter((p: { mustBrief: boolean }) => p.mustBrief)
+        .map((p: { agencyId: string }) => p.agencyId),
     );
     expect(mustBrief.size).toBeGreaterThanOrEqual(2);
     const requests = await eventually(async () => {

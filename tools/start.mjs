@@ -118,13 +118,22 @@ async function main() {
     const mailDir = mkdtempSync(path.join(tmpdir(), 'pressconf-maildev-'));
     const removeMailDir = () => rmSync(mailDir, { recursive: true, force: true });
     cleanup.add('the MailDev directory', async () => removeMailDir(), removeMailDir);
-    cleanup.add('MailDev', () => helpers.stopAll(5_000), () => helpers.killAll());
+    cleanup.add(
+      'MailDev',
+      () => helpers.stopAll(5_000),
+      () => helpers.killAll(),
+    );
     helpers.spawn('maildev', bin('maildev'), [
-      '--mail-directory', mailDir,
-      '--smtp', String(MAILDEV.smtpPort),
-      '--web', String(MAILDEV.webPort),
-      '--ip', '127.0.0.1',
-      '--web-ip', '127.0.0.1',
+      '--mail-directory',
+      mailDir,
+      '--smtp',
+      String(MAILDEV.smtpPort),
+      '--web',
+      String(MAILDEV.webPort),
+      '--ip',
+      '127.0.0.1',
+      '--web-ip',
+      '127.0.0.1',
     ]);
     await waitForHttp(`http://127.0.0.1:${MAILDEV.webPort}/`, 30_000, { signal: stopController.signal });
     smtpUrl = `smtp://127.0.0.1:${MAILDEV.smtpPort}`;
@@ -143,7 +152,11 @@ async function main() {
     ...Object.fromEntries(SERVICES.map((s) => [s.portVar, String(portOf(s))])),
   };
 
-  cleanup.add('the services', () => services.stopAll(15_000), () => services.killAll());
+  cleanup.add(
+    'the services',
+    () => services.stopAll(15_000),
+    () => services.killAll(),
+  );
   const startedAt = Date.now();
   for (const service of SERVICES) {
     const appEnv = withActorTokenKey(service.name, serviceEnv, keys);
@@ -152,7 +165,9 @@ async function main() {
   log.info(`waiting for ${SERVICES.map((s) => s.name).join(', ')} to be ready (up to ${READY_TIMEOUT_MS / 1000} s)`);
   await Promise.all(
     SERVICES.map(async (service) => {
-      await waitForHttp(`http://127.0.0.1:${portOf(service)}/health/ready`, READY_TIMEOUT_MS, { signal: stopController.signal });
+      await waitForHttp(`http://127.0.0.1:${portOf(service)}/health/ready`, READY_TIMEOUT_MS, {
+        signal: stopController.signal,
+      });
       log.info(`${service.name} is ready (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
     }),
   );
@@ -179,12 +194,20 @@ async function main() {
     ['AsyncAPI', `${base}/asyncapi.json`],
     [
       'Mail catcher',
-      startMailDev ? `http://127.0.0.1:${MAILDEV.webPort}  (every e-mail sent lands here)` : `none: mail goes to SMTP_URL (${smtpUrl})`,
+      startMailDev
+        ? `http://127.0.0.1:${MAILDEV.webPort}  (every e-mail sent lands here)`
+        : `none: mail goes to SMTP_URL (${smtpUrl})`,
     ],
     ['Admin API key', `${adminKey}  (header X-API-Key)`],
-    ['Actor tokens', keys.generated ? 'a key pair generated for this run' : 'INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY'],
+    [
+      'Actor tokens',
+      keys.generated ? 'a key pair generated for this run' : 'INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY',
+    ],
     ['Demo agencies', seeded],
-    ['Kafka', `${kafka.brokers}${kafka.started ? '' : env.KAFKA_BROKERS ? ' (KAFKA_BROKERS)' : ' (was already running; left running)'}`],
+    [
+      'Kafka',
+      `${kafka.brokers}${kafka.started ? '' : env.KAFKA_BROKERS ? ' (KAFKA_BROKERS)' : ' (was already running; left running)'}`,
+    ],
     ['Database', databaseUrl],
   ];
   process.stdout.write(

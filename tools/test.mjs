@@ -68,7 +68,15 @@ async function runJest(project, args, env) {
   const report = existsSync(outputFile) ? JSON.parse(readFileSync(outputFile, 'utf8')) : null;
   if (!report) {
     // e.g. the global setup failed, or jest was interrupted: no counts, but certainly not a pass
-    results.push({ project, passed: 0, failed: 0, skipped: 0, brokenSuites: 0, ok: false, note: `no results (${exitError?.message ?? 'jest wrote no report'})` });
+    results.push({
+      project,
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      brokenSuites: 0,
+      ok: false,
+      note: `no results (${exitError?.message ?? 'jest wrote no report'})`,
+    });
     return;
   }
   results.push({
@@ -143,7 +151,13 @@ for (const r of results) {
 }
 const ok = !failure && !interrupted && results.length === 2 && results.every((r) => r.ok);
 if (!ok) {
-  const why = interrupted ? 'interrupted' : failure ? failure.message : results.length < 2 ? 'not every test project ran' : 'see the failures above';
+  const why = interrupted
+    ? 'interrupted'
+    : failure
+      ? failure.message
+      : results.length < 2
+        ? 'not every test project ran'
+        : 'see the failures above';
   log.error(`FAILED: ${why}`);
 }
 process.stdout.write(`${total.passed} passed, ${total.failed} failed\n`);

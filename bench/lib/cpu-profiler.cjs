@@ -17,19 +17,29 @@ if (dir) {
   let seq = 0;
   const start = () => session.post('Profiler.start');
   session.post('Profiler.enable', () =>
-    session.post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_PROF_INTERVAL_US || 1000) }, start),
+    session.post(
+      'Profiler.setSamplingInterval',
+      { interval: Number(process.env.BENCH_PROF_INTERVAL_US || 1000) },
+      start,
+    ),
   );
   process.on('SIGWINCH', () => {
     let phase = 'phase';
     try {
-      phase = fs.readFileSync(path.join(dir, 'phase'), 'utf8').trim().replace(/[^a-zA-Z0-9_-]+/g, '-');
+      phase = fs
+        .readFileSync(path.join(dir, 'phase'), 'utf8')
+        .trim()
+        .replace(/[^a-zA-Z0-9_-]+/g, '-');
     } catch {
       /* unnamed */
     }
     session.post('Profiler.stop', (error, result) => {
       if (!error && result) {
         seq += 1;
-        fs.writeFileSync(path.join(dir, `${name}-${String(seq).padStart(2, '0')}-${phase}.cpuprofile`), JSON.stringify(result.profile));
+        fs.writeFileSync(
+          path.join(dir, `${name}-${String(seq).padStart(2, '0')}-${phase}.cpuprofile`),
+          JSON.stringify(result.profile),
+        );
       }
       start();
     });

@@ -119,14 +119,19 @@ export class ProcessSampler {
   toJSON() {
     const r = (x) => (x === null || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
     return {
-      overall: Object.fromEntries([...this.overall].map(([n, s]) => [n, { peakRssMb: r(s.peakRssMb), hwmMb: r(s.hwmMb) }])),
+      overall: Object.fromEntries(
+        [...this.overall].map(([n, s]) => [n, { peakRssMb: r(s.peakRssMb), hwmMb: r(s.hwmMb) }]),
+      ),
       phases: Object.fromEntries(
         [...this.phases].map(([phase, procs]) => [
           phase,
           Object.fromEntries(
             [...procs].map(([n, s]) => [
               n,
-              { peakRssMb: r(s.peakRssMb), cpuSeconds: s.cpuStart === null || s.cpuEnd === null ? null : r(s.cpuEnd - s.cpuStart) },
+              {
+                peakRssMb: r(s.peakRssMb),
+                cpuSeconds: s.cpuStart === null || s.cpuEnd === null ? null : r(s.cpuEnd - s.cpuStart),
+              },
             ]),
           ),
         ]),

@@ -18,7 +18,8 @@ export function machineInfo() {
   };
 }
 
-const fmt = (x, digits = 0) => (x === null || x === undefined ? '–' : typeof x === 'number' ? x.toFixed(digits) : String(x));
+const fmt = (x, digits = 0) =>
+  x === null || x === undefined ? '–' : typeof x === 'number' ? x.toFixed(digits) : String(x);
 const signed = (x) => (x === null || x === undefined ? '–' : `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(0)}`);
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 
@@ -30,7 +31,8 @@ const PEAK_RSS_MB = 150;
 /** Numbers are right-aligned; the first `leftAligned` columns (labels) are left-aligned. */
 function table(headers, rows, leftAligned = 0) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i < leftAligned ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i < leftAligned ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -45,11 +47,23 @@ export function evaluate(results) {
   }
   const big = fanout.find((f) => f.requestedN === 1000) ?? fanout[fanout.length - 1];
   if (big) {
-    targets.push({ target: `fan-out ≥ 0.5 × raw at N = ${big.n} (issue 8)`, value: big.ratioToRaw, met: big.ratioToRaw !== null && big.ratioToRaw >= 0.5 });
-    targets.push({ target: `fan-out N = ${big.n}: 0 lost, 0 duplicated (issue 8)`, value: `${big.lost} lost, ${big.duplicated} dup`, met: big.lost === 0 && big.duplicated === 0 });
+    targets.push({
+      target: `fan-out ≥ 0.5 × raw at N = ${big.n} (issue 8)`,
+      value: big.ratioToRaw,
+      met: big.ratioToRaw !== null && big.ratioToRaw >= 0.5,
+    });
+    targets.push({
+      target: `fan-out N = ${big.n}: 0 lost, 0 duplicated (issue 8)`,
+      value: `${big.lost} lost, ${big.duplicated} dup`,
+      met: big.lost === 0 && big.duplicated === 0,
+    });
   }
   for (const f of fanout.filter((x) => x !== big)) {
-    targets.push({ target: `fan-out N = ${f.n}: 0 lost, 0 duplicated (issue 8)`, value: `${f.lost} lost, ${f.duplicated} dup`, met: f.lost === 0 && f.duplicated === 0 });
+    targets.push({
+      target: `fan-out N = ${f.n}: 0 lost, 0 duplicated (issue 8)`,
+      value: `${f.lost} lost, ${f.duplicated} dup`,
+      met: f.lost === 0 && f.duplicated === 0,
+    });
   }
   const gw = results.gateway;
   if (gw) {
@@ -57,7 +71,8 @@ export function evaluate(results) {
     for (const route of Object.keys(gw.gateway ?? {})) {
       gw.gateway[route].throughputRatioToBare = ratio(rps('gateway', route), rps('bare', route));
       gw.gateway[route].throughputRatioToRawHttp = ratio(rps('gateway', route), rps('raw-http', route));
-      if (gw['raw-http']?.[route]) gw['raw-http'][route].throughputRatioToBare = ratio(rps('raw-http', route), rps('bare', route));
+      if (gw['raw-http']?.[route])
+        gw['raw-http'][route].throughputRatioToBare = ratio(rps('raw-http', route), rps('bare', route));
     }
     const atLeast = (value, goal) => ({ value, met: value !== null && value !== undefined && value >= goal });
     const { GET: get, POST: post } = gw.gateway ?? {};
@@ -74,7 +89,10 @@ export function evaluate(results) {
       };
       targets.push(
         { target: `gateway GET ≥ ${GATEWAY_GOALS.getOfBare} × bare NestJS throughput (issue 12)`, ...checks.getOfBare },
-        { target: `gateway GET ≥ ${GATEWAY_GOALS.getOfRawHttp} × raw HTTP hop throughput (issue 12)`, ...checks.getOfRawHttp },
+        {
+          target: `gateway GET ≥ ${GATEWAY_GOALS.getOfRawHttp} × raw HTTP hop throughput (issue 12)`,
+          ...checks.getOfRawHttp,
+        },
         {
           target: `GET p99 ≤ ${GATEWAY_GOALS.getP99Ms} ms at ${get.rate} req/s, ${gw.connections} connections (open loop, from due time; issue 12)`,
           ...checks.getP99,
@@ -83,14 +101,21 @@ export function evaluate(results) {
     }
     if (post) {
       checks.postOfBare = atLeast(post.throughputRatioToBare, GATEWAY_GOALS.postOfBare);
-      targets.push({ target: `gateway POST ≥ ${GATEWAY_GOALS.postOfBare} × bare NestJS throughput (issue 12)`, ...checks.postOfBare });
+      targets.push({
+        target: `gateway POST ≥ ${GATEWAY_GOALS.postOfBare} × bare NestJS throughput (issue 12)`,
+        ...checks.postOfBare,
+      });
     }
     gw.checks = checks;
   }
   for (const [name, m] of Object.entries(results.memory?.overall ?? {})) {
     if (!['gateway', 'scheduling', 'submissions', 'notifications'].includes(name)) continue;
     const issues = ['gateway', 'scheduling'].includes(name) ? 'issues 8, 12' : 'issue 8';
-    targets.push({ target: `${name} peak RSS ≤ ${PEAK_RSS_MB} MB (${issues})`, value: m.peakRssMb, met: m.peakRssMb <= PEAK_RSS_MB });
+    targets.push({
+      target: `${name} peak RSS ≤ ${PEAK_RSS_MB} MB (${issues})`,
+      value: m.peakRssMb,
+      met: m.peakRssMb <= PEAK_RSS_MB,
+    });
   }
   results.targets = targets;
   return results;
@@ -99,21 +124,45 @@ export function evaluate(results) {
 export function render(results) {
   const out = [];
   const m = results.machine;
-  out.push(`Machine: ${m.cpuModel}, ${m.nproc} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${results.versions?.postgres ?? ''}; Kafka ${results.versions?.kafka ?? ''}`);
-  out.push(`Load average (1/5/15 min) at start ${results.loadAverageAtStart?.join(' ')}, at end ${results.loadAverageAtEnd?.join(' ')}: other work on the machine shares the cores`);
+  out.push(
+    `Machine: ${m.cpuModel}, ${m.nproc} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${results.versions?.postgres ?? ''}; Kafka ${results.versions?.kafka ?? ''}`,
+  );
+  out.push(
+    `Load average (1/5/15 min) at start ${results.loadAverageAtStart?.join(' ')}, at end ${results.loadAverageAtEnd?.join(' ')}: other work on the machine shares the cores`,
+  );
   if (results.startup) {
     const s = results.startup;
     out.push(
       `Start to ready: whole stack ${fmt(s.readyMs / 1000, 1)} s (services spawned together: ` +
-        ['scheduling', 'submissions', 'notifications', 'gateway'].map((n) => `${n} ${fmt(s[n] / 1000, 1)} s`).join(', ') +
+        ['scheduling', 'submissions', 'notifications', 'gateway']
+          .map((n) => `${n} ${fmt(s[n] / 1000, 1)} s`)
+          .join(', ') +
         `); Kafka broker ${fmt(s.kafkaMs / 1000, 1)} s`,
     );
   }
   if (results.fanout?.length) {
-    out.push('', `Fan-out: call's 2xx → each invitation accepted by SMTP (MAIL_BATCH_SIZE ${results.config.mail.batchSize}, MAIL_MAX_CONNECTIONS ${results.config.mail.maxConnections}); raw = kafkajs + pg + nodemailer, same settings, same listener`);
+    out.push(
+      '',
+      `Fan-out: call's 2xx → each invitation accepted by SMTP (MAIL_BATCH_SIZE ${results.config.mail.batchSize}, MAIL_MAX_CONNECTIONS ${results.config.mail.maxConnections}); raw = kafkajs + pg + nodemailer, same settings, same listener`,
+    );
     out.push(
       table(
-        ['N', 'inv/s', 'p50 ms', 'p99 ms', 'max ms', 'first ms', 'lost', 'dup', 'raw mail/s', 'raw p50', 'raw p99', 'raw max', 'raw lost/dup', 'fan-out÷raw'],
+        [
+          'N',
+          'inv/s',
+          'p50 ms',
+          'p99 ms',
+          'max ms',
+          'first ms',
+          'lost',
+          'dup',
+          'raw mail/s',
+          'raw p50',
+          'raw p99',
+          'raw max',
+          'raw lost/dup',
+          'fan-out÷raw',
+        ],
         results.fanout.map((f) => [
           f.n,
           fmt(f.invitationsPerSecond, 1),
@@ -133,7 +182,9 @@ export function render(results) {
       ),
     );
     for (const f of results.fanout) {
-      const cpu = Object.entries(f.cpuMsPerInvitation ?? {}).map(([n, ms]) => `${n} ${fmt(ms, 1)}`).join(', ');
+      const cpu = Object.entries(f.cpuMsPerInvitation ?? {})
+        .map(([n, ms]) => `${n} ${fmt(ms, 1)}`)
+        .join(', ');
       out.push(
         `  N ${f.n}: call answered in ${fmt(f.callMs)} ms; after its 2xx: relay published ${signed(f.stages?.relayPublishedMs)} ms, notifications handler began ${signed(f.stages?.handlerStartedMs)} ms, first mail ${signed(f.firstMs)} ms` +
           `; CPU ms per invitation: ${cpu}; raw worker ${fmt(f.raw?.cpuMsPerMail, 1)} ms per mail`,
@@ -141,7 +192,20 @@ export function render(results) {
     }
   } else if (results.raw?.length) {
     out.push('', 'Raw limit (kafkajs + pg + nodemailer)');
-    out.push(table(['N', 'mail/s', 'p50 ms', 'p99 ms', 'max ms', 'lost', 'dup'], results.raw.map((r) => [r.n, fmt(r.mailsPerSecond, 1), fmt(r.latency.p50), fmt(r.latency.p99), fmt(r.latency.max), r.lost, r.duplicated])));
+    out.push(
+      table(
+        ['N', 'mail/s', 'p50 ms', 'p99 ms', 'max ms', 'lost', 'dup'],
+        results.raw.map((r) => [
+          r.n,
+          fmt(r.mailsPerSecond, 1),
+          fmt(r.latency.p50),
+          fmt(r.latency.p99),
+          fmt(r.latency.max),
+          r.lost,
+          r.duplicated,
+        ]),
+      ),
+    );
   }
   const gw = results.gateway;
   if (gw) out.push('', ...renderGateway(gw, results.memory));
@@ -149,7 +213,10 @@ export function render(results) {
   if (memory) {
     const names = Object.keys(memory.overall);
     const phases = Object.keys(memory.phases);
-    out.push('', 'Peak RSS in MB per phase (CPU seconds used in the phase in brackets); last column: VmHWM, the kernel\'s peak');
+    out.push(
+      '',
+      "Peak RSS in MB per phase (CPU seconds used in the phase in brackets); last column: VmHWM, the kernel's peak",
+    );
     out.push(
       table(
         ['process', ...phases, 'VmHWM'],
@@ -172,12 +239,24 @@ export function render(results) {
     out.push(
       table(
         ['service', ...phases],
-        services.map((n) => [n, ...phases.map((p) => (heap[p][n] ? `${fmt(heap[p][n].heapUsedMb)}/${fmt(heap[p][n].heapTotalMb)}/${fmt(heap[p][n].externalMb)}` : '–'))]),
+        services.map((n) => [
+          n,
+          ...phases.map((p) =>
+            heap[p][n]
+              ? `${fmt(heap[p][n].heapUsedMb)}/${fmt(heap[p][n].heapTotalMb)}/${fmt(heap[p][n].externalMb)}`
+              : '–',
+          ),
+        ]),
       ),
     );
   }
   if (results.idleCpuPercent) {
-    out.push('', `Idle CPU (% of one core, ${results.config.idleS} s with no requests): ${Object.entries(results.idleCpuPercent).map(([n, p]) => `${n} ${p}%`).join(', ')}`);
+    out.push(
+      '',
+      `Idle CPU (% of one core, ${results.config.idleS} s with no requests): ${Object.entries(results.idleCpuPercent)
+        .map(([n, p]) => `${n} ${p}%`)
+        .join(', ')}`,
+    );
   }
   if (results.targets?.length) {
     out.push('', 'Targets (issues 8 and 12; reported, not asserted)');
@@ -186,7 +265,11 @@ export function render(results) {
   return out.join('\n');
 }
 
-const mark = (...checks) => checks.filter(Boolean).map((c) => (c.met ? 'met' : 'MISSED')).join(', ');
+const mark = (...checks) =>
+  checks
+    .filter(Boolean)
+    .map((c) => (c.met ? 'met' : 'MISSED'))
+    .join(', ');
 
 /** Processes as the gateway table names them: the raw hop's two by their role alone. */
 const short = (name) => name.replace(/^raw-http /, '');
@@ -204,29 +287,54 @@ function renderGateway(gw, memory) {
     const failed = r.openLoopAtRate.sent - r.openLoopAtRate.ok;
     return `${fmt(r.openLoopAtRate.latency.p99, 1)}${failed ? ` (${failed} failed)` : ''}`;
   };
-  const cpu = (r) => Object.entries(r.cpuMsPerRequest ?? {}).map(([n, ms]) => `${short(n)} ${fmt(ms, 2)}`).join(', ') || '–';
+  const cpu = (r) =>
+    Object.entries(r.cpuMsPerRequest ?? {})
+      .map(([n, ms]) => `${short(n)} ${fmt(ms, 2)}`)
+      .join(', ') || '–';
   const rss = (names) =>
     names
       .filter((n) => memory?.overall?.[n])
       .map((n) => `${short(n)} ${fmt(memory.overall[n].peakRssMb)}`)
       .join(', ') || '–';
-  const rssChecks = ['gateway', 'scheduling'].filter((n) => memory?.overall?.[n]).map((n) => ({ met: memory.overall[n].peakRssMb <= PEAK_RSS_MB }));
+  const rssChecks = ['gateway', 'scheduling']
+    .filter((n) => memory?.overall?.[n])
+    .map((n) => ({ met: memory.overall[n].peakRssMb <= PEAK_RSS_MB }));
   const { GET: get, POST: post } = gw.gateway ?? {};
   const throughput = (r) => fmt(r.saturated.requestsPerSecond);
   const ratios = (r) => [fmt(r.throughputRatioToBare, 2), fmt(r.throughputRatioToRawHttp, 2)];
   const rows = [];
   if (get) {
     const goal = `≥ ${GATEWAY_GOALS.getOfBare} of bare, ≥ ${GATEWAY_GOALS.getOfRawHttp} of raw HTTP`;
-    rows.push(['GET /conferences/{id}, req/s (closed loop)', ...per('GET', throughput), ...ratios(get), goal, mark(c.getOfBare, c.getOfRawHttp)]);
-    rows.push([`GET p99 ms at ${get.rate} req/s (open loop)`, ...per('GET', p99), '', '', `≤ ${GATEWAY_GOALS.getP99Ms} ms`, mark(c.getP99)]);
+    rows.push([
+      'GET /conferences/{id}, req/s (closed loop)',
+      ...per('GET', throughput),
+      ...ratios(get),
+      goal,
+      mark(c.getOfBare, c.getOfRawHttp),
+    ]);
+    rows.push([
+      `GET p99 ms at ${get.rate} req/s (open loop)`,
+      ...per('GET', p99),
+      '',
+      '',
+      `≤ ${GATEWAY_GOALS.getP99Ms} ms`,
+      mark(c.getP99),
+    ]);
   }
   if (post) {
-    rows.push(['POST /conferences, req/s (closed loop)', ...per('POST', throughput), ...ratios(post), `≥ ${GATEWAY_GOALS.postOfBare} of bare`, mark(c.postOfBare)]);
+    rows.push([
+      'POST /conferences, req/s (closed loop)',
+      ...per('POST', throughput),
+      ...ratios(post),
+      `≥ ${GATEWAY_GOALS.postOfBare} of bare`,
+      mark(c.postOfBare),
+    ]);
     rows.push([`POST p99 ms at ${post.rate} req/s (open loop)`, ...per('POST', p99), '', '', '', '']);
   }
   const rssRow = [rss(['gateway', 'scheduling']), rss(['raw-http front', 'raw-http back']), rss(['bare-nest'])];
   rows.push(['peak RSS MB (whole run)', ...rssRow, '', '', `≤ ${PEAK_RSS_MB} each`, mark(...rssChecks)]);
-  for (const route of Object.keys(gw.gateway ?? {})) rows.push([`CPU ms per request, ${route}`, ...per(route, cpu), '', '', '', '']);
+  for (const route of Object.keys(gw.gateway ?? {}))
+    rows.push([`CPU ms per request, ${route}`, ...per(route, cpu), '', '', '', '']);
   out.push(
     `Gateway (issue 12), ${gw.connections} connections; open loop = timed from each request's due time. ours = the real gateway and ` +
       'scheduling; raw HTTP hop = node:http → undici Pool → node:http + pg, one SQL statement; bare = a NestJS route answering the same JSON',
@@ -261,7 +369,22 @@ function renderGateway(gw, memory) {
     }
   }
   out.push(
-    table(['route', 'target', 'req/s', 'closed p50/p99/max', 'rate', 'autocannon@rate p50/p99/max', 'open-loop@rate p50/p99/max', 'achieved', 'errors', '÷bare', 'gw÷raw-http'], detail),
+    table(
+      [
+        'route',
+        'target',
+        'req/s',
+        'closed p50/p99/max',
+        'rate',
+        'autocannon@rate p50/p99/max',
+        'open-loop@rate p50/p99/max',
+        'achieved',
+        'errors',
+        '÷bare',
+        'gw÷raw-http',
+      ],
+      detail,
+    ),
   );
   return out;
 }

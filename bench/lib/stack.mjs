@@ -56,10 +56,13 @@ export class Stack {
   async start({ services = true } = {}) {
     const { dist, logDir } = this.options;
     for (const service of services ? SERVICES : []) {
-      if (!existsSync(path.join(dist, 'apps', service, 'main.js'))) throw new Error(`${dist}/apps/${service}/main.js is missing`);
+      if (!existsSync(path.join(dist, 'apps', service, 'main.js')))
+        throw new Error(`${dist}/apps/${service}/main.js is missing`);
     }
     mkdirSync(logDir, { recursive: true });
-    const [gateway, scheduling, submissions, notifications, smtp] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+    const [gateway, scheduling, submissions, notifications, smtp] = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => freePort()),
+    );
     this.ports = { gateway, scheduling, submissions, notifications };
     this.smtp = new SmtpSink(smtp);
     await this.smtp.start();
@@ -90,7 +93,11 @@ export class Stack {
     const spawnedAt = now();
     const child = spawn(process.execPath, [path.join(this.options.dist, 'apps', service, 'main.js')], {
       cwd: this.options.root,
-      env: withActorTokenKey(service, { ...process.env, ...this.env, ...this.options.serviceEnv?.[service] }, this.keys),
+      env: withActorTokenKey(
+        service,
+        { ...process.env, ...this.env, ...this.options.serviceEnv?.[service] },
+        this.keys,
+      ),
       stdio: ['ignore', log, log],
     });
     closeSync(log);
@@ -99,7 +106,8 @@ export class Stack {
     const url = `http://127.0.0.1:${this.ports[service]}/health/ready`;
     const deadline = Date.now() + 120_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}; see ${this.options.logDir}/${service}.log`);
+      if (child.exitCode !== null)
+        throw new Error(`${service} exited with ${child.exitCode}; see ${this.options.logDir}/${service}.log`);
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
         await response.body?.cancel();
@@ -107,7 +115,8 @@ export class Stack {
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > deadline) throw new Error(`${service} was not ready within 120 s; see ${this.options.logDir}/${service}.log`);
+      if (Date.now() > deadline)
+        throw new Error(`${service} was not ready within 120 s; see ${this.options.logDir}/${service}.log`);
       await sleep(100);
     }
     this.startup[service] = Math.round(now() - spawnedAt);
@@ -130,7 +139,9 @@ export class Stack {
     await Promise.all([...this.processes.keys()].map((s) => this.stopService(s)));
     await this.smtp?.stop();
     if (process.env.BENCH_KEEP_DB !== '1') {
-      await adminQuery(this.options.serverUrl, `DROP DATABASE IF EXISTS "${this.options.database}" WITH (FORCE)`).catch(() => undefined);
+      await adminQuery(this.options.serverUrl, `DROP DATABASE IF EXISTS "${this.options.database}" WITH (FORCE)`).catch(
+        () => undefined,
+      );
     }
   }
 

@@ -26,7 +26,8 @@ export function summarize(values) {
   };
 }
 
-export const round = (x, digits = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits)));
+export const round = (x, digits = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(digits));
 
 /** A port nobody listens on right now (on 127.0.0.1). */
 export function freePort() {

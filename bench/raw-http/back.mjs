@@ -36,12 +36,17 @@ const server = http.createServer((req, res) => {
     let reply;
     try {
       const match = /^\/conferences(?:\/([0-9a-f-]{36}))?$/.exec(req.url ?? '');
-      reply = match ? await answer(req.method, match[1], Buffer.concat(chunks).toString()) : { status: 404, body: { title: 'Not Found' } };
+      reply = match
+        ? await answer(req.method, match[1], Buffer.concat(chunks).toString())
+        : { status: 404, body: { title: 'Not Found' } };
     } catch (error) {
       reply = { status: 500, body: { title: String(error.message) } };
     }
     const body = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(reply.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   });
 });

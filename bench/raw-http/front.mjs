@@ -34,14 +34,24 @@ const server = http.createServer((req, res) => {
       const match = /^\/api\/v1\/conferences(?:\/([0-9a-f-]{36}))?$/.exec(req.url ?? '');
       if (req.method === 'GET' && match?.[1]) reply = await call('GET', `/conferences/${match[1]}`);
       else if (req.method === 'POST' && match && !match[1]) {
-        reply = await call('POST', '/conferences', JSON.stringify(JSON.parse(Buffer.concat(chunks).toString() || '{}')));
+        reply = await call(
+          'POST',
+          '/conferences',
+          JSON.stringify(JSON.parse(Buffer.concat(chunks).toString() || '{}')),
+        );
       } else reply = { status: 404, body: { title: 'Not Found' } };
     } catch (error) {
       const timedOut = error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError;
-      reply = { status: error instanceof SyntaxError ? 400 : timedOut ? 504 : 503, body: { title: String(error.message) } };
+      reply = {
+        status: error instanceof SyntaxError ? 400 : timedOut ? 504 : 503,
+        body: { title: String(error.message) },
+      };
     }
     const body = JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(reply.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   });
 });

@@ -43,7 +43,9 @@ async function handle(message) {
     html,
     text,
     headers: { 'X-Bench-Run': run, 'X-Bench-Seq': String(seq) },
-    attachments: attachment.length ? [{ filename: 'giay-moi.pdf', contentType: 'application/pdf', content: attachment }] : [],
+    attachments: attachment.length
+      ? [{ filename: 'giay-moi.pdf', contentType: 'application/pdf', content: attachment }]
+      : [],
   });
 }
 

@@ -41,8 +41,11 @@ for (const [id, us] of self) {
 }
 const busy = total - (byPackage.get('(idle)') ?? 0);
 const pct = (us) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
-console.log(`${file}\nsampled ${(total / 1e6).toFixed(2)} s, busy (not idle) ${(busy / 1e6).toFixed(2)} s\n\nself time by package:`);
-for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${pkg}`);
+console.log(
+  `${file}\nsampled ${(total / 1e6).toFixed(2)} s, busy (not idle) ${(busy / 1e6).toFixed(2)} s\n\nself time by package:`,
+);
+for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${pkg}`);
 // Inclusive time: each sample is charged once to every distinct function on its stack.
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -69,18 +72,33 @@ const LAYERS = [
   ['Nest microservices (Kafka transport)', /^@nestjs\/microservices$/],
   ['internal HTTP client (undici)', /^undici$/],
   ['actor tokens (jose)', /^jose$/],
-  ['logging (pino, pino-http)', /^(pino|pino-http|nestjs-pino|pino-std-serializers|sonic-boom|fast-redact|quick-format-unescaped)$/],
+  [
+    'logging (pino, pino-http)',
+    /^(pino|pino-http|nestjs-pino|pino-std-serializers|sonic-boom|fast-redact|quick-format-unescaped)$/,
+  ],
   ['validation (class-validator/-transformer)', /^(class-validator|class-transformer|validator|libphonenumber-js)$/],
   ['database (TypeORM)', /^typeorm$/],
-  ['database (pg driver)', /^(pg|pg-protocol|pg-pool|pg-types|postgres-date|postgres-array|postgres-bytea|postgres-interval)$/],
+  [
+    'database (pg driver)',
+    /^(pg|pg-protocol|pg-pool|pg-types|postgres-date|postgres-array|postgres-bytea|postgres-interval)$/,
+  ],
   ['rate limit (@nestjs/throttler)', /^@nestjs\/throttler$/],
   ['metrics (prom-client)', /^prom-client$/],
-  ['PDF (pdfmake, pdfkit, fontkit)', /^(pdfmake|@foliojs-fork\/.*|restructure|unicode-trie|tiny-inflate|brotli|linebreak)$/],
+  [
+    'PDF (pdfmake, pdfkit, fontkit)',
+    /^(pdfmake|@foliojs-fork\/.*|restructure|unicode-trie|tiny-inflate|brotli|linebreak)$/,
+  ],
   ['mail (nodemailer)', /^nodemailer$/],
-  ['HTTP (fastify)', /^(fastify|@fastify\/.*|@nestjs\/platform-fastify|find-my-way|avvio|light-my-request|fast-json-stringify|fast-querystring|secure-json-parse|abstract-logging|toad-cache)$/],
-  ['HTTP (express, helmet, cors, body-parser)', /^(express|router|helmet|cors|body-parser|@nestjs\/platform-express|raw-body|iconv-lite|content-type|type-is|mime-types|qs|etag|fresh|send|on-finished|finalhandler|parseurl|path-to-regexp|vary|depd|statuses|http-errors|accepts|negotiator|encodeurl|escape-html|cookie|proxy-addr|forwarded)$/],
+  [
+    'HTTP (fastify)',
+    /^(fastify|@fastify\/.*|@nestjs\/platform-fastify|find-my-way|avvio|light-my-request|fast-json-stringify|fast-querystring|secure-json-parse|abstract-logging|toad-cache)$/,
+  ],
+  [
+    'HTTP (express, helmet, cors, body-parser)',
+    /^(express|router|helmet|cors|body-parser|@nestjs\/platform-express|raw-body|iconv-lite|content-type|type-is|mime-types|qs|etag|fresh|send|on-finished|finalhandler|parseurl|path-to-regexp|vary|depd|statuses|http-errors|accepts|negotiator|encodeurl|escape-html|cookie|proxy-addr|forwarded)$/,
+  ],
   ['Nest core, rxjs', /^(@nestjs\/core|@nestjs\/common|rxjs|reflect-metadata|tslib)$/],
-  ['the service\'s own code', /^\(service bundle\)$/],
+  ["the service's own code", /^\(service bundle\)$/],
 ];
 const layerOf = new Map();
 const layerTime = new Map();
@@ -95,7 +113,9 @@ for (let i = 0; i < profile.samples.length; i++) {
     let cached = layerOf.get(id);
     if (cached === undefined) {
       const url = node.callFrame.url;
-      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/\/apps\/[^/]+\/main\.js$/.test(url) ? '(service bundle)' : '');
+      const pkg =
+        /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+        (/\/apps\/[^/]+\/main\.js$/.test(url) ? '(service bundle)' : '');
       cached = LAYERS.find(([, re]) => re.test(pkg))?.[0] ?? null;
       layerOf.set(id, cached);
     }
@@ -110,8 +130,12 @@ for (const [layer, us] of [...layerTime].filter(([l]) => l !== '(idle)').sort((a
 }
 
 console.log(`\ntop functions by inclusive time${filter ? ` matching ${filter}` : ''}:`);
-for (const [fn, us] of [...inclusive].filter(([k]) => !filter || filter.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top)) {
+for (const [fn, us] of [...inclusive]
+  .filter(([k]) => !filter || filter.test(k))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top)) {
   console.log(`  ${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${fn}`);
 }
 console.log('\ntop functions by self time:');
-for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${fn}`);
+for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top))
+  console.log(`  ${pct(us)}  ${(us / 1000).toFixed(0).padStart(7)} ms  ${fn}`);

@@ -34,7 +34,9 @@ export async function callPeriodicConference(
 
 /** The invitations for the conference, without the other mail about it (brief requests, updates, reminders). */
 export function invitationMails(stack: Stack, conferenceId: string) {
-  return stack.smtp.forConference(conferenceId).filter((m) => m.parsed.headers.get('x-notification-kind') === 'INVITATION');
+  return stack.smtp
+    .forConference(conferenceId)
+    .filter((m) => m.parsed.headers.get('x-notification-kind') === 'INVITATION');
 }
 
 /** Waits until every participant has an invitation for the conference, and a little longer to catch duplicates. */

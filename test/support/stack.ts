@@ -12,7 +12,6 @@ const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, '
 export type ServiceName = 'scheduling' | 'submissions' | 'notifications' | 'gateway';
 const SERVICES: ServiceName[] = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
-
 export interface StackOptions {
   env?: Record<string, string>;
 }
@@ -196,7 +195,9 @@ export class Stack {
     const url = `http://127.0.0.1:${this.ports[service]}/health/ready`;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
-        throw new Error(`${service} exited with ${child.exitCode}; see test-artifacts/logs/${this.database}-${service}.log`);
+        throw new Error(
+          `${service} exited with ${child.exitCode}; see test-artifacts/logs/${this.database}-${service}.log`,
+        );
       }
       try {
         if ((await fetch(url)).status === 200) return;

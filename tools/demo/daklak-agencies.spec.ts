@@ -5,7 +5,9 @@ import { AgencyRoles, CreateAgencyDto, ValidationFailedError, validateInto } fro
 
 // The demo directory seeded by `npm start`: it must stay a set of valid create bodies (a change to the contract
 // would otherwise break only the demo, and only at run time) and must fill every role of the plan.
-const file = JSON.parse(readFileSync(join(__dirname, 'daklak-agencies.json'), 'utf8')) as { agencies: CreateAgencyDto[] };
+const file = JSON.parse(readFileSync(join(__dirname, 'daklak-agencies.json'), 'utf8')) as {
+  agencies: CreateAgencyDto[];
+};
 const agencies = file.agencies;
 const withRole = (role: string) => agencies.filter((a) => a.roles.includes(role as CreateAgencyDto['roles'][number]));
 

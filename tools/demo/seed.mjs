@@ -78,8 +78,12 @@ async function request(url, init, attempts = 4) {
 /** A problem+json answer (RFC 9457) in one line, with its field errors. */
 function describe({ status, body }) {
   if (body && typeof body === 'object') {
-    const fields = Array.isArray(body.errors) ? body.errors.map((e) => `${e.field ?? e.pointer ?? '?'}: ${e.message ?? e.detail ?? ''}`) : [];
-    return [`HTTP ${status}`, body.title, body.detail, fields.length ? `[${fields.join('; ')}]` : ''].filter(Boolean).join(' ');
+    const fields = Array.isArray(body.errors)
+      ? body.errors.map((e) => `${e.field ?? e.pointer ?? '?'}: ${e.message ?? e.detail ?? ''}`)
+      : [];
+    return [`HTTP ${status}`, body.title, body.detail, fields.length ? `[${fields.join('; ')}]` : '']
+      .filter(Boolean)
+      .join(' ');
   }
   return `HTTP ${status}${body ? ` ${String(body).slice(0, 200)}` : ''}`;
 }
@@ -131,7 +135,8 @@ export async function seedAgencies(baseUrl, apiKey, file = DEFAULT_FILE, { log =
       });
       refuseFatal(response, `creating ${code}`);
       if (response.status === 201 || response.status === 200) result.created.push(code);
-      else if (response.status === 409) result.skipped.push(code); // created meanwhile, e.g. by a second seeder
+      else if (response.status === 409)
+        result.skipped.push(code); // created meanwhile, e.g. by a second seeder
       else throw new Error(describe(response));
     } catch (error) {
       if (error instanceof SeedAborted) throw error;

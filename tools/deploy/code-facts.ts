@@ -40,7 +40,9 @@ export function appNames(): string[] {
   return readdirSync(abs('apps'))
     .filter((name) => {
       try {
-        return statSync(abs(`apps/${name}/project.json`)).isFile() && statSync(abs(`apps/${name}/src/main.ts`)).isFile();
+        return (
+          statSync(abs(`apps/${name}/project.json`)).isFile() && statSync(abs(`apps/${name}/src/main.ts`)).isFile()
+        );
       } catch {
         return false;
       }
@@ -49,7 +51,8 @@ export function appNames(): string[] {
 }
 
 /** How an app's code opens its database: the messaging module of a service, or TypeORM options of its own. */
-const DATABASE_USE = /\bserviceDataSourceOptions\s*\(|\bServiceMessagingModule\.forService\s*\(|\bTypeOrmModule\.forRoot(Async)?\s*\(/;
+const DATABASE_USE =
+  /\bserviceDataSourceOptions\s*\(|\bServiceMessagingModule\.forService\s*\(|\bTypeOrmModule\.forRoot(Async)?\s*\(/;
 
 /** How an app's code uses Kafka: the service bootstrap (libs/messaging/src/bootstrap.ts) or a Kafka client of its own. */
 const KAFKA_USE = /\bbootstrapService\s*\(|from '(kafkajs|@nestjs\/microservices)'/;
@@ -124,7 +127,8 @@ export const RUNTIME_ENV_NAMES = new Set(['NODE_ENV', 'NODE_OPTIONS']);
 export function databasePoolSizeDefault(): number {
   const source = readFileSync(abs('libs/messaging/src/database/database.ts'), 'utf8');
   const match = /process\.env\.DATABASE_POOL_SIZE\s*\?\?\s*(\d+)/.exec(source);
-  if (!match) throw new Error('libs/messaging/src/database/database.ts: no `process.env.DATABASE_POOL_SIZE ?? <n>` found');
+  if (!match)
+    throw new Error('libs/messaging/src/database/database.ts: no `process.env.DATABASE_POOL_SIZE ?? <n>` found');
   return Number(match[1]);
 }
 

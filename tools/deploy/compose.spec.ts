@@ -6,7 +6,14 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { stringify } from 'yaml';
-import { COMPOSE_FILE, composePolicy, kafkaVersionOfNpmStart, lintComposeFile, lintComposeText, parseCompose } from './compose';
+import {
+  COMPOSE_FILE,
+  composePolicy,
+  kafkaVersionOfNpmStart,
+  lintComposeFile,
+  lintComposeText,
+  parseCompose,
+} from './compose';
 import { codeFacts } from './facts';
 import { abs, clone, KubeObject, readText } from './repo';
 
@@ -27,17 +34,21 @@ describe('docker-compose.yml', () => {
   });
 
   it('dclint refuses an unknown field (schema validation)', () => {
-    const problems = lintComposeText(brokenText((s) => {
-      s.scheduling.restart_policy = 'always';
-    }));
+    const problems = lintComposeText(
+      brokenText((s) => {
+        s.scheduling.restart_policy = 'always';
+      }),
+    );
     expect(problems).toEqual([expect.stringMatching(/invalid-schema .*\/services\/scheduling/)]);
   });
 
   it('dclint refuses an image tagged latest and an unbound published port', () => {
-    const problems = lintComposeText(brokenText((s) => {
-      s.postgres.image = 'postgres:latest';
-      s.maildev.ports = ['1080:1080'];
-    }));
+    const problems = lintComposeText(
+      brokenText((s) => {
+        s.postgres.image = 'postgres:latest';
+        s.maildev.ports = ['1080:1080'];
+      }),
+    );
     expect(problems.join('\n')).toMatch(/service-image-require-explicit-tag/);
     expect(problems.join('\n')).toMatch(/no-unbound-port-interfaces/);
   });
@@ -67,7 +78,8 @@ describe('docker-compose.yml', () => {
     data.services.gateway.environment.KAFKA_BROKERS = 'kafka:9092';
     data.services.gateway.depends_on.kafka = { condition: 'service_healthy' };
     data.services.scheduling.environment.INTERNAL_AUTH_PUBLIC_KEY = other;
-    data.services.notifications.environment.INTERNAL_AUTH_PRIVATE_KEY = data.services.gateway.environment.INTERNAL_AUTH_PRIVATE_KEY;
+    data.services.notifications.environment.INTERNAL_AUTH_PRIVATE_KEY =
+      data.services.gateway.environment.INTERNAL_AUTH_PRIVATE_KEY;
     delete data.services.submissions.environment.INTERNAL_AUTH_PUBLIC_KEY;
     expect(composePolicy(data, facts)).toEqual([
       'gateway: SUBMISSIONS_URL is http://submissions:3101, not http://submissions:3102',

@@ -45,22 +45,26 @@ export function parseCompose(text: string): KubeObject {
 
 /** `${NAME:-default}` → default, `${NAME}` → '': the value Compose uses when the variable is not set. */
 export function withoutInterpolation(value: unknown): string {
-  return String(value ?? '').replace(/\$\{[A-Z0-9_]+(?::?-([^}]*))?\}/g, (_, fallback: string | undefined) => fallback ?? '');
+  return String(value ?? '').replace(
+    /\$\{[A-Z0-9_]+(?::?-([^}]*))?\}/g,
+    (_, fallback: string | undefined) => fallback ?? '',
+  );
 }
 
 function environmentOf(service: KubeObject): Record<string, string> {
   const env = service.environment ?? {};
   if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry: string) => {
-      const [key, ...rest] = String(entry).split('=');
-      return [key, rest.join('=')];
-    }));
+    return Object.fromEntries(
+      env.map((entry: string) => {
+        const [key, ...rest] = String(entry).split('=');
+        return [key, rest.join('=')];
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withoutInterpolation(v)]));
 }
 
-const healthcheckText = (service: KubeObject): string =>
-  [service.healthcheck?.test ?? []].flat().map(String).join(' ');
+const healthcheckText = (service: KubeObject): string => [service.healthcheck?.test ?? []].flat().map(String).join(' ');
 
 /** The compose services a configuration value points at (`kafka:9092`, `smtp://maildev:1025`, `@postgres:5432`). */
 function servicesNamedIn(value: string, serviceNames: string[]): string[] {
@@ -84,7 +88,11 @@ export function kafkaVersionOfNpmStart(): string {
  *   auto-creation off; the gateway is published on its port;
  * - the apps reach each other as internalApiPolicy says.
  */
-export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersion = kafkaVersionOfNpmStart()): string[] {
+export function composePolicy(
+  compose: KubeObject,
+  facts: CodeFacts,
+  kafkaVersion = kafkaVersionOfNpmStart(),
+): string[] {
   const problems: string[] = [];
   const services: Record<string, KubeObject> = compose.services ?? {};
   const names = Object.keys(services);
@@ -113,21 +121,23 @@ export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersio
     }
     const env = environmentOf(service);
     const port = Number(env[app.portVar] ?? app.defaultPort);
-    const build = typeof service.build === 'string' ? { context: service.build } : service.build ?? {};
+    const build = typeof service.build === 'string' ? { context: service.build } : (service.build ?? {});
     if (build.dockerfile !== `apps/${app.name}/Dockerfile` || (build.context ?? '.') !== '.') {
       problems.push(`${app.name}: not built from apps/${app.name}/Dockerfile with the repository root as context`);
     }
-    if (!String(service.image ?? '').startsWith(`pressconf/${app.name}:`)) problems.push(`${app.name}: image is not pressconf/${app.name}:<version>`);
+    if (!String(service.image ?? '').startsWith(`pressconf/${app.name}:`))
+      problems.push(`${app.name}: image is not pressconf/${app.name}:<version>`);
     if (!healthcheckText(service).includes(`http://127.0.0.1:${port}/health/`)) {
       problems.push(`${app.name}: healthcheck does not probe http://127.0.0.1:${port}/health/ (${app.portVar})`);
     }
     for (const variable of Object.keys(env)) {
       if (!facts.envNames.has(variable)) problems.push(`${app.name}: environment ${variable} is not read by the code`);
     }
-    const dependencies = Object.keys(Array.isArray(service.depends_on) ? {} : service.depends_on ?? {});
+    const dependencies = Object.keys(Array.isArray(service.depends_on) ? {} : (service.depends_on ?? {}));
     for (const [variable, value] of Object.entries(env)) {
       for (const target of servicesNamedIn(value, names).filter((n) => n !== app.name)) {
-        if (!dependencies.includes(target)) problems.push(`${app.name}: ${variable} points at ${target}, which is not among its depends_on`);
+        if (!dependencies.includes(target))
+          problems.push(`${app.name}: ${variable} points at ${target}, which is not among its depends_on`);
       }
     }
     if (app.name === 'gateway') {
@@ -142,12 +152,15 @@ export function composePolicy(compose: KubeObject, facts: CodeFacts, kafkaVersio
   } else {
     const [name, kafka] = kafkaEntry;
     const env = environmentOf(kafka);
-    if (kafka.image !== `apache/kafka:${kafkaVersion}`) problems.push(`${name}: image ${kafka.image}, but npm start runs Kafka ${kafkaVersion} (infra/kafka/pom.xml)`);
+    if (kafka.image !== `apache/kafka:${kafkaVersion}`)
+      problems.push(`${name}: image ${kafka.image}, but npm start runs Kafka ${kafkaVersion} (infra/kafka/pom.xml)`);
     if (!/^4\./.test(String(kafka.image).split(':')[1] ?? '')) problems.push(`${name}: not a Kafka 4.x broker`);
     const roles = String(env.KAFKA_PROCESS_ROLES ?? '').split(',');
-    if (!(roles.includes('broker') && roles.includes('controller'))) problems.push(`${name}: not a KRaft broker+controller (KAFKA_PROCESS_ROLES)`);
+    if (!(roles.includes('broker') && roles.includes('controller')))
+      problems.push(`${name}: not a KRaft broker+controller (KAFKA_PROCESS_ROLES)`);
     if (env.KAFKA_AUTO_CREATE_TOPICS_ENABLE !== 'false') problems.push(`${name}: topic auto-creation must be off`);
-    if (!String(env.KAFKA_ADVERTISED_LISTENERS ?? '').includes(`//${name}:`)) problems.push(`${name}: does not advertise itself as ${name} on the compose network`);
+    if (!String(env.KAFKA_ADVERTISED_LISTENERS ?? '').includes(`//${name}:`))
+      problems.push(`${name}: does not advertise itself as ${name} on the compose network`);
   }
   return problems;
 }
@@ -167,17 +180,25 @@ function internalApiPolicy(services: Record<string, KubeObject>, facts: CodeFact
     for (const call of app.calls) {
       const target = facts.apps.find((a) => a.name === call.app)!;
       const expected = `http://${target.name}:${envOf(target.name)[target.portVar] ?? target.defaultPort}`;
-      if (env[call.urlVar] !== expected) problems.push(`${app.name}: ${call.urlVar} is ${env[call.urlVar] || 'not set'}, not ${expected}`);
+      if (env[call.urlVar] !== expected)
+        problems.push(`${app.name}: ${call.urlVar} is ${env[call.urlVar] || 'not set'}, not ${expected}`);
     }
-    if (app.signsActorTokens && !env[PRIVATE_KEY_VAR]) problems.push(`${app.name}: no ${PRIVATE_KEY_VAR} (it signs the actor tokens)`);
-    if (!app.signsActorTokens && env[PRIVATE_KEY_VAR] !== undefined) problems.push(`${app.name}: holds ${PRIVATE_KEY_VAR}, which only ${signer?.name} may`);
-    if (app.checksActorTokens && !env[PUBLIC_KEY_VAR]) problems.push(`${app.name}: no ${PUBLIC_KEY_VAR} (it checks the actor tokens)`);
+    if (app.signsActorTokens && !env[PRIVATE_KEY_VAR])
+      problems.push(`${app.name}: no ${PRIVATE_KEY_VAR} (it signs the actor tokens)`);
+    if (!app.signsActorTokens && env[PRIVATE_KEY_VAR] !== undefined)
+      problems.push(`${app.name}: holds ${PRIVATE_KEY_VAR}, which only ${signer?.name} may`);
+    if (app.checksActorTokens && !env[PUBLIC_KEY_VAR])
+      problems.push(`${app.name}: no ${PUBLIC_KEY_VAR} (it checks the actor tokens)`);
     else if (app.checksActorTokens && privateKey && !isKeyPair(privateKey, env[PUBLIC_KEY_VAR])) {
-      problems.push(`${app.name}: ${PUBLIC_KEY_VAR} is not the public key of the ${PRIVATE_KEY_VAR} of ${signer!.name}`);
+      problems.push(
+        `${app.name}: ${PUBLIC_KEY_VAR} is not the public key of the ${PRIVATE_KEY_VAR} of ${signer!.name}`,
+      );
     }
     const hasKafka = env.KAFKA_BROKERS !== undefined;
-    if (app.usesKafka && !hasKafka) problems.push(`${app.name}: no KAFKA_BROKERS, but it publishes and consumes events`);
-    if (!app.usesKafka && hasKafka) problems.push(`${app.name}: KAFKA_BROKERS is set, but ${app.name} does not use Kafka`);
+    if (app.usesKafka && !hasKafka)
+      problems.push(`${app.name}: no KAFKA_BROKERS, but it publishes and consumes events`);
+    if (!app.usesKafka && hasKafka)
+      problems.push(`${app.name}: KAFKA_BROKERS is set, but ${app.name} does not use Kafka`);
   }
   return problems;
 }

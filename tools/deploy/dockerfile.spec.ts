@@ -14,23 +14,36 @@ const gateway = () => facts.apps.find((a) => a.name === 'gateway')!;
 
 describe('Dockerfiles', () => {
   it.each(appNames())('apps/%s/Dockerfile follows the rules', (app) => {
-    expect(dockerfileProblems(dockerfile(app), facts.apps.find((a) => a.name === app)!, facts.envNames)).toEqual([]);
+    expect(
+      dockerfileProblems(
+        dockerfile(app),
+        facts.apps.find((a) => a.name === app)!,
+        facts.envNames,
+      ),
+    ).toEqual([]);
   });
 
   it('reads instructions across continuation lines', () => {
     const instructions = parseDockerfile(dockerfile('gateway'));
     expect(instructions.filter((i) => i.keyword === 'FROM')).toHaveLength(3);
-    expect(instructions.find((i) => i.keyword === 'HEALTHCHECK')?.args).toMatch(/^--interval=\S+ .* CMD \["node", "-e", .*\/health\/live/);
+    expect(instructions.find((i) => i.keyword === 'HEALTHCHECK')?.args).toMatch(
+      /^--interval=\S+ .* CMD \["node", "-e", .*\/health\/live/,
+    );
   });
 
   it('fails on a floating or latest base image', () => {
-    const floating = dockerfile('gateway').replace(/FROM node:[^ ]+ AS runtime/, 'FROM node:20-bookworm-slim AS runtime');
+    const floating = dockerfile('gateway').replace(
+      /FROM node:[^ ]+ AS runtime/,
+      'FROM node:20-bookworm-slim AS runtime',
+    );
     expect(dockerfileProblems(floating, gateway(), facts.envNames)).toEqual([
       'FROM node:20-bookworm-slim: the tag is not an exact version (x.y.z) or digest',
       expect.stringMatching(/^stages use different base images/),
     ]);
     const latest = dockerfile('gateway').replace(/FROM node:[^ ]+ AS/g, 'FROM node:latest AS');
-    expect(dockerfileProblems(latest, gateway(), facts.envNames)).toEqual(['FROM node:latest: node:latest uses the tag latest']);
+    expect(dockerfileProblems(latest, gateway(), facts.envNames)).toEqual([
+      'FROM node:latest: node:latest uses the tag latest',
+    ]);
   });
 
   it('fails on root, a wrong EXPOSE, no HEALTHCHECK, another CMD', () => {
@@ -48,8 +61,16 @@ describe('Dockerfiles', () => {
   });
 
   it('fails on a single-stage build that ships the dev dependencies', () => {
-    const single = ['FROM node:20.20.2-bookworm-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci && npx nx build gateway', 'USER node', 'EXPOSE 3000',
-      'HEALTHCHECK CMD node -e "fetch(\'http://127.0.0.1:\' + (process.env.GATEWAY_PORT || 3000) + \'/health/live\')"', 'CMD ["node", "main.js"]'].join('\n');
+    const single = [
+      'FROM node:20.20.2-bookworm-slim',
+      'WORKDIR /app',
+      'COPY . .',
+      'RUN npm ci && npx nx build gateway',
+      'USER node',
+      'EXPOSE 3000',
+      "HEALTHCHECK CMD node -e \"fetch('http://127.0.0.1:' + (process.env.GATEWAY_PORT || 3000) + '/health/live')\"",
+      'CMD ["node", "main.js"]',
+    ].join('\n');
     expect(dockerfileProblems(single, gateway(), facts.envNames)).toEqual([
       'not a multi-stage build',
       'the run-time packages are not installed with npm ci --omit=dev',
@@ -63,7 +84,13 @@ describe('.dockerignore', () => {
 
   it('keeps node_modules, dist, .git and .env out, and lets in everything the Dockerfiles copy', () => {
     expect(copiedFromContext(dockerfile('notifications'))).toEqual(
-      expect.arrayContaining(['package.json', 'package-lock.json', 'tools/lib/infra.mjs', 'libs', 'apps/notifications']),
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'tools/lib/infra.mjs',
+        'libs',
+        'apps/notifications',
+      ]),
     );
     expect(dockerignoreProblems(readText('.dockerignore'), dockerfiles())).toEqual([]);
   });
@@ -78,7 +105,9 @@ describe('.dockerignore', () => {
   });
 
   it('fails when it lets node_modules in, or keeps out what a Dockerfile copies', () => {
-    const broken = readText('.dockerignore').replace(/^\*\*\/node_modules$/m, '').concat('\nlibs\n');
+    const broken = readText('.dockerignore')
+      .replace(/^\*\*\/node_modules$/m, '')
+      .concat('\nlibs\n');
     expect(dockerignoreProblems(broken, dockerfiles())).toEqual([
       '.dockerignore lets node_modules into the build context',
       '.dockerignore lets apps/gateway/node_modules into the build context',

@@ -43,7 +43,8 @@ export function parseDockerfile(text: string): Instruction[] {
 const fromImage = (args: string): string => args.split(' ').filter((part) => !part.startsWith('--'))[0] ?? '';
 
 /** An image tag that names an exact release (x.y.z), not a moving one such as `20-bookworm-slim`. */
-const exactVersion = (image: string): boolean => /@sha256:[0-9a-f]{64}$/.test(image) || /:[^/]*\d+\.\d+\.\d+/.test(image);
+const exactVersion = (image: string): boolean =>
+  /@sha256:[0-9a-f]{64}$/.test(image) || /:[^/]*\d+\.\d+\.\d+/.test(image);
 
 /**
  * The project's rules for an app's Dockerfile: multi-stage; every stage from the same base image, pinned to an exact
@@ -67,15 +68,22 @@ export function dockerfileProblems(text: string, app: AppFacts, envNames: Set<st
   const last = froms.length - 1;
   const finalStage = instructions.filter((i) => i.stage === last);
   const runs = instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
-  if (!runs.some((r) => new RegExp(`\\bnx build ${app.name}\\b`).test(r))) problems.push(`no RUN … nx build ${app.name}`);
+  if (!runs.some((r) => new RegExp(`\\bnx build ${app.name}\\b`).test(r)))
+    problems.push(`no RUN … nx build ${app.name}`);
   if (!instructions.some((i) => i.stage > 0 && i.keyword === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args))) {
     problems.push('the run-time packages are not installed with npm ci --omit=dev');
   }
-  if (!finalStage.some((i) => i.keyword === 'COPY' && i.args.includes(`dist/apps/${app.name}`))) problems.push(`the final stage does not copy dist/apps/${app.name}`);
-  const user = finalStage.filter((i) => i.keyword === 'USER').pop()?.args.split(':')[0];
+  if (!finalStage.some((i) => i.keyword === 'COPY' && i.args.includes(`dist/apps/${app.name}`)))
+    problems.push(`the final stage does not copy dist/apps/${app.name}`);
+  const user = finalStage
+    .filter((i) => i.keyword === 'USER')
+    .pop()
+    ?.args.split(':')[0];
   if (!user) problems.push('the final stage runs as root (no USER)');
   else if (user === 'root' || user === '0') problems.push(`the final stage runs as ${user}`);
-  const exposed = finalStage.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.split(' ').map((p) => p.split('/')[0]));
+  const exposed = finalStage
+    .filter((i) => i.keyword === 'EXPOSE')
+    .flatMap((i) => i.args.split(' ').map((p) => p.split('/')[0]));
   if (!exposed.includes(String(app.defaultPort))) problems.push(`does not EXPOSE ${app.defaultPort} (${app.portVar})`);
   const healthcheck = finalStage.filter((i) => i.keyword === 'HEALTHCHECK').pop()?.args ?? '';
   if (!healthcheck || /^NONE$/i.test(healthcheck)) problems.push('no HEALTHCHECK');
@@ -92,8 +100,10 @@ export function dockerfileProblems(text: string, app: AppFacts, envNames: Set<st
   } catch {
     command = cmd;
   }
-  if (JSON.stringify(command) !== JSON.stringify(['node', 'main.js'])) problems.push(`CMD is ${cmd ?? 'missing'}, not ["node", "main.js"]`);
-  if (finalStage.some((i) => i.keyword === 'ENTRYPOINT')) problems.push('the final stage sets an ENTRYPOINT (the migration Job overrides the command)');
+  if (JSON.stringify(command) !== JSON.stringify(['node', 'main.js']))
+    problems.push(`CMD is ${cmd ?? 'missing'}, not ["node", "main.js"]`);
+  if (finalStage.some((i) => i.keyword === 'ENTRYPOINT'))
+    problems.push('the final stage sets an ENTRYPOINT (the migration Job overrides the command)');
   for (const env of finalStage.filter((i) => i.keyword === 'ENV')) {
     for (const match of env.args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)) {
       const name = match[1];
@@ -125,7 +135,12 @@ export function isIgnored(file: string, dockerignore: string): boolean {
     const regex = new RegExp(
       `^${pattern
         .split('**')
-        .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+        .map((part) =>
+          part
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]'),
+        )
         .join('.*')
         .replace(/\.\*\//g, '(.*/)?')}(/.*)?$`,
     );
@@ -139,10 +154,12 @@ export const MUST_IGNORE = ['node_modules', 'apps/gateway/node_modules', 'dist',
 
 export function dockerignoreProblems(dockerignore: string, dockerfiles: Record<string, string>): string[] {
   const problems: string[] = [];
-  for (const file of MUST_IGNORE) if (!isIgnored(file, dockerignore)) problems.push(`.dockerignore lets ${file} into the build context`);
+  for (const file of MUST_IGNORE)
+    if (!isIgnored(file, dockerignore)) problems.push(`.dockerignore lets ${file} into the build context`);
   for (const [name, text] of Object.entries(dockerfiles)) {
     for (const source of copiedFromContext(text)) {
-      if (isIgnored(source.replace(/^\.\//, ''), dockerignore)) problems.push(`${name} copies ${source}, which .dockerignore excludes`);
+      if (isIgnored(source.replace(/^\.\//, ''), dockerignore))
+        problems.push(`${name} copies ${source}, which .dockerignore excludes`);
     }
   }
   return problems;

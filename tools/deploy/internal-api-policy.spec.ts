@@ -22,7 +22,11 @@ const dev = () => rendered(overlayDir('dev'));
 /** A copy of the manifests with `change` applied to the one of that kind whose name (less a hash suffix) is `name`. */
 function broken(manifests: Manifest[], kind: string, name: string, change: (doc: KubeObject) => void): Manifest[] {
   const copy = clone(manifests);
-  const target = copy.find((m) => m.doc.kind === kind && (m.doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(m.doc.metadata?.name)));
+  const target = copy.find(
+    (m) =>
+      m.doc.kind === kind &&
+      (m.doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(m.doc.metadata?.name)),
+  );
   if (!target) throw new Error(`no ${kind} ${name} to break`);
   change(target.doc);
   return copy;
@@ -46,7 +50,12 @@ describe('the code facts of the internal API', () => {
     ]);
     expect(gateway).toMatchObject({ signsActorTokens: true, checksActorTokens: false, usesKafka: false });
     for (const name of ['scheduling', 'submissions', 'notifications']) {
-      expect(facts.apps.find((a) => a.name === name)).toMatchObject({ signsActorTokens: false, checksActorTokens: true, usesKafka: true, calls: [] });
+      expect(facts.apps.find((a) => a.name === name)).toMatchObject({
+        signsActorTokens: false,
+        checksActorTokens: true,
+        usesKafka: true,
+        calls: [],
+      });
     }
   });
 
@@ -67,15 +76,21 @@ describe('each internal API check fails on a broken manifest', () => {
     const missing = broken(prod(), 'Deployment', 'gateway', (d) => {
       container(d).env = container(d).env.filter((e: KubeObject) => e.name !== 'SUBMISSIONS_URL');
     });
-    expect(callersReachServices(missing, facts)).toEqual(['Deployment/gateway: SUBMISSIONS_URL is not set (the code would call 127.0.0.1, its own pod)']);
+    expect(callersReachServices(missing, facts)).toEqual([
+      'Deployment/gateway: SUBMISSIONS_URL is not set (the code would call 127.0.0.1, its own pod)',
+    ]);
     const host = broken(prod(), 'Deployment', 'gateway', (d) => {
       env(d, 'SCHEDULING_URL').value = 'http://submissions:3102';
     });
-    expect(callersReachServices(host, facts)).toEqual(['Deployment/gateway: SCHEDULING_URL=http://submissions:3102: no Service submissions selects the scheduling pods']);
+    expect(callersReachServices(host, facts)).toEqual([
+      'Deployment/gateway: SCHEDULING_URL=http://submissions:3102: no Service submissions selects the scheduling pods',
+    ]);
     const port = broken(prod(), 'Deployment', 'gateway', (d) => {
       env(d, 'NOTIFICATIONS_URL').value = 'http://notifications:3000';
     });
-    expect(callersReachServices(port, facts)).toEqual(['Deployment/gateway: NOTIFICATIONS_URL=http://notifications:3000: Service notifications has no port 3000']);
+    expect(callersReachServices(port, facts)).toEqual([
+      'Deployment/gateway: NOTIFICATIONS_URL=http://notifications:3000: Service notifications has no port 3000',
+    ]);
   });
 
   it('a private key outside the gateway or in plain text, a public key missing, a pair split or mismatched', () => {
@@ -83,15 +98,24 @@ describe('each internal API check fails on a broken manifest', () => {
       env(d, 'INTERNAL_AUTH_PRIVATE_KEY').value = 'pem';
       delete env(d, 'INTERNAL_AUTH_PRIVATE_KEY').valueFrom;
     });
-    expect(actorTokenKeysPlaced(plain, facts)).toEqual(['Deployment/gateway: INTERNAL_AUTH_PRIVATE_KEY comes from a plain value, not a secretKeyRef']);
+    expect(actorTokenKeysPlaced(plain, facts)).toEqual([
+      'Deployment/gateway: INTERNAL_AUTH_PRIVATE_KEY comes from a plain value, not a secretKeyRef',
+    ]);
     const leaked = broken(prod(), 'Deployment', 'scheduling', (d) => {
-      container(d).env.push({ name: 'INTERNAL_AUTH_PRIVATE_KEY', valueFrom: { secretKeyRef: { name: 'pressconf-internal-auth', key: 'private-key' } } });
+      container(d).env.push({
+        name: 'INTERNAL_AUTH_PRIVATE_KEY',
+        valueFrom: { secretKeyRef: { name: 'pressconf-internal-auth', key: 'private-key' } },
+      });
     });
-    expect(actorTokenKeysPlaced(leaked, facts)).toEqual(['Deployment/scheduling container scheduling: gets INTERNAL_AUTH_PRIVATE_KEY, which only gateway may hold']);
+    expect(actorTokenKeysPlaced(leaked, facts)).toEqual([
+      'Deployment/scheduling container scheduling: gets INTERNAL_AUTH_PRIVATE_KEY, which only gateway may hold',
+    ]);
     const noPublic = broken(prod(), 'Deployment', 'notifications', (d) => {
       container(d).env = container(d).env.filter((e: KubeObject) => e.name !== 'INTERNAL_AUTH_PUBLIC_KEY');
     });
-    expect(actorTokenKeysPlaced(noPublic, facts)).toEqual(['Deployment/notifications: INTERNAL_AUTH_PUBLIC_KEY is not set']);
+    expect(actorTokenKeysPlaced(noPublic, facts)).toEqual([
+      'Deployment/notifications: INTERNAL_AUTH_PUBLIC_KEY is not set',
+    ]);
     const split = broken(prod(), 'Deployment', 'submissions', (d) => {
       env(d, 'INTERNAL_AUTH_PUBLIC_KEY').valueFrom.secretKeyRef.name = 'pressconf-submissions-key';
     });
@@ -99,10 +123,14 @@ describe('each internal API check fails on a broken manifest', () => {
       'Deployment/submissions: INTERNAL_AUTH_PUBLIC_KEY from Secret pressconf-submissions-key, INTERNAL_AUTH_PRIVATE_KEY from Secret pressconf-internal-auth (keep the pair in one Secret)',
     ]);
     const mismatched = broken(dev(), 'Secret', 'pressconf-internal-auth', (d) => {
-      d.data['public-key'] = Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' })).toString('base64');
+      d.data['public-key'] = Buffer.from(
+        generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }),
+      ).toString('base64');
     });
     expect(actorTokenKeysPlaced(mismatched, facts)).toEqual([
-      expect.stringMatching(/^Secret\/pressconf-internal-auth-.*: public-key is not the public key of private-key \(every call to notifications would be refused\)$/),
+      expect.stringMatching(
+        /^Secret\/pressconf-internal-auth-.*: public-key is not the public key of private-key \(every call to notifications would be refused\)$/,
+      ),
       expect.stringMatching(/to scheduling would be refused/),
       expect.stringMatching(/to submissions would be refused/),
     ]);
@@ -110,13 +138,21 @@ describe('each internal API check fails on a broken manifest', () => {
 
   it('KAFKA_BROKERS given to the gateway, or missing from a service', () => {
     const gateway = broken(prod(), 'Deployment', 'gateway', (d) => {
-      container(d).envFrom.push({ configMapRef: { name: prod().find((m) => /^pressconf-kafka-/.test(m.doc.metadata?.name))!.doc.metadata.name } });
+      container(d).envFrom.push({
+        configMapRef: { name: prod().find((m) => /^pressconf-kafka-/.test(m.doc.metadata?.name))!.doc.metadata.name },
+      });
     });
-    expect(kafkaWhereUsed(gateway, facts)).toEqual(['Deployment/gateway: gets KAFKA_BROKERS, but gateway does not use Kafka']);
+    expect(kafkaWhereUsed(gateway, facts)).toEqual([
+      'Deployment/gateway: gets KAFKA_BROKERS, but gateway does not use Kafka',
+    ]);
     const service = broken(prod(), 'Deployment', 'submissions', (d) => {
-      container(d).envFrom = container(d).envFrom.filter((e: KubeObject) => !/^pressconf-kafka/.test(e.configMapRef?.name ?? ''));
+      container(d).envFrom = container(d).envFrom.filter(
+        (e: KubeObject) => !/^pressconf-kafka/.test(e.configMapRef?.name ?? ''),
+      );
     });
-    expect(kafkaWhereUsed(service, facts)).toEqual(['Deployment/submissions: no KAFKA_BROKERS, but submissions publishes and consumes events']);
+    expect(kafkaWhereUsed(service, facts)).toEqual([
+      'Deployment/submissions: no KAFKA_BROKERS, but submissions publishes and consumes events',
+    ]);
   });
 
   it('a service port open to other pods, to everyone, or closed to the gateway; no NetworkPolicy at all', () => {
@@ -124,21 +160,31 @@ describe('each internal API check fails on a broken manifest', () => {
       d.spec.ingress[0].from[0].podSelector.matchLabels = { 'app.kubernetes.io/part-of': 'pressconf' };
     });
     expect(internalPortsClosed(wide, facts)).toEqual([
-      expect.stringMatching(/^NetworkPolicy\/scheduling: admits Deployment\/notifications, Deployment\/scheduling, .*Job\/pressconf-migrate to Deployment\/scheduling port 3101 \(only gateway and the metrics scraper may\)$/),
+      expect.stringMatching(
+        /^NetworkPolicy\/scheduling: admits Deployment\/notifications, Deployment\/scheduling, .*Job\/pressconf-migrate to Deployment\/scheduling port 3101 \(only gateway and the metrics scraper may\)$/,
+      ),
     ]);
     const everyone = broken(prod(), 'NetworkPolicy', 'submissions', (d) => {
       delete d.spec.ingress[0].from;
     });
-    expect(internalPortsClosed(everyone, facts)).toEqual(['NetworkPolicy/submissions: admits everyone to Deployment/submissions port 3102']);
+    expect(internalPortsClosed(everyone, facts)).toEqual([
+      'NetworkPolicy/submissions: admits everyone to Deployment/submissions port 3102',
+    ]);
     const closed = broken(prod(), 'NetworkPolicy', 'notifications', (d) => {
       d.spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/name'] = 'gatway';
     });
-    expect(internalPortsClosed(closed, facts)).toEqual(['Deployment/notifications port 3103: no NetworkPolicy admits gateway (its calls would time out)']);
+    expect(internalPortsClosed(closed, facts)).toEqual([
+      'Deployment/notifications port 3103: no NetworkPolicy admits gateway (its calls would time out)',
+    ]);
     const unscraped = broken(prod(), 'NetworkPolicy', 'notifications', (d) => {
       d.spec.ingress = d.spec.ingress.slice(0, 1);
     });
-    expect(internalPortsClosed(unscraped, facts)).toEqual([expect.stringMatching(/^Deployment\/notifications port 3103: no NetworkPolicy admits the metrics scraper/)]);
+    expect(internalPortsClosed(unscraped, facts)).toEqual([
+      expect.stringMatching(/^Deployment\/notifications port 3103: no NetworkPolicy admits the metrics scraper/),
+    ]);
     const none = clone(prod()).filter((m) => !(m.doc.kind === 'NetworkPolicy' && m.doc.metadata.name === 'scheduling'));
-    expect(internalPortsClosed(none, facts)).toEqual(['Deployment/scheduling port 3101: no NetworkPolicy limits who reaches its internal API']);
+    expect(internalPortsClosed(none, facts)).toEqual([
+      'Deployment/scheduling port 3101: no NetworkPolicy limits who reaches its internal API',
+    ]);
   });
 });

@@ -44,7 +44,12 @@ const appContainer = (w: Workload | undefined, app: string): KubeObject | undefi
   w?.podSpec.containers?.find((c: KubeObject) => c.name === app);
 
 /** Where a container's variable comes from: its Secret key when a secretKeyRef, else only how; undefined when unset. */
-function envSource(manifests: Manifest[], w: Workload, c: KubeObject, name: string): { how: string; secret?: KubeObject } | undefined {
+function envSource(
+  manifests: Manifest[],
+  w: Workload,
+  c: KubeObject,
+  name: string,
+): { how: string; secret?: KubeObject } | undefined {
   const direct = (c.env ?? []).find((e: KubeObject) => e.name === name);
   if (direct?.valueFrom?.secretKeyRef) return { how: 'secretKeyRef', secret: direct.valueFrom.secretKeyRef };
   if (direct) return { how: direct.valueFrom ? 'valueFrom' : 'a plain value' };
@@ -53,7 +58,7 @@ function envSource(manifests: Manifest[], w: Workload, c: KubeObject, name: stri
     if (!name.startsWith(prefix)) continue;
     const keys = source.configMapRef
       ? Object.keys(configMapData(manifests, source.configMapRef.name, w.namespace) ?? {})
-      : secretKeys(manifests, source.secretRef?.name, w.namespace) ?? [];
+      : (secretKeys(manifests, source.secretRef?.name, w.namespace) ?? []);
     if (keys.includes(name.slice(prefix.length))) return { how: 'envFrom' };
   }
   return undefined;
@@ -77,8 +82,10 @@ export function callersReachServices(manifests: Manifest[], facts: CodeFacts): P
       const service = byKind(manifests, 'Service').find((s) => nameOf(s) === url?.hostname && nsOf(s) === w.namespace);
       const target = appDeployment(manifests, call.app);
       if (!url || url.protocol !== 'http:') problems.push(`${where}=${value} is not an http:// URL`);
-      else if (!service || !target || !matches(service.spec?.selector, target.podLabels)) problems.push(`${where}=${value}: no Service ${url.hostname} selects the ${call.app} pods`);
-      else if (!(service.spec?.ports ?? []).some((p: KubeObject) => p.port === Number(url.port || 80))) problems.push(`${where}=${value}: Service ${url.hostname} has no port ${url.port || 80}`);
+      else if (!service || !target || !matches(service.spec?.selector, target.podLabels))
+        problems.push(`${where}=${value}: no Service ${url.hostname} selects the ${call.app} pods`);
+      else if (!(service.spec?.ports ?? []).some((p: KubeObject) => p.port === Number(url.port || 80)))
+        problems.push(`${where}=${value}: Service ${url.hostname} has no port ${url.port || 80}`);
     }
   }
   return problems;
@@ -97,23 +104,37 @@ export function actorTokenKeysPlaced(manifests: Manifest[], facts: CodeFacts): P
     const w = appDeployment(manifests, app.name);
     const c = appContainer(w, app.name);
     if (!w || !c) continue;
-    const needs = [app.signsActorTokens && PRIVATE_KEY_VAR, app.checksActorTokens && PUBLIC_KEY_VAR].filter((v): v is string => !!v);
+    const needs = [app.signsActorTokens && PRIVATE_KEY_VAR, app.checksActorTokens && PUBLIC_KEY_VAR].filter(
+      (v): v is string => !!v,
+    );
     for (const variable of needs) {
       const source = envSource(manifests, w, c, variable);
       if (source?.secret) refs.push({ app: app.name, variable, ref: source.secret, namespace: w.namespace });
-      else problems.push(`Deployment/${app.name}: ${variable} ${source ? `comes from ${source.how}, not a secretKeyRef` : 'is not set'}`);
+      else
+        problems.push(
+          `Deployment/${app.name}: ${variable} ${source ? `comes from ${source.how}, not a secretKeyRef` : 'is not set'}`,
+        );
     }
   }
   for (const w of workloads(manifests)) {
     for (const c of [...(w.podSpec.initContainers ?? []), ...(w.podSpec.containers ?? [])]) {
       const isSigner = w.kind === 'Deployment' && w.name === c.name && signers.includes(c.name);
       if (!isSigner && envSource(manifests, w, c, PRIVATE_KEY_VAR)) {
-        problems.push(`${w.kind}/${w.name} container ${c.name}: gets ${PRIVATE_KEY_VAR}, which only ${signers.join(', ') || 'no app'} may hold`);
+        problems.push(
+          `${w.kind}/${w.name} container ${c.name}: gets ${PRIVATE_KEY_VAR}, which only ${signers.join(', ') || 'no app'} may hold`,
+        );
       }
     }
   }
   const privateRef = refs.find((r) => r.variable === PRIVATE_KEY_VAR)?.ref;
-  if (privateRef) problems.push(...pairProblems(manifests, privateRef, refs.filter((r) => r.variable === PUBLIC_KEY_VAR)));
+  if (privateRef)
+    problems.push(
+      ...pairProblems(
+        manifests,
+        privateRef,
+        refs.filter((r) => r.variable === PUBLIC_KEY_VAR),
+      ),
+    );
   return problems;
 }
 
@@ -125,14 +146,19 @@ function pairProblems(
   const problems: Problems = [];
   for (const r of publicRefs) {
     if (r.ref.name !== privateRef.name) {
-      problems.push(`Deployment/${r.app}: ${PUBLIC_KEY_VAR} from Secret ${r.ref.name}, ${PRIVATE_KEY_VAR} from Secret ${privateRef.name} (keep the pair in one Secret)`);
+      problems.push(
+        `Deployment/${r.app}: ${PUBLIC_KEY_VAR} from Secret ${r.ref.name}, ${PRIVATE_KEY_VAR} from Secret ${privateRef.name} (keep the pair in one Secret)`,
+      );
       continue;
     }
     const secret = byKind(manifests, 'Secret').find((s) => nameOf(s) === r.ref.name && nsOf(s) === r.namespace);
     if (!secret) continue; // created out of band (prod): only a Secret of the manifests (dev) can be checked here
-    const value = (key: string): string => secret.stringData?.[key] ?? Buffer.from(secret.data?.[key] ?? '', 'base64').toString('utf8');
+    const value = (key: string): string =>
+      secret.stringData?.[key] ?? Buffer.from(secret.data?.[key] ?? '', 'base64').toString('utf8');
     if (!isKeyPair(value(privateRef.key), value(r.ref.key))) {
-      problems.push(`Secret/${r.ref.name}: ${r.ref.key} is not the public key of ${privateRef.key} (every call to ${r.app} would be refused)`);
+      problems.push(
+        `Secret/${r.ref.name}: ${r.ref.key} is not the public key of ${privateRef.key} (every call to ${r.app} would be refused)`,
+      );
     }
   }
   return problems;
@@ -146,8 +172,10 @@ export function kafkaWhereUsed(manifests: Manifest[], facts: CodeFacts): Problem
     const c = appContainer(w, app.name);
     if (!w || !c) continue;
     const has = envValue(manifests, w, c, 'KAFKA_BROKERS') !== undefined;
-    if (app.usesKafka && !has) problems.push(`Deployment/${app.name}: no KAFKA_BROKERS, but ${app.name} publishes and consumes events`);
-    if (!app.usesKafka && has) problems.push(`Deployment/${app.name}: gets KAFKA_BROKERS, but ${app.name} does not use Kafka`);
+    if (app.usesKafka && !has)
+      problems.push(`Deployment/${app.name}: no KAFKA_BROKERS, but ${app.name} publishes and consumes events`);
+    if (!app.usesKafka && has)
+      problems.push(`Deployment/${app.name}: gets KAFKA_BROKERS, but ${app.name} does not use Kafka`);
   }
   return problems;
 }
@@ -165,7 +193,9 @@ const isScraper = (peer: KubeObject): boolean =>
 export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
   const policies = byKind(manifests, 'NetworkPolicy');
-  for (const target of facts.apps.filter((a) => facts.apps.some((caller) => caller.calls.some((call) => call.app === a.name)))) {
+  for (const target of facts.apps.filter((a) =>
+    facts.apps.some((caller) => caller.calls.some((call) => call.app === a.name)),
+  )) {
     const w = appDeployment(manifests, target.name);
     const c = appContainer(w, target.name);
     if (!w || !c) continue;
@@ -173,7 +203,9 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
     const portName = (c.ports ?? []).find((p: KubeObject) => p.containerPort === port)?.name;
     const where = `Deployment/${target.name} port ${port}`;
     const mine = policies.filter(
-      (p) => nsOf(p) === w.namespace && (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress') &&
+      (p) =>
+        nsOf(p) === w.namespace &&
+        (p.spec?.policyTypes ?? ['Ingress']).includes('Ingress') &&
         (selectsAll(p.spec?.podSelector) || matches(p.spec?.podSelector?.matchLabels, w.podLabels)),
     );
     if (mine.length === 0) {
@@ -182,13 +214,16 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
     }
     const callers: AppFacts[] = facts.apps.filter((a) => a.calls.some((call) => call.app === target.name));
     const callerPods = callers.map((a) => appDeployment(manifests, a.name)).filter((x): x is Workload => !!x);
-    const isCaller = (x: Workload) => callerPods.some((p) => p.kind === x.kind && p.name === x.name && p.namespace === x.namespace);
+    const isCaller = (x: Workload) =>
+      callerPods.some((p) => p.kind === x.kind && p.name === x.name && p.namespace === x.namespace);
     const others = workloads(manifests).filter((x) => x.namespace === w.namespace && !isCaller(x));
     let callerAdmitted = false;
     let scraperAdmitted = false;
     for (const policy of mine) {
       const rules = (policy.spec?.ingress ?? []).filter(
-        (rule: KubeObject) => !rule.ports?.length || rule.ports.some((p: KubeObject) => p.port === undefined || p.port === port || p.port === portName),
+        (rule: KubeObject) =>
+          !rule.ports?.length ||
+          rule.ports.some((p: KubeObject) => p.port === undefined || p.port === port || p.port === portName),
       );
       for (const rule of rules) {
         if (!rule.from?.length) {
@@ -200,19 +235,31 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
             scraperAdmitted = true;
             continue;
           }
-          const selects = (x: Workload) => selectsAll(peer.podSelector) || matches(peer.podSelector?.matchLabels, x.podLabels);
+          const selects = (x: Workload) =>
+            selectsAll(peer.podSelector) || matches(peer.podSelector?.matchLabels, x.podLabels);
           if (callerPods.some(selects)) callerAdmitted = true;
           const strays = others.filter(selects);
           if (peer.ipBlock || peer.namespaceSelector || strays.length > 0) {
-            const who = peer.ipBlock ? 'an ipBlock' : peer.namespaceSelector ? 'pods of other namespaces' : strays.map((x) => `${x.kind}/${x.name}`).join(', ');
-            problems.push(`NetworkPolicy/${nameOf(policy)}: admits ${who} to ${where} (only ${callers.map((a) => a.name).join(', ')} and the metrics scraper may)`);
+            const who = peer.ipBlock
+              ? 'an ipBlock'
+              : peer.namespaceSelector
+                ? 'pods of other namespaces'
+                : strays.map((x) => `${x.kind}/${x.name}`).join(', ');
+            problems.push(
+              `NetworkPolicy/${nameOf(policy)}: admits ${who} to ${where} (only ${callers.map((a) => a.name).join(', ')} and the metrics scraper may)`,
+            );
           }
         }
       }
     }
-    if (!callerAdmitted) problems.push(`${where}: no NetworkPolicy admits ${callers.map((a) => a.name).join(', ')} (its calls would time out)`);
+    if (!callerAdmitted)
+      problems.push(
+        `${where}: no NetworkPolicy admits ${callers.map((a) => a.name).join(', ')} (its calls would time out)`,
+      );
     if (!scraperAdmitted && w.podAnnotations['prometheus.io/scrape'] === 'true') {
-      problems.push(`${where}: no NetworkPolicy admits the metrics scraper (${METRICS_SCRAPER_LABEL.key}=${METRICS_SCRAPER_LABEL.value}), yet the pods ask to be scraped`);
+      problems.push(
+        `${where}: no NetworkPolicy admits the metrics scraper (${METRICS_SCRAPER_LABEL.key}=${METRICS_SCRAPER_LABEL.value}), yet the pods ask to be scraped`,
+      );
     }
   }
   return problems;

@@ -50,7 +50,9 @@ function typeOf(apiVersion: string, kind: string): { module: string; typeName: s
  */
 function asServerReadsIt(doc: Manifest['doc']): Manifest['doc'] {
   if (doc.kind !== 'Secret' || !doc.data) return doc;
-  const data = Object.fromEntries(Object.entries(doc.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\r\n]/g, '') : v]));
+  const data = Object.fromEntries(
+    Object.entries(doc.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\r\n]/g, '') : v]),
+  );
   return { ...doc, data };
 }
 
@@ -95,7 +97,9 @@ function typeCheckProblems(manifests: Manifest[]): string[] {
     body += declaration;
   }
   if (ranges.length === 0) return [];
-  const header = [...imports].map(([module, alias]) => `import type * as ${alias} from ${JSON.stringify(module)};\n`).join('');
+  const header = [...imports]
+    .map(([module, alias]) => `import type * as ${alias} from ${JSON.stringify(module)};\n`)
+    .join('');
   const text = header + body;
 
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
@@ -174,6 +178,8 @@ export function schemaProblems(manifests: Manifest[]): string[] {
 
 /** For messages: the version of the Kubernetes API that kubernetes-models describes. */
 export function kubernetesModelsVersion(): string {
-  const pkg = JSON.parse(readFileSync(require.resolve('kubernetes-models/package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(require.resolve('kubernetes-models/package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

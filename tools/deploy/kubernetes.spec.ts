@@ -21,14 +21,30 @@ function broken(manifests: Manifest[], kind: string, change: (doc: Manifest['doc
 describe('kustomize overlays render', () => {
   it.each([K8S_BASE, ...OVERLAYS.map(overlayDir)])('%s renders', (dir) => {
     const kinds = new Set(rendered(dir).map((m) => m.doc.kind));
-    for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Job', 'Ingress', 'ConfigMap', 'Kafka', 'KafkaNodePool', 'KafkaTopic', 'Cluster']) {
+    for (const kind of [
+      'Deployment',
+      'Service',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'Job',
+      'Ingress',
+      'ConfigMap',
+      'Kafka',
+      'KafkaNodePool',
+      'KafkaTopic',
+      'Cluster',
+    ]) {
       expect(kinds).toContain(kind);
     }
   });
 
   it('each overlay puts everything into its own namespace', () => {
     for (const overlay of OVERLAYS) {
-      const namespaces = new Set(rendered(overlayDir(overlay)).filter((m) => m.doc.kind !== 'Namespace').map((m) => m.doc.metadata?.namespace));
+      const namespaces = new Set(
+        rendered(overlayDir(overlay))
+          .filter((m) => m.doc.kind !== 'Namespace')
+          .map((m) => m.doc.metadata?.namespace),
+      );
       expect(namespaces.size).toBe(1);
       expect([...namespaces][0]).toMatch(/^pressconf/);
     }
@@ -74,7 +90,9 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
       container.readinesProbe = container.readinessProbe;
       delete container.readinessProbe;
     });
-    expect(schemaProblems(manifests)).toEqual([expect.stringMatching(/readinesProbe.*does not exist in type 'IContainer'/)]);
+    expect(schemaProblems(manifests)).toEqual([
+      expect.stringMatching(/readinesProbe.*does not exist in type 'IContainer'/),
+    ]);
   });
 
   it('refuses a field at the wrong level', () => {
@@ -99,7 +117,9 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
     const topic = broken(dev(), 'KafkaTopic', (d) => {
       d.spec.partition = d.spec.partitions;
     });
-    expect(schemaProblems(topic)).toEqual([expect.stringMatching(/KafkaTopic\/.*\/spec\/partition: .*'"partition"' does not exist/)]);
+    expect(schemaProblems(topic)).toEqual([
+      expect.stringMatching(/KafkaTopic\/.*\/spec\/partition: .*'"partition"' does not exist/),
+    ]);
     const cluster = broken(dev(), 'Cluster', (d) => {
       d.spec.instance = 3;
     });
@@ -114,7 +134,9 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
     const cluster = broken(dev(), 'Cluster', (d) => {
       d.spec.postgresql.parameters.max_connections = 200;
     });
-    expect(schemaProblems(cluster)).toEqual([expect.stringMatching(/max_connections: Type 'number' is not assignable to type 'string'/)]);
+    expect(schemaProblems(cluster)).toEqual([
+      expect.stringMatching(/max_connections: Type 'number' is not assignable to type 'string'/),
+    ]);
   });
 
   it('reads Secret data as the API server does: base64 wrapped over lines passes, what is not base64 does not', () => {
@@ -130,11 +152,16 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
   });
 
   it('refuses a kind it knows no schema for, and an old Strimzi API version', () => {
-    const unknownKind = [...clone(dev()), { source: 'test', doc: { apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } } }];
+    const unknownKind = [
+      ...clone(dev()),
+      { source: 'test', doc: { apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } } },
+    ];
     expect(schemaProblems(unknownKind)).toEqual([expect.stringMatching(/no schema known for example\.org\/v1 Widget/)]);
     const oldApi = broken(dev(), 'KafkaTopic', (d) => {
       d.apiVersion = 'kafka.strimzi.io/v1beta2';
     });
-    expect(schemaProblems(oldApi)).toEqual([expect.stringMatching(/no schema known for kafka\.strimzi\.io\/v1beta2 KafkaTopic/)]);
+    expect(schemaProblems(oldApi)).toEqual([
+      expect.stringMatching(/no schema known for kafka\.strimzi\.io\/v1beta2 KafkaTopic/),
+    ]);
   });
 });

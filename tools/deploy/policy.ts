@@ -56,7 +56,10 @@ export function workloads(manifests: Manifest[]): Workload[] {
     });
 }
 
-const containersOf = (podSpec: KubeObject): KubeObject[] => [...(podSpec.initContainers ?? []), ...(podSpec.containers ?? [])];
+const containersOf = (podSpec: KubeObject): KubeObject[] => [
+  ...(podSpec.initContainers ?? []),
+  ...(podSpec.containers ?? []),
+];
 
 export const byKind = (manifests: Manifest[], kind: string): KubeObject[] =>
   manifests.filter((m) => m.doc?.kind === kind).map((m) => m.doc);
@@ -69,7 +72,11 @@ export const appDeployment = (manifests: Manifest[], app: string): Workload | un
   workloads(manifests).find((w) => w.kind === 'Deployment' && w.name === app);
 
 /** The project's ConfigMap that the app containers load with envFrom (the rendered name carries a hash suffix). */
-export function configMapData(manifests: Manifest[], name: string, namespace: string): Record<string, string> | undefined {
+export function configMapData(
+  manifests: Manifest[],
+  name: string,
+  namespace: string,
+): Record<string, string> | undefined {
   const found = byKind(manifests, 'ConfigMap').find((cm) => nameOf(cm) === name && nsOf(cm) === namespace);
   return found ? { ...(found.data ?? {}) } : undefined;
 }
@@ -84,7 +91,12 @@ export function secretKeys(manifests: Manifest[], name: string, namespace: strin
  * a later envFrom source over an earlier one. Only ConfigMap values are known here (Secrets hold no plain values
  * in the manifests); undefined when not set.
  */
-export function envValue(manifests: Manifest[], workload: Workload, container: KubeObject, name: string): string | undefined {
+export function envValue(
+  manifests: Manifest[],
+  workload: Workload,
+  container: KubeObject,
+  name: string,
+): string | undefined {
   const direct = (container.env ?? []).find((e: KubeObject) => e.name === name);
   if (direct) return direct.value;
   let value: string | undefined;
@@ -130,7 +142,8 @@ export function probesAndResources(manifests: Manifest[], facts: CodeFacts): Pro
       const where = `${w.kind}/${w.name} container ${c.name}`;
       for (const kind of ['requests', 'limits']) {
         for (const resource of ['cpu', 'memory']) {
-          if (c.resources?.[kind]?.[resource] === undefined) problems.push(`${where}: no resources.${kind}.${resource}`);
+          if (c.resources?.[kind]?.[resource] === undefined)
+            problems.push(`${where}: no resources.${kind}.${resource}`);
         }
       }
     }
@@ -140,18 +153,23 @@ export function probesAndResources(manifests: Manifest[], facts: CodeFacts): Pro
       if (!c.livenessProbe) problems.push(`${where}: no livenessProbe`);
       if (!c.readinessProbe) problems.push(`${where}: no readinessProbe`);
       if (w.kind === 'Deployment' && appNames.has(w.name) && c.name === w.name) {
-        if (c.livenessProbe && c.livenessProbe.httpGet?.path !== '/health/live') problems.push(`${where}: livenessProbe must GET /health/live`);
-        if (c.readinessProbe && c.readinessProbe.httpGet?.path !== '/health/ready') problems.push(`${where}: readinessProbe must GET /health/ready`);
-        if (c.startupProbe && c.startupProbe.httpGet?.path !== '/health/live') problems.push(`${where}: startupProbe must GET /health/live`);
+        if (c.livenessProbe && c.livenessProbe.httpGet?.path !== '/health/live')
+          problems.push(`${where}: livenessProbe must GET /health/live`);
+        if (c.readinessProbe && c.readinessProbe.httpGet?.path !== '/health/ready')
+          problems.push(`${where}: readinessProbe must GET /health/ready`);
+        if (c.startupProbe && c.startupProbe.httpGet?.path !== '/health/live')
+          problems.push(`${where}: startupProbe must GET /health/live`);
       }
     }
   }
   // The operators' pods: resources are set on their custom resources.
   for (const pool of byKind(manifests, 'KafkaNodePool')) {
-    if (!pool.spec?.resources?.limits?.memory || !pool.spec?.resources?.requests?.memory) problems.push(`${id(pool)}: no memory requests and limits`);
+    if (!pool.spec?.resources?.limits?.memory || !pool.spec?.resources?.requests?.memory)
+      problems.push(`${id(pool)}: no memory requests and limits`);
   }
   for (const cluster of byKind(manifests, 'Cluster')) {
-    if (!cluster.spec?.resources?.limits?.memory || !cluster.spec?.resources?.requests?.memory) problems.push(`${id(cluster)}: no memory requests and limits`);
+    if (!cluster.spec?.resources?.limits?.memory || !cluster.spec?.resources?.requests?.memory)
+      problems.push(`${id(cluster)}: no memory requests and limits`);
   }
   return problems;
 }
@@ -185,7 +203,8 @@ export function imagesPinned(manifests: Manifest[]): Problems {
     if (why) problems.push(`${id(cluster)}: spec.imageName: ${why}`);
   }
   for (const kafka of byKind(manifests, 'Kafka')) {
-    if (!kafka.spec?.kafka?.version) problems.push(`${id(kafka)}: spec.kafka.version not set (the broker image would float with the operator)`);
+    if (!kafka.spec?.kafka?.version)
+      problems.push(`${id(kafka)}: spec.kafka.version not set (the broker image would float with the operator)`);
     if (kafka.spec?.kafka?.image) {
       const why = unpinnedImage(kafka.spec.kafka.image);
       if (why) problems.push(`${id(kafka)}: spec.kafka.image: ${why}`);
@@ -224,7 +243,10 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
           const port = resolvePort(c, target);
           return (c.ports ?? []).some((p: KubeObject) => p.containerPort === port);
         });
-        if (!resolved) problems.push(`Service/${nameOf(service)} port ${port.name ?? port.port}: targetPort ${target} is no container port of ${w.kind}/${w.name}`);
+        if (!resolved)
+          problems.push(
+            `Service/${nameOf(service)} port ${port.name ?? port.port}: targetPort ${target} is no container port of ${w.kind}/${w.name}`,
+          );
       }
     }
   }
@@ -247,8 +269,14 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
         const service = services.find((s) => nameOf(s) === backend?.name && nsOf(s) === nsOf(ingress));
         if (!service) {
           problems.push(`Ingress/${nameOf(ingress)} ${p.path}: backend Service ${backend?.name} does not exist`);
-        } else if (!(service.spec?.ports ?? []).some((sp: KubeObject) => (backend.port?.name ? sp.name === backend.port.name : sp.port === backend.port?.number))) {
-          problems.push(`Ingress/${nameOf(ingress)} ${p.path}: Service ${backend.name} has no port ${backend.port?.name ?? backend.port?.number}`);
+        } else if (
+          !(service.spec?.ports ?? []).some((sp: KubeObject) =>
+            backend.port?.name ? sp.name === backend.port.name : sp.port === backend.port?.number,
+          )
+        ) {
+          problems.push(
+            `Ingress/${nameOf(ingress)} ${p.path}: Service ${backend.name} has no port ${backend.port?.name ?? backend.port?.number}`,
+          );
         }
       }
     }
@@ -262,20 +290,31 @@ export function referencesResolve(manifests: Manifest[], providedSecrets: string
   const problems: Problems = [];
   const generatedSecrets = byKind(manifests, 'Cluster').map((c) => `${nameOf(c)}-app`);
   const secretExists = (name: string, ns: string) =>
-    byKind(manifests, 'Secret').some((s) => nameOf(s) === name && nsOf(s) === ns) || generatedSecrets.includes(name) || providedSecrets.includes(name);
-  const configMapExists = (name: string, ns: string) => byKind(manifests, 'ConfigMap').some((c) => nameOf(c) === name && nsOf(c) === ns);
+    byKind(manifests, 'Secret').some((s) => nameOf(s) === name && nsOf(s) === ns) ||
+    generatedSecrets.includes(name) ||
+    providedSecrets.includes(name);
+  const configMapExists = (name: string, ns: string) =>
+    byKind(manifests, 'ConfigMap').some((c) => nameOf(c) === name && nsOf(c) === ns);
   for (const w of workloads(manifests)) {
     const where = (c: KubeObject) => `${w.kind}/${w.name} container ${c.name}`;
     for (const c of containersOf(w.podSpec)) {
       for (const source of c.envFrom ?? []) {
-        if (source.configMapRef && !source.configMapRef.optional && !configMapExists(source.configMapRef.name, w.namespace)) problems.push(`${where(c)}: ConfigMap ${source.configMapRef.name} does not exist`);
-        if (source.secretRef && !source.secretRef.optional && !secretExists(source.secretRef.name, w.namespace)) problems.push(`${where(c)}: Secret ${source.secretRef.name} does not exist`);
+        if (
+          source.configMapRef &&
+          !source.configMapRef.optional &&
+          !configMapExists(source.configMapRef.name, w.namespace)
+        )
+          problems.push(`${where(c)}: ConfigMap ${source.configMapRef.name} does not exist`);
+        if (source.secretRef && !source.secretRef.optional && !secretExists(source.secretRef.name, w.namespace))
+          problems.push(`${where(c)}: Secret ${source.secretRef.name} does not exist`);
       }
       for (const e of c.env ?? []) {
         const cm = e.valueFrom?.configMapKeyRef;
         const secret = e.valueFrom?.secretKeyRef;
-        if (cm && !cm.optional && !configMapExists(cm.name, w.namespace)) problems.push(`${where(c)}: env ${e.name}: ConfigMap ${cm.name} does not exist`);
-        if (secret && !secret.optional && !secretExists(secret.name, w.namespace)) problems.push(`${where(c)}: env ${e.name}: Secret ${secret.name} does not exist`);
+        if (cm && !cm.optional && !configMapExists(cm.name, w.namespace))
+          problems.push(`${where(c)}: env ${e.name}: ConfigMap ${cm.name} does not exist`);
+        if (secret && !secret.optional && !secretExists(secret.name, w.namespace))
+          problems.push(`${where(c)}: env ${e.name}: Secret ${secret.name} does not exist`);
       }
     }
   }
@@ -302,22 +341,33 @@ export function portsAgree(manifests: Manifest[], facts: CodeFacts): Problems {
     }
     const configured = envValue(manifests, w, c, app.portVar);
     const expected = configured === undefined ? app.defaultPort : Number(configured);
-    if (!Number.isInteger(expected)) problems.push(`Deployment/${app.name}: ${app.portVar}=${configured} is not a port number`);
+    if (!Number.isInteger(expected))
+      problems.push(`Deployment/${app.name}: ${app.portVar}=${configured} is not a port number`);
     const where = `Deployment/${app.name} (listens on ${app.portVar}=${expected})`;
-    if (!(c.ports ?? []).some((p: KubeObject) => p.containerPort === expected)) problems.push(`${where}: no containerPort ${expected}`);
+    if (!(c.ports ?? []).some((p: KubeObject) => p.containerPort === expected))
+      problems.push(`${where}: no containerPort ${expected}`);
     for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
       const port = c[probe]?.httpGet?.port;
-      if (c[probe] && resolvePort(c, port) !== expected) problems.push(`${where}: ${probe} port ${port} is not ${expected}`);
+      if (c[probe] && resolvePort(c, port) !== expected)
+        problems.push(`${where}: ${probe} port ${port} is not ${expected}`);
     }
-    if (w.podAnnotations['prometheus.io/scrape'] !== 'true') problems.push(`${where}: no prometheus.io/scrape: "true" annotation`);
-    if (w.podAnnotations['prometheus.io/port'] !== String(expected)) problems.push(`${where}: prometheus.io/port is ${w.podAnnotations['prometheus.io/port']}, not ${expected}`);
-    if (w.podAnnotations['prometheus.io/path'] !== '/metrics') problems.push(`${where}: prometheus.io/path is not /metrics`);
-    const services = byKind(manifests, 'Service').filter((s) => nsOf(s) === w.namespace && matches(s.spec?.selector, w.podLabels));
+    if (w.podAnnotations['prometheus.io/scrape'] !== 'true')
+      problems.push(`${where}: no prometheus.io/scrape: "true" annotation`);
+    if (w.podAnnotations['prometheus.io/port'] !== String(expected))
+      problems.push(`${where}: prometheus.io/port is ${w.podAnnotations['prometheus.io/port']}, not ${expected}`);
+    if (w.podAnnotations['prometheus.io/path'] !== '/metrics')
+      problems.push(`${where}: prometheus.io/path is not /metrics`);
+    const services = byKind(manifests, 'Service').filter(
+      (s) => nsOf(s) === w.namespace && matches(s.spec?.selector, w.podLabels),
+    );
     if (services.length === 0) problems.push(`${where}: no Service selects it`);
     for (const s of services) {
       for (const port of s.spec?.ports ?? []) {
         const target = resolvePort(c, port.targetPort ?? port.port);
-        if (target !== expected) problems.push(`${where}: Service/${nameOf(s)} targets port ${port.targetPort ?? port.port} (${target}), not ${expected}`);
+        if (target !== expected)
+          problems.push(
+            `${where}: Service/${nameOf(s)} targets port ${port.targetPort ?? port.port} (${target}), not ${expected}`,
+          );
       }
     }
   }
@@ -348,9 +398,10 @@ export function envNamesKnown(manifests: Manifest[], facts: CodeFacts): Problems
         seen.add(key);
         const names = source.configMapRef
           ? Object.keys(configMapData(manifests, ref.name, w.namespace) ?? {})
-          : secretKeys(manifests, ref.name, w.namespace) ?? [];
+          : (secretKeys(manifests, ref.name, w.namespace) ?? []);
         for (const name of names) {
-          if (!facts.envNames.has(`${source.prefix ?? ''}${name}`)) problems.push(`${kind}/${ref.name}: ${name} is not read by the code`);
+          if (!facts.envNames.has(`${source.prefix ?? ''}${name}`))
+            problems.push(`${kind}/${ref.name}: ${name} is not read by the code`);
         }
       }
     }
@@ -370,16 +421,22 @@ export function podSecurity(manifests: Manifest[]): Problems {
     const pod = w.podSpec;
     const where = `${w.kind}/${w.name}`;
     if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${where}: securityContext.runAsNonRoot is not true`);
-    if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') problems.push(`${where}: no RuntimeDefault seccomp profile`);
+    if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault')
+      problems.push(`${where}: no RuntimeDefault seccomp profile`);
     if (pod.enableServiceLinks !== false) problems.push(`${where}: enableServiceLinks is not false`);
-    if (pod.automountServiceAccountToken !== false) problems.push(`${where}: automountServiceAccountToken is not false`);
+    if (pod.automountServiceAccountToken !== false)
+      problems.push(`${where}: automountServiceAccountToken is not false`);
     for (const c of containersOf(pod)) {
       const at = `${where} container ${c.name}`;
       const user = c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
-      if (!(Number.isInteger(user) && user > 0)) problems.push(`${at}: no numeric non-root runAsUser (an image's USER name cannot be verified as non-root)`);
-      if (c.securityContext?.allowPrivilegeEscalation !== false) problems.push(`${at}: allowPrivilegeEscalation is not false`);
-      if (c.securityContext?.readOnlyRootFilesystem !== true) problems.push(`${at}: readOnlyRootFilesystem is not true`);
-      if (!(c.securityContext?.capabilities?.drop ?? []).includes('ALL')) problems.push(`${at}: capabilities are not all dropped`);
+      if (!(Number.isInteger(user) && user > 0))
+        problems.push(`${at}: no numeric non-root runAsUser (an image's USER name cannot be verified as non-root)`);
+      if (c.securityContext?.allowPrivilegeEscalation !== false)
+        problems.push(`${at}: allowPrivilegeEscalation is not false`);
+      if (c.securityContext?.readOnlyRootFilesystem !== true)
+        problems.push(`${at}: readOnlyRootFilesystem is not true`);
+      if (!(c.securityContext?.capabilities?.drop ?? []).includes('ALL'))
+        problems.push(`${at}: capabilities are not all dropped`);
     }
   }
   return problems;
@@ -410,33 +467,49 @@ export function topicsMatchCode(manifests: Manifest[], facts: CodeFacts): Proble
   for (const [name, partitions] of expected) {
     const t = declared.get(name);
     if (!t) problems.push(`topic ${name} (allTopics()) has no KafkaTopic`);
-    else if (t.spec?.partitions !== partitions) problems.push(`KafkaTopic ${name}: ${t.spec?.partitions} partitions, the code says ${partitions}`);
+    else if (t.spec?.partitions !== partitions)
+      problems.push(`KafkaTopic ${name}: ${t.spec?.partitions} partitions, the code says ${partitions}`);
   }
-  for (const name of declared.keys()) if (!expected.has(name)) problems.push(`KafkaTopic ${name} is not a topic of the code (allTopics())`);
+  for (const name of declared.keys())
+    if (!expected.has(name)) problems.push(`KafkaTopic ${name} is not a topic of the code (allTopics())`);
 
   const config = projectConfig(manifests, facts);
   const replication = Number(config.KAFKA_REPLICATION_FACTOR ?? 1);
   if (config.KAFKA_EVENT_PARTITIONS !== undefined && Number(config.KAFKA_EVENT_PARTITIONS) !== facts.partitions.event) {
-    problems.push(`ConfigMap sets KAFKA_EVENT_PARTITIONS=${config.KAFKA_EVENT_PARTITIONS}, but the KafkaTopics have ${facts.partitions.event} (regenerate them with the new default)`);
+    problems.push(
+      `ConfigMap sets KAFKA_EVENT_PARTITIONS=${config.KAFKA_EVENT_PARTITIONS}, but the KafkaTopics have ${facts.partitions.event} (regenerate them with the new default)`,
+    );
   }
   for (const t of topics) {
     const name = t.spec?.topicName ?? nameOf(t);
     const cluster = t.metadata?.labels?.['strimzi.io/cluster'];
-    if (!kafkas.some((k) => nameOf(k) === cluster && nsOf(k) === nsOf(t))) problems.push(`KafkaTopic ${name}: strimzi.io/cluster ${cluster} is no Kafka of the manifests`);
-    if (t.spec?.replicas !== replication) problems.push(`KafkaTopic ${name}: replicas ${t.spec?.replicas}, but KAFKA_REPLICATION_FACTOR is ${replication}`);
+    if (!kafkas.some((k) => nameOf(k) === cluster && nsOf(k) === nsOf(t)))
+      problems.push(`KafkaTopic ${name}: strimzi.io/cluster ${cluster} is no Kafka of the manifests`);
+    if (t.spec?.replicas !== replication)
+      problems.push(`KafkaTopic ${name}: replicas ${t.spec?.replicas}, but KAFKA_REPLICATION_FACTOR is ${replication}`);
     const brokers = brokerCount(manifests, cluster);
-    if ((t.spec?.replicas ?? 0) > brokers) problems.push(`KafkaTopic ${name}: replicas ${t.spec?.replicas} > ${brokers} broker(s)`);
+    if ((t.spec?.replicas ?? 0) > brokers)
+      problems.push(`KafkaTopic ${name}: replicas ${t.spec?.replicas} > ${brokers} broker(s)`);
   }
   for (const kafka of kafkas) {
     const brokers = brokerCount(manifests, nameOf(kafka));
     const kafkaConfig = kafka.spec?.kafka?.config ?? {};
     const minIsr = Number(kafkaConfig['min.insync.replicas'] ?? 1);
     if (brokers === 0) problems.push(`${id(kafka)}: no KafkaNodePool with the broker role`);
-    if (replication > 1 && minIsr >= replication) problems.push(`${id(kafka)}: min.insync.replicas ${minIsr} leaves no room for a broker down (replication ${replication})`);
-    for (const key of ['default.replication.factor', 'offsets.topic.replication.factor', 'transaction.state.log.replication.factor']) {
-      if (Number(kafkaConfig[key] ?? 1) > brokers) problems.push(`${id(kafka)}: ${key} ${kafkaConfig[key]} > ${brokers} broker(s)`);
+    if (replication > 1 && minIsr >= replication)
+      problems.push(
+        `${id(kafka)}: min.insync.replicas ${minIsr} leaves no room for a broker down (replication ${replication})`,
+      );
+    for (const key of [
+      'default.replication.factor',
+      'offsets.topic.replication.factor',
+      'transaction.state.log.replication.factor',
+    ]) {
+      if (Number(kafkaConfig[key] ?? 1) > brokers)
+        problems.push(`${id(kafka)}: ${key} ${kafkaConfig[key]} > ${brokers} broker(s)`);
     }
-    if (kafkaConfig['auto.create.topics.enable'] !== false) problems.push(`${id(kafka)}: auto.create.topics.enable must be false (topics are declared)`);
+    if (kafkaConfig['auto.create.topics.enable'] !== false)
+      problems.push(`${id(kafka)}: auto.create.topics.enable must be false (topics are declared)`);
   }
   return problems;
 }
@@ -454,16 +527,26 @@ export function scalingFitsPartitions(manifests: Manifest[], facts: CodeFacts): 
   for (const app of facts.apps) {
     const w = appDeployment(manifests, app.name);
     if (!w) continue;
-    const mine = hpas.filter((h) => h.spec?.scaleTargetRef?.kind === 'Deployment' && h.spec?.scaleTargetRef?.name === app.name && nsOf(h) === w.namespace);
-    if (mine.length !== 1) problems.push(`Deployment/${app.name}: ${mine.length} HorizontalPodAutoscalers (expected 1)`);
-    if (w.manifest.doc.spec?.replicas !== undefined && mine.length > 0) problems.push(`Deployment/${app.name}: sets spec.replicas although an HPA manages it`);
-    if (!pdbs.some((p) => nsOf(p) === w.namespace && matches(p.spec?.selector?.matchLabels, w.podLabels))) problems.push(`Deployment/${app.name}: no PodDisruptionBudget`);
+    const mine = hpas.filter(
+      (h) =>
+        h.spec?.scaleTargetRef?.kind === 'Deployment' &&
+        h.spec?.scaleTargetRef?.name === app.name &&
+        nsOf(h) === w.namespace,
+    );
+    if (mine.length !== 1)
+      problems.push(`Deployment/${app.name}: ${mine.length} HorizontalPodAutoscalers (expected 1)`);
+    if (w.manifest.doc.spec?.replicas !== undefined && mine.length > 0)
+      problems.push(`Deployment/${app.name}: sets spec.replicas although an HPA manages it`);
+    if (!pdbs.some((p) => nsOf(p) === w.namespace && matches(p.spec?.selector?.matchLabels, w.podLabels)))
+      problems.push(`Deployment/${app.name}: no PodDisruptionBudget`);
     for (const hpa of mine) {
       const min = hpa.spec?.minReplicas ?? 1;
       const max = hpa.spec?.maxReplicas;
       if (min > max) problems.push(`HorizontalPodAutoscaler/${app.name}: minReplicas ${min} > maxReplicas ${max}`);
       if (app.usesKafka && max > facts.partitions.event) {
-        problems.push(`HorizontalPodAutoscaler/${app.name}: maxReplicas ${max} > ${facts.partitions.event} partitions of an event topic`);
+        problems.push(
+          `HorizontalPodAutoscaler/${app.name}: maxReplicas ${max} > ${facts.partitions.event} partitions of an event topic`,
+        );
       }
     }
   }
@@ -482,7 +565,10 @@ export function migrationsCoverDatabases(manifests: Manifest[], facts: CodeFacts
     for (const c of containersOf(w.podSpec)) {
       const command = [...(c.command ?? []), ...(c.args ?? [])];
       if (command.includes('--migrate-only')) {
-        if (command.join(' ') !== 'node main.js --migrate-only') problems.push(`Job/${w.name} container ${c.name}: runs \`${command.join(' ')}\`, not \`node main.js --migrate-only\``);
+        if (command.join(' ') !== 'node main.js --migrate-only')
+          problems.push(
+            `Job/${w.name} container ${c.name}: runs \`${command.join(' ')}\`, not \`node main.js --migrate-only\``,
+          );
         migrating.set(c.name, c);
       }
     }
@@ -493,14 +579,22 @@ export function migrationsCoverDatabases(manifests: Manifest[], facts: CodeFacts
     const job = migrating.get(app.name);
     if (app.hasDatabase && !job) problems.push(`${app.name} has a database, but no Job runs its migrations`);
     if (!app.hasDatabase && job) problems.push(`${app.name} has no database, but a Job runs its migrations`);
-    if (job && c && job.image !== c.image) problems.push(`the migration of ${app.name} runs ${job.image}, its Deployment ${c.image}`);
-    if (app.hasDatabase && c && !(c.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL') && envValue(manifests, w!, c, 'DATABASE_URL') === undefined) {
+    if (job && c && job.image !== c.image)
+      problems.push(`the migration of ${app.name} runs ${job.image}, its Deployment ${c.image}`);
+    if (
+      app.hasDatabase &&
+      c &&
+      !(c.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL') &&
+      envValue(manifests, w!, c, 'DATABASE_URL') === undefined
+    ) {
       problems.push(`Deployment/${app.name}: has a database but no DATABASE_URL`);
     }
-    if (job && !(job.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL')) problems.push(`the migration of ${app.name}: no DATABASE_URL`);
+    if (job && !(job.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL'))
+      problems.push(`the migration of ${app.name}: no DATABASE_URL`);
   }
   for (const name of migrating.keys()) {
-    if (!facts.apps.some((a) => a.name === name)) problems.push(`a Job migrates "${name}", which is no app of the workspace`);
+    if (!facts.apps.some((a) => a.name === name))
+      problems.push(`a Job migrates "${name}", which is no app of the workspace`);
   }
   return problems;
 }
@@ -513,7 +607,8 @@ export function databaseConnectionsFit(manifests: Manifest[], facts: CodeFacts):
   const pool = Number(config.DATABASE_POOL_SIZE ?? facts.databasePoolSize);
   for (const cluster of byKind(manifests, 'Cluster')) {
     const parameters = cluster.spec?.postgresql?.parameters ?? {};
-    const available = Number(parameters.max_connections ?? 100) - Number(parameters.superuser_reserved_connections ?? 3);
+    const available =
+      Number(parameters.max_connections ?? 100) - Number(parameters.superuser_reserved_connections ?? 3);
     let needed = 0;
     const parts: string[] = [];
     for (const app of facts.apps.filter((a) => a.hasDatabase)) {
@@ -528,7 +623,10 @@ export function databaseConnectionsFit(manifests: Manifest[], facts: CodeFacts):
       .filter((c) => [...(c.command ?? []), ...(c.args ?? [])].includes('--migrate-only')).length;
     needed += migrations * pool;
     parts.push(`migrations ${migrations}×${pool}`);
-    if (needed > available) problems.push(`${id(cluster)}: max_connections allows ${available} connections, the services may open ${needed} (${parts.join(' + ')})`);
+    if (needed > available)
+      problems.push(
+        `${id(cluster)}: max_connections allows ${available} connections, the services may open ${needed} (${parts.join(' + ')})`,
+      );
   }
   return problems;
 }
@@ -547,8 +645,11 @@ export function ingressPolicy(manifests: Manifest[], facts: CodeFacts): Problems
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
       for (const p of rule.http?.paths ?? []) {
-        if (p.path === '/' || p.path === '' || /^\/(metrics|health|internal)/.test(p.path)) problems.push(`Ingress/${nameOf(ingress)}: publishes ${p.path} (internal endpoints must stay internal)`);
-        const service = byKind(manifests, 'Service').find((s) => nameOf(s) === p.backend?.service?.name && nsOf(s) === nsOf(ingress));
+        if (p.path === '/' || p.path === '' || /^\/(metrics|health|internal)/.test(p.path))
+          problems.push(`Ingress/${nameOf(ingress)}: publishes ${p.path} (internal endpoints must stay internal)`);
+        const service = byKind(manifests, 'Service').find(
+          (s) => nameOf(s) === p.backend?.service?.name && nsOf(s) === nsOf(ingress),
+        );
         for (const app of internalApps) {
           const w = appDeployment(manifests, app);
           if (service && w && w.namespace === nsOf(ingress) && matches(service.spec?.selector, w.podLabels)) {
@@ -557,21 +658,27 @@ export function ingressPolicy(manifests: Manifest[], facts: CodeFacts): Problems
         }
       }
     }
-    if (ingress.spec?.defaultBackend) problems.push(`Ingress/${nameOf(ingress)}: has a defaultBackend (publishes everything)`);
+    if (ingress.spec?.defaultBackend)
+      problems.push(`Ingress/${nameOf(ingress)}: has a defaultBackend (publishes everything)`);
   }
   const publicUrl = projectConfig(manifests, facts).PUBLIC_BASE_URL;
   if (publicUrl) {
     const url = new URL(publicUrl);
     const hosts = ingresses.flatMap((i) => (i.spec?.rules ?? []).map((r: KubeObject) => r.host));
-    if (!hosts.includes(url.hostname)) problems.push(`PUBLIC_BASE_URL ${publicUrl}: host ${url.hostname} is not an Ingress host (${hosts.join(', ')})`);
+    if (!hosts.includes(url.hostname))
+      problems.push(`PUBLIC_BASE_URL ${publicUrl}: host ${url.hostname} is not an Ingress host (${hosts.join(', ')})`);
     const tlsHosts = ingresses.flatMap((i) => (i.spec?.tls ?? []).flatMap((t: KubeObject) => t.hosts ?? []));
-    if (url.protocol === 'https:' && !tlsHosts.includes(url.hostname)) problems.push(`PUBLIC_BASE_URL ${publicUrl} is https, but the Ingress has no TLS for ${url.hostname}`);
+    if (url.protocol === 'https:' && !tlsHosts.includes(url.hostname))
+      problems.push(`PUBLIC_BASE_URL ${publicUrl} is https, but the Ingress has no TLS for ${url.hostname}`);
   }
   return problems;
 }
 
 /** Every policy, by name (the spec runs each on every rendered set). */
-export const POLICIES: Record<string, (manifests: Manifest[], facts: CodeFacts, providedSecrets: string[]) => Problems> = {
+export const POLICIES: Record<
+  string,
+  (manifests: Manifest[], facts: CodeFacts, providedSecrets: string[]) => Problems
+> = {
   'probes and resource limits on every container': (m, f) => probesAndResources(m, f),
   'no latest or untagged image': (m) => imagesPinned(m),
   'selectors match pod labels, references exist': (m) => selectorsMatch(m),

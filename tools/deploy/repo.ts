@@ -66,7 +66,10 @@ function requireKubectl(): void {
 /** `kubectl kustomize <dir>`: the manifests exactly as `kubectl apply -k <dir>` would send them. */
 export function kustomize(relativeDir: string): Manifest[] {
   requireKubectl();
-  const output = execFileSync('kubectl', ['kustomize', abs(relativeDir)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = execFileSync('kubectl', ['kustomize', abs(relativeDir)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parseYamlDocs(output, `kustomize ${relativeDir}`);
 }
 
@@ -84,7 +87,10 @@ export function allManifestSets(): Array<{ name: string; manifests: Manifest[] }
   return [
     { name: 'k8s/base (files)', manifests: committedManifests(K8S_BASE) },
     { name: 'k8s/base (rendered)', manifests: rendered(K8S_BASE) },
-    ...OVERLAYS.map((overlay) => ({ name: `${overlayDir(overlay)} (rendered)`, manifests: rendered(overlayDir(overlay)) })),
+    ...OVERLAYS.map((overlay) => ({
+      name: `${overlayDir(overlay)} (rendered)`,
+      manifests: rendered(overlayDir(overlay)),
+    })),
   ];
 }
 

@@ -14,20 +14,35 @@ describe('KafkaTopic manifests generated from the code', () => {
   });
 
   it('has one KafkaTopic per topic of allTopics(), with its partition count', () => {
-    const committed = parseYamlDocs(readText(TOPICS_FILE), TOPICS_FILE).map((m) => [m.doc.spec.topicName, m.doc.spec.partitions]);
+    const committed = parseYamlDocs(readText(TOPICS_FILE), TOPICS_FILE).map((m) => [
+      m.doc.spec.topicName,
+      m.doc.spec.partitions,
+    ]);
     expect(committed).toEqual(allTopics().map((t) => [t.topic, t.numPartitions]));
   });
 
   it('holds the contract’s event topics and their dead letters only: no request/reply topic', () => {
-    expect(allTopics().map((t) => t.topic).sort()).toEqual([...EVENT_TOPICS, ...EVENT_TOPICS.map(deadLetterTopicOf)].sort());
-    const classes = topicManifests().map((m) => [m.spec.topicName, m.metadata.labels['pressconf/topic-class'], m.spec.partitions]);
+    expect(
+      allTopics()
+        .map((t) => t.topic)
+        .sort(),
+    ).toEqual([...EVENT_TOPICS, ...EVENT_TOPICS.map(deadLetterTopicOf)].sort());
+    const classes = topicManifests().map((m) => [
+      m.spec.topicName,
+      m.metadata.labels['pressconf/topic-class'],
+      m.spec.partitions,
+    ]);
     expect(classes).toContainEqual(['scheduling.conference.v1', 'event', 6]);
     expect(classes).toContainEqual(['scheduling.conference.v1.dlq', 'dead-letter', 1]);
     expect(topicClassOf('submissions.briefing-pack.v1')).toBe('event');
   });
 
   it('refuses to render a topic that is no event topic of the contract', () => {
-    for (const topic of ['scheduling.rpc.conference.call', 'scheduling.rpc.conference.call.reply', 'scheduling.rpc.conference.call.dlq']) {
+    for (const topic of [
+      'scheduling.rpc.conference.call',
+      'scheduling.rpc.conference.call.reply',
+      'scheduling.rpc.conference.call.dlq',
+    ]) {
       expect(() => topicManifests([{ topic, numPartitions: 3 }])).toThrow(/neither an event topic/);
     }
   });

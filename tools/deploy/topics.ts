@@ -43,7 +43,11 @@ export function topicManifests(topics: TopicSpec[] = allTopics(), replicas = 1):
       // Topic names are valid resource names (lower case, digits, '.', '-'); spec.topicName says it explicitly.
       metadata: {
         name: topic,
-        labels: { 'strimzi.io/cluster': KAFKA_CLUSTER, 'app.kubernetes.io/part-of': 'pressconf', 'pressconf/topic-class': topicClass },
+        labels: {
+          'strimzi.io/cluster': KAFKA_CLUSTER,
+          'app.kubernetes.io/part-of': 'pressconf',
+          'pressconf/topic-class': topicClass,
+        },
       },
       spec: {
         topicName: topic,

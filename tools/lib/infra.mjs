@@ -3,7 +3,17 @@
 // Node 20 built-ins only: these scripts run before `npm ci` has installed anything.
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,10 +62,19 @@ const foreground = new Set();
  * starts a server (its process must outlive a Ctrl-C until we stop it in order) and for steps that must finish
  * (stopping Kafka, dropping the test database: `interruptible: false`).
  */
-export function run(command, args, { env = process.env, cwd = ROOT, detached = false, interruptible = true, keepStderr = false } = {}) {
+export function run(
+  command,
+  args,
+  { env = process.env, cwd = ROOT, detached = false, interruptible = true, keepStderr = false } = {},
+) {
   return new Promise((resolve, reject) => {
     // keepStderr: still shown as it comes, and also kept on the error, for callers that act on the reason.
-    const child = spawn(command, args, { cwd, env, stdio: ['inherit', 'inherit', keepStderr ? 'pipe' : 'inherit'], detached });
+    const child = spawn(command, args, {
+      cwd,
+      env,
+      stdio: ['inherit', 'inherit', keepStderr ? 'pipe' : 'inherit'],
+      detached,
+    });
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
       process.stderr.write(chunk);
@@ -74,7 +93,9 @@ export function run(command, args, { env = process.env, cwd = ROOT, detached = f
     child.once('error', (error) => settle(new Error(`could not run ${command}: ${error.message}`)));
     child.once('close', (code, signal) => {
       if (code === 0) return settle();
-      const error = new Error(`\`${describeCommand(command, args)}\` ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}`);
+      const error = new Error(
+        `\`${describeCommand(command, args)}\` ${signal ? `was stopped by ${signal}` : `exited with code ${code}`}`,
+      );
       error.stderr = stderr;
       settle(error);
     });
@@ -200,7 +221,9 @@ export async function ensureDependencies() {
     // npm bug (npm/cli#9846): an optional dependency the registry cannot serve (another platform's native
     // binary, e.g. sass-embedded-darwin-arm64) is left out of the lock by `npm install`, and then `npm ci`
     // rejects that same lock. `npm install --no-save` installs from the lock file without rewriting it.
-    log.warn('npm ci refused the lock file only for optional packages this registry does not serve; installing with npm install --no-save');
+    log.warn(
+      'npm ci refused the lock file only for optional packages this registry does not serve; installing with npm install --no-save',
+    );
     await run('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
   }
 }
@@ -208,7 +231,11 @@ export async function ensureDependencies() {
 /** True when npm ci's only complaint is "Missing: <name>@ from lock file" with no version: unresolvable optionals. */
 function onlyUnresolvableOptionals(stderr) {
   const missing = stderr.split('\n').filter((line) => /Missing: .+ from lock file/.test(line));
-  return missing.length > 0 && !/Invalid: /.test(stderr) && missing.every((line) => /Missing: \S+@ from lock file/.test(line));
+  return (
+    missing.length > 0 &&
+    !/Invalid: /.test(stderr) &&
+    missing.every((line) => /Missing: \S+@ from lock file/.test(line))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -234,7 +261,8 @@ function postgresAddress(url) {
 
 async function postgresAnswers(host, port) {
   // pg_isready knows the protocol (a server still starting up answers "rejecting"); a TCP connect is the fallback.
-  if (commandExists('pg_isready')) return (await exitCodeOf('pg_isready', ['-q', '-h', host, '-p', String(port), '-t', '3'])) === 0;
+  if (commandExists('pg_isready'))
+    return (await exitCodeOf('pg_isready', ['-q', '-h', host, '-p', String(port), '-t', '3'])) === 0;
   return tcpAnswers(host, port, 3000);
 }
 
@@ -270,13 +298,15 @@ export async function ensurePostgres(url = databaseUrlOf()) {
   for (const version of versions) {
     log.info(`PostgreSQL does not answer on ${host}:${port}; starting the local cluster ${version}/main`);
     // Detached: a Ctrl-C must not leave the server half-started.
-    await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], { detached: true, interruptible: false }).catch(
-      (error) => log.warn(error.message),
-    );
+    await run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start'], {
+      detached: true,
+      interruptible: false,
+    }).catch((error) => log.warn(error.message));
   }
   const deadline = Date.now() + 30_000;
   while (!(await postgresAnswers(host, port))) {
-    if (Date.now() > deadline) throw new Error(`PostgreSQL did not answer on ${host}:${port} within 30 s after starting it`);
+    if (Date.now() > deadline)
+      throw new Error(`PostgreSQL did not answer on ${host}:${port} within 30 s after starting it`);
     await sleep(500);
   }
   log.info(`PostgreSQL answers on ${host}:${port}`);
@@ -284,7 +314,8 @@ export async function ensurePostgres(url = databaseUrlOf()) {
 
 /** Runs one SQL statement with psql (the server's own client: no npm package is needed for it). */
 export async function psql(url, sql) {
-  if (!commandExists('psql')) throw new Error('psql (the PostgreSQL client) is needed to create and drop the test database');
+  if (!commandExists('psql'))
+    throw new Error('psql (the PostgreSQL client) is needed to create and drop the test database');
   await run('psql', ['--no-psqlrc', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
     detached: true,
     interruptible: false, // bounded by PGCONNECT_TIMEOUT
@@ -303,7 +334,11 @@ export function psqlSync(url, sql) {
 // ---------------------------------------------------------------------------------------------------------------
 // Kafka (through infra/kafka/kafka.sh)
 
-const kafkaEnv = (port, fresh = false) => ({ ...process.env, KAFKA_PORT: String(port), KAFKA_FRESH: fresh ? '1' : '0' });
+const kafkaEnv = (port, fresh = false) => ({
+  ...process.env,
+  KAFKA_PORT: String(port),
+  KAFKA_FRESH: fresh ? '1' : '0',
+});
 
 /** True when a broker answers a metadata request (not just a TCP connect) within `seconds`. */
 async function kafkaAnswers(broker, seconds) {
@@ -325,7 +360,8 @@ export async function startKafka({ port = 9092, fresh = false, cleanup } = {}) {
   if (given) {
     const first = given.split(',')[0].trim();
     log.info(`KAFKA_BROKERS is set (${given}): using it, no local broker is started`);
-    if (!(await kafkaAnswers(first, 30))) throw new Error(`the Kafka broker ${first} (KAFKA_BROKERS) did not answer within 30 s`);
+    if (!(await kafkaAnswers(first, 30)))
+      throw new Error(`the Kafka broker ${first} (KAFKA_BROKERS) did not answer within 30 s`);
     return { brokers: given, started: false };
   }
   const brokers = `127.0.0.1:${port}`;
@@ -343,7 +379,8 @@ export async function startKafka({ port = 9092, fresh = false, cleanup } = {}) {
     log.info(`a Kafka broker already answers on ${brokers}: reusing it (it is left running at the end)`);
     return { brokers, started: false };
   }
-  if (!commandExists('java')) throw new Error('Java is needed to run the local Kafka broker (or set KAFKA_BROKERS to a running broker)');
+  if (!commandExists('java'))
+    throw new Error('Java is needed to run the local Kafka broker (or set KAFKA_BROKERS to a running broker)');
   if (!existsSync(path.join(ROOT, 'infra/kafka/.lib/.complete')) && !commandExists('mvn')) {
     throw new Error('Maven (mvn) is needed once to fetch the Kafka broker (or set KAFKA_BROKERS to a running broker)');
   }
@@ -418,7 +455,9 @@ const CHROMIUM = '/usr/bin/chromium';
 export async function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (process.getuid?.() !== 0 || !commandExists('apt-get')) {
-    log.warn(`${CHROMIUM} is missing and installing it needs root and apt-get: the invitee page's browser test will be skipped (apt-get install chromium)`);
+    log.warn(
+      `${CHROMIUM} is missing and installing it needs root and apt-get: the invitee page's browser test will be skipped (apt-get install chromium)`,
+    );
     return;
   }
   log.info(`${CHROMIUM} is missing: installing Debian's chromium for the invitee page's browser test`);
@@ -438,7 +477,8 @@ export async function build() {
     env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' },
   });
   const missing = SERVICES.map((s) => distMain(s.name)).filter((file) => !existsSync(file));
-  if (missing.length > 0) throw new Error(`the build did not produce ${missing.map((f) => path.relative(ROOT, f)).join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`the build did not produce ${missing.map((f) => path.relative(ROOT, f)).join(', ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -462,7 +502,8 @@ export function actorTokenKeys(env = process.env) {
       generated: true,
     };
   }
-  if (!given.privateKey || !given.publicKey) throw new Error(`set both ${PRIVATE_KEY_VAR} and ${PUBLIC_KEY_VAR}, or neither (a pair is then generated)`);
+  if (!given.privateKey || !given.publicKey)
+    throw new Error(`set both ${PRIVATE_KEY_VAR} and ${PUBLIC_KEY_VAR}, or neither (a pair is then generated)`);
   const pem = (value) => value.replace(/\\n/g, '\n'); // the apps accept line breaks written as \n too
   const spki = (name, toPublic) => {
     try {
@@ -472,7 +513,8 @@ export function actorTokenKeys(env = process.env) {
     }
   };
   const derived = spki(PRIVATE_KEY_VAR, (value) => createPublicKey(createPrivateKey(value)));
-  if (derived !== spki(PUBLIC_KEY_VAR, createPublicKey)) throw new Error(`${PUBLIC_KEY_VAR} is not the public key of ${PRIVATE_KEY_VAR}`);
+  if (derived !== spki(PUBLIC_KEY_VAR, createPublicKey))
+    throw new Error(`${PUBLIC_KEY_VAR} is not the public key of ${PRIVATE_KEY_VAR}`);
   return { ...given, generated: false };
 }
 
@@ -481,7 +523,9 @@ export function withActorTokenKey(app, env, keys) {
   const rest = { ...env };
   delete rest[PRIVATE_KEY_VAR];
   delete rest[PUBLIC_KEY_VAR];
-  return app === 'gateway' ? { ...rest, [PRIVATE_KEY_VAR]: keys.privateKey } : { ...rest, [PUBLIC_KEY_VAR]: keys.publicKey };
+  return app === 'gateway'
+    ? { ...rest, [PRIVATE_KEY_VAR]: keys.privateKey }
+    : { ...rest, [PUBLIC_KEY_VAR]: keys.publicKey };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -512,7 +556,8 @@ export async function waitForHttp(url, timeoutMs, { signal, intervalMs = 500 } =
       signal?.throwIfAborted();
       last = error.cause?.code ?? error.cause?.message ?? error.message;
     }
-    if (Date.now() >= deadline) throw new Error(`${url} was not ready within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
+    if (Date.now() >= deadline)
+      throw new Error(`${url} was not ready within ${Math.round(timeoutMs / 1000)} s (last: ${last})`);
     await sleep(intervalMs, undefined, { signal });
   }
 }
@@ -569,7 +614,8 @@ export class ProcessGroup {
     this.#children.set(name, { child, exited });
     void exited.then(({ code, signal, error }) => {
       this.#children.delete(name);
-      if (!this.#stopping) this.onUnexpectedExit?.(name, error ? `could not start: ${error.message}` : signal ?? `code ${code}`);
+      if (!this.#stopping)
+        this.onUnexpectedExit?.(name, error ? `could not start: ${error.message}` : (signal ?? `code ${code}`));
     });
     return child;
   }

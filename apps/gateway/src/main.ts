@@ -23,7 +23,10 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.useBodyParser('json', { limit: process.env.GATEWAY_BODY_LIMIT ?? '1mb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', {
+    limit: process.env.GATEWAY_BODY_LIMIT ?? '1mb',
+    type: ['application/json', 'application/*+json'],
+  });
   app.enableCors({
     origin: (process.env.GATEWAY_CORS_ORIGINS ?? '').split(',').filter(Boolean),
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],

@@ -42,7 +42,11 @@ describe('gateway: contract surface', () => {
     expect((await fetch(`${base}/docs`)).status).toBe(200);
     const document = await (await fetch(`${base}/docs-json`)).json();
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/agencies', '/api/v1/conferences/{id}/call', '/api/v1/conferences/{id}/invitations']),
+      expect.arrayContaining([
+        '/api/v1/agencies',
+        '/api/v1/conferences/{id}/call',
+        '/api/v1/conferences/{id}/invitations',
+      ]),
     );
     const events = await (await fetch(`${base}/asyncapi.json`)).json();
     expect(events.asyncapi).toBe('3.0.0');

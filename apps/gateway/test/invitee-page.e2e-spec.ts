@@ -102,7 +102,9 @@ if (!existsSync(CHROMIUM)) {
     expect(await page.locator('h1').innerText()).toBe(conference.title);
     const text = await page.locator('main').innerText();
     expect(text).toContain('Hội nghị cung cấp thông tin cho báo chí định kỳ');
-    expect(text).toMatch(/\d{2}:\d{2} – \d{2}:\d{2}, (thứ [A-Za-zÀ-ỹ]+|Chủ nhật), ngày \d{1,2}\/\d{1,2}\/\d{4} \(giờ Việt Nam, UTC\+07:00\)/);
+    expect(text).toMatch(
+      /\d{2}:\d{2} – \d{2}:\d{2}, (thứ [A-Za-zÀ-ỹ]+|Chủ nhật), ngày \d{1,2}\/\d{1,2}\/\d{4} \(giờ Việt Nam, UTC\+07:00\)/,
+    );
     expect(text).toContain(conference.venue);
     expect(text).toContain(invitee.contactName);
     expect(text).toContain(invitee.agencyName);
@@ -151,7 +153,10 @@ if (!existsSync(CHROMIUM)) {
     const { page, complaints } = await openTab();
     await page.goto(invitationLinkOf(mail));
 
-    const [letter] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải giấy mời/ }).click()]);
+    const [letter] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Tải giấy mời/ }).click(),
+    ]);
     expect(letter.suggestedFilename()).toMatch(/^giay-moi-\d{2,}-GM-[A-Z]+\.pdf$/);
     const pdf = readFileSync((await letter.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -160,7 +165,10 @@ if (!existsSync(CHROMIUM)) {
     expect(letterText).toContain(inviteeOf(mail).contactName);
     expect(letterText.replace(/ /g, '')).toContain(invitationLinkOf(mail)); // the letter points at this page too
 
-    const [calendar] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Thêm vào lịch/ }).click()]);
+    const [calendar] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Thêm vào lịch/ }).click(),
+    ]);
     const ics = readFileSync((await calendar.path())!, 'utf8');
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain(`UID:conference-${conference.id}@`);

@@ -111,12 +111,17 @@ describe('gateway: authentication, authorization and limits', () => {
       token({ role: 'agency' }), // an agency token without its agency
       'not.a.jwt',
     ]) {
-      const response = await stack.api('GET', '/conferences', { key: null, headers: { Authorization: `Bearer ${bad}` } });
+      const response = await stack.api('GET', '/conferences', {
+        key: null,
+        headers: { Authorization: `Bearer ${bad}` },
+      });
       expect(response.status).toBe(401);
     }
     const press = await stack.api('POST', '/conferences', {
       key: null,
-      headers: { Authorization: `Bearer ${token({ role: 'press', agencyId: '6f1d4c2e-0000-4000-8000-000000000000' })}` },
+      headers: {
+        Authorization: `Bearer ${token({ role: 'press', agencyId: '6f1d4c2e-0000-4000-8000-000000000000' })}`,
+      },
       body: {},
     });
     expect(press.status).toBe(403);

@@ -49,7 +49,9 @@ describe('delivery: retries through an outage, gives up on permanent and persist
 
     const invitations = await eventually(async () => {
       const items = await invitationsOf(conference.id);
-      return items.length === conference.participants.length && items.every((i) => i.status !== 'PENDING') ? items : undefined;
+      return items.length === conference.participants.length && items.every((i) => i.status !== 'PENDING')
+        ? items
+        : undefined;
     });
     for (const invitation of invitations) {
       if (invitation.email.startsWith('ubnd.')) {
@@ -63,12 +65,21 @@ describe('delivery: retries through an outage, gives up on permanent and persist
       const events = watch.of(EventTypes.invitationFailed, conference.id);
       return events.length >= refused.length ? events : undefined;
     });
-    expect(new Set(failed.map((e) => e.data.inviteeId))).toEqual(new Set(refused.map((p: { inviteeId: string }) => p.inviteeId)));
+    expect(new Set(failed.map((e) => e.data.inviteeId))).toEqual(
+      new Set(refused.map((p: { inviteeId: string }) => p.inviteeId)),
+    );
     for (const event of failed) {
-      expect(event.data).toMatchObject({ conferenceId: conference.id, channel: 'EMAIL', attempts: 1, notice: 'INVITATION' });
+      expect(event.data).toMatchObject({
+        conferenceId: conference.id,
+        channel: 'EMAIL',
+        attempts: 1,
+        notice: 'INVITATION',
+      });
       expect(event.data.error).toMatch(/550/);
     }
-    await eventually(() => watch.of(EventTypes.invitationSent, conference.id).length >= invitations.length - refused.length);
+    await eventually(
+      () => watch.of(EventTypes.invitationSent, conference.id).length >= invitations.length - refused.length,
+    );
     expect(invitationMails(stack, conference.id).some((m) => recipientOf(m).startsWith('ubnd.'))).toBe(false);
   });
 
@@ -77,7 +88,9 @@ describe('delivery: retries through an outage, gives up on permanent and persist
     const { conference } = await callPeriodicConference(stack);
     const invitations = await eventually(async () => {
       const items = await invitationsOf(conference.id);
-      return items.length === conference.participants.length && items.every((i) => i.status === 'FAILED') ? items : undefined;
+      return items.length === conference.participants.length && items.every((i) => i.status === 'FAILED')
+        ? items
+        : undefined;
     }, 60_000);
     for (const invitation of invitations) {
       expect(invitation).toMatchObject({ status: 'FAILED', attempts: 8, sentAt: null }); // MAIL_MAX_ATTEMPTS default

@@ -1,6 +1,11 @@
 import { EventTypes, Topics } from '@pressconf/contracts';
 import { Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference, countBy, invitationLinkOf, waitForInvitations } from '../../../test/support/conference';
+import {
+  callPeriodicConference,
+  countBy,
+  invitationLinkOf,
+  waitForInvitations,
+} from '../../../test/support/conference';
 import type { ReceivedMail } from '../../../test/support/smtp-sink';
 import { handledByNotifications, publish, TopicWatch } from './support/events';
 import {
@@ -96,7 +101,12 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const numbers = new Set<string>();
     for (const mail of invitations) {
       const text = await letterTextOf(mail);
-      for (const line of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'GIẤY MỜI', 'Kính gửi']) {
+      for (const line of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'GIẤY MỜI',
+        'Kính gửi',
+      ]) {
         expect(text).toContain(line);
       }
       expect(text).toContain(participantOf(mail).contactName);
@@ -114,7 +124,13 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const seen = await anonymous(link);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({
-      conference: { id: conference.id, title: conference.title, kind: 'PERIODIC', status: 'CALLED', timeZone: 'Asia/Ho_Chi_Minh' },
+      conference: {
+        id: conference.id,
+        title: conference.title,
+        kind: 'PERIODIC',
+        status: 'CALLED',
+        timeZone: 'Asia/Ho_Chi_Minh',
+      },
       invitee: { name: invitee.contactName, role: 'INFORMATION_PROVIDER' },
       rsvp: 'PENDING',
       respondedAt: null,
@@ -129,7 +145,10 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     expect(missingDelegate.body.errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['delegateName', 'delegateTitle']),
     );
-    const strayDelegate = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'ACCEPT', delegateName: 'Ai đó' } });
+    const strayDelegate = await anonymous(`${link}/rsvp`, {
+      method: 'POST',
+      body: { response: 'ACCEPT', delegateName: 'Ai đó' },
+    });
     expect(strayDelegate.status).toBe(400);
 
     const delegated = await anonymous(`${link}/rsvp`, {
@@ -137,7 +156,11 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       body: { response: 'DELEGATE', delegateName: 'Trần Văn Bình', delegateTitle: 'Phó Giám đốc' },
     });
     expect(delegated.status).toBe(200);
-    expect(delegated.body).toMatchObject({ rsvp: 'DELEGATE', delegateName: 'Trần Văn Bình', delegateTitle: 'Phó Giám đốc' });
+    expect(delegated.body).toMatchObject({
+      rsvp: 'DELEGATE',
+      delegateName: 'Trần Văn Bình',
+      delegateTitle: 'Phó Giám đốc',
+    });
     await eventually(async () => {
       const { body } = await stack.api('GET', `/conferences/${conference.id}`);
       const participant = body.participants.find((p: Participant) => p.inviteeId === invitee.inviteeId);
@@ -156,7 +179,9 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     });
 
     const announced = await eventually(() => {
-      const events = watch.of(EventTypes.rsvpReceived, conference.id).filter((e) => e.data.inviteeId === invitee.inviteeId);
+      const events = watch
+        .of(EventTypes.rsvpReceived, conference.id)
+        .filter((e) => e.data.inviteeId === invitee.inviteeId);
       return events.length >= 2 ? events : undefined;
     });
     expect(announced.map((e) => e.data.response)).toEqual(['DELEGATE', 'ACCEPT']);
@@ -196,7 +221,9 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
         expect(response.contentType).toContain('application/problem+json');
         expect(response.body.detail).toBe('Invitation for this link was not found');
       }
-      expect((await anonymous(`${base}/${token}/rsvp`, { method: 'POST', body: { response: 'ACCEPT' } })).status).toBe(404);
+      expect((await anonymous(`${base}/${token}/rsvp`, { method: 'POST', body: { response: 'ACCEPT' } })).status).toBe(
+        404,
+      );
     }
   });
 
@@ -205,30 +232,43 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const byToken = document.paths['/api/v1/invitations/{token}'].get;
     expect(byToken.security).toEqual([]); // public: the token is the credential
     expect(Object.keys(byToken.responses).sort()).toEqual(['200', '404']);
-    expect(Object.keys(document.paths['/api/v1/invitations/{token}/rsvp'].post.responses).sort()).toEqual(
-      ['200', '400', '404', '409'],
-    );
+    expect(Object.keys(document.paths['/api/v1/invitations/{token}/rsvp'].post.responses).sort()).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+    ]);
     expect(document.paths['/api/v1/invitations/{token}/calendar.ics'].get).toBeDefined();
     const schemas = document.components.schemas;
     expect(schemas.InvitationByTokenView.properties.conference.$ref).toBe('#/components/schemas/InvitedConferenceView');
-    expect(schemas.InvitationByTokenView.required).toEqual(expect.arrayContaining(['rsvp', 'canChange', 'changeableUntil']));
+    expect(schemas.InvitationByTokenView.required).toEqual(
+      expect.arrayContaining(['rsvp', 'canChange', 'changeableUntil']),
+    );
     expect(schemas.RsvpDto.properties.response.enum).toEqual(['ACCEPT', 'DECLINE', 'DELEGATE']);
     expect(schemas.InvitationView.properties.status.enum).toEqual(['PENDING', 'SENT', 'FAILED']);
     const list = document.paths['/api/v1/conferences/{id}/invitations'].get;
-    expect(list.parameters.find((p: { name: string }) => p.name === 'rsvp').schema.enum).toEqual(
-      ['PENDING', 'ACCEPT', 'DECLINE', 'DELEGATE'],
-    );
+    expect(list.parameters.find((p: { name: string }) => p.name === 'rsvp').schema.enum).toEqual([
+      'PENDING',
+      'ACCEPT',
+      'DECLINE',
+      'DELEGATE',
+    ]);
   });
 
   it('refuses an answer once the conference has started', async () => {
     const link = rsvpLinkOf(invitations[1]);
-    await stack.query(`UPDATE notifications.conference SET starts_at = now() - interval '1 minute' WHERE id = $1`, [conference.id]);
+    await stack.query(`UPDATE notifications.conference SET starts_at = now() - interval '1 minute' WHERE id = $1`, [
+      conference.id,
+    ]);
     try {
       const late = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'DECLINE' } });
       expect(late.status).toBe(409);
       expect((await anonymous(link)).body.canChange).toBe(false);
     } finally {
-      await stack.query(`UPDATE notifications.conference SET starts_at = $2 WHERE id = $1`, [conference.id, conference.startsAt]);
+      await stack.query(`UPDATE notifications.conference SET starts_at = $2 WHERE id = $1`, [
+        conference.id,
+        conference.startsAt,
+      ]);
     }
   });
 
@@ -256,7 +296,9 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     }
     const link = rsvpLinkOf(invitations[0]);
     expect((await anonymous(link)).body.conference).toMatchObject({ startsAt, status: 'RESCHEDULED' });
-    expect(Number(parseCalendar((await anonymous(`${link}/calendar.ics`)).text).event.sequence)).toBe(rescheduled.body.sequence);
+    expect(Number(parseCalendar((await anonymous(`${link}/calendar.ics`)).text).event.sequence)).toBe(
+      rescheduled.body.sequence,
+    );
   });
 
   it('sends a cancellation with METHOD:CANCEL, then refuses answers and sends nothing more', async () => {
@@ -301,8 +343,11 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       agencyId: mustBrief.agencyId,
       dueAt: new Date().toISOString(),
     });
-    await eventually(async () => (await handledByNotifications(stack.query.bind(stack), pack.id)) &&
-      (await handledByNotifications(stack.query.bind(stack), overdue.id)));
+    await eventually(
+      async () =>
+        (await handledByNotifications(stack.query.bind(stack), pack.id)) &&
+        (await handledByNotifications(stack.query.bind(stack), overdue.id)),
+    );
     const after = await quietPeriod(stack, conference.id, 3000);
     expect(after.map(kindOf)).toEqual([]);
     const queued = await stack.query(

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { EventTypes } from '@pressconf/contracts';
 import { Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference, countBy, invitationLinkOf, waitForInvitations } from '../../../test/support/conference';
+import {
+  callPeriodicConference,
+  countBy,
+  invitationLinkOf,
+  waitForInvitations,
+} from '../../../test/support/conference';
 import type { ReceivedMail } from '../../../test/support/smtp-sink';
 import { formatDateTime } from '../src/rendering';
 import { publish } from './support/events';
@@ -88,7 +93,10 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
       version: 1,
     });
     // Less notice than BRIEF_REMINDER_HOURS_BEFORE (24 h): the reminder comes halfway, about 5 s after opening.
-    const reminder = await eventually(() => mailsOf(stack, conference.id, 'BRIEF_REMINDER').find(forRequest(owed)), 20_000);
+    const reminder = await eventually(
+      () => mailsOf(stack, conference.id, 'BRIEF_REMINDER').find(forRequest(owed)),
+      20_000,
+    );
     expect(recipientOf(reminder)).toBe(mustBrief.email.toLowerCase());
     expect(reminder.parsed.subject).toMatch(/^\S/);
     expect(reminder.parsed.text).toContain('NHẮC HẠN CUNG CẤP THÔNG TIN');
@@ -127,7 +135,9 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
       const found = mailsOf(stack, conference.id, 'BRIEFING_PACK');
       return found.length >= conference.participants.length ? found : undefined;
     });
-    expect(countBy(mails, recipientOf)).toEqual(new Map(conference.participants.map((p) => [p.email.toLowerCase(), 1])));
+    expect(countBy(mails, recipientOf)).toEqual(
+      new Map(conference.participants.map((p) => [p.email.toLowerCase(), 1])),
+    );
     for (const mail of mails) {
       expect(mail.parsed.subject).toBe(`Tài liệu hội nghị: ${conference.title}`);
       expect(mail.parsed.text).toContain(`${stack.baseUrl}/conferences/${conference.id}/briefing-pack`);
@@ -152,7 +162,11 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
     const hosts = conference.participants.filter((p) =>
       ['CO_HOST', 'HUMAN_RIGHTS_STANDING_OFFICE', 'COORDINATOR'].includes(p.role),
     );
-    const expected = [...hosts.map((p) => p.email.toLowerCase()), 'trucban@daklak.example.vn', 'canhbao@daklak.example.vn'];
+    const expected = [
+      ...hosts.map((p) => p.email.toLowerCase()),
+      'trucban@daklak.example.vn',
+      'canhbao@daklak.example.vn',
+    ];
     const alerts = await eventually(() => {
       const found = stack.smtp.received.filter((m) => m.parsed.headers.get('x-incident-id') === incidentId);
       return found.length >= expected.length ? found : undefined;

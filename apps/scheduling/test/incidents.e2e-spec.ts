@@ -74,7 +74,11 @@ describe('incidents and extraordinary conferences', () => {
 
     // Rescheduling keeps to the same deadline.
     const postponed = await stack.api('POST', `/conferences/${onTime.id}/reschedule`, {
-      body: { startsAt: iso(conveneBy + HOUR), endsAt: iso(conveneBy + 2 * HOUR), reason: 'Chờ báo cáo của địa phương' },
+      body: {
+        startsAt: iso(conveneBy + HOUR),
+        endsAt: iso(conveneBy + 2 * HOUR),
+        reason: 'Chờ báo cáo của địa phương',
+      },
     });
     expect(postponed.status).toBe(422);
     expect(postponed.body.detail).toContain(incident.conveneBy);
@@ -104,7 +108,9 @@ describe('incidents and extraordinary conferences', () => {
       summary: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp tổ chức hội nghị cung cấp thông tin đột xuất.',
       recordedAt: expect.any(String),
     });
-    expect((await stack.api('GET', `/conferences/${conference.id}`)).body.coHostRequest).toEqual(recorded.body.coHostRequest);
+    expect((await stack.api('GET', `/conferences/${conference.id}`)).body.coHostRequest).toEqual(
+      recorded.body.coHostRequest,
+    );
 
     const future = await stack.api('PUT', `/conferences/${conference.id}/co-host-request`, {
       body: { documentNumber: '126/SVHTTDL-TTĐN', sentAt: iso(Date.now() + 24 * HOUR), summary: 'Văn bản đề ngày mai' },
@@ -142,8 +148,7 @@ describe('incidents and extraordinary conferences', () => {
 
   it('reports a breached deadline once, also across a restart of scheduling', async () => {
     const incident = await report(Date.now() - 24 * HOUR - 2000);
-    const breached = () =>
-      tap.of(incident.id).filter((e) => e.type === 'scheduling.incident.deadline-breached.v1');
+    const breached = () => tap.of(incident.id).filter((e) => e.type === 'scheduling.incident.deadline-breached.v1');
     await tap.waitFor(incident.id, 2);
     expect(tap.of(incident.id).map((e) => e.type)).toEqual([
       'scheduling.incident.reported.v1',

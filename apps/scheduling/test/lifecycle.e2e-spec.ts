@@ -97,7 +97,11 @@ describe('the conference lifecycle and its events', () => {
 
     // A reporter is not the press agency's spokesperson.
     const notSpokesperson = await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
-      body: { items: [{ title: 'Phát biểu', presenterAgencyId: agencies.BDL.id, presenterName: 'Phóng viên 1', durationMinutes: 5 }] },
+      body: {
+        items: [
+          { title: 'Phát biểu', presenterAgencyId: agencies.BDL.id, presenterName: 'Phóng viên 1', durationMinutes: 5 },
+        ],
+      },
     });
     expect(notSpokesperson.status).toBe(400);
     expect(fieldsOf(notSpokesperson)).toEqual(['items[0].presenterName']);
@@ -109,7 +113,11 @@ describe('the conference lifecycle and its events', () => {
       body: { items: [{ title: '', durationMinutes: 0, presenterAgencyId: 'CA' }] },
     });
     expect(malformed.status).toBe(400);
-    expect(fieldsOf(malformed).sort()).toEqual(['items[0].durationMinutes', 'items[0].presenterAgencyId', 'items[0].title']);
+    expect(fieldsOf(malformed).sort()).toEqual([
+      'items[0].durationMinutes',
+      'items[0].presenterAgencyId',
+      'items[0].title',
+    ]);
     // Refused changes left the agenda as it was.
     expect((await stack.api('GET', `/conferences/${conference.id}`)).body.agenda).toHaveLength(3);
   });
@@ -117,7 +125,9 @@ describe('the conference lifecycle and its events', () => {
   it('walks DRAFT → CALLED → RESCHEDULED → RESCHEDULED → COMPLETED, each change one event with the next sequence', async () => {
     const conference = await draft('Hội nghị tháng 12/2026');
     await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
-      body: { items: [{ title: 'Tình hình quản lý đất đai', presenterAgencyId: agencies.SNN.id, durationMinutes: 45 }] },
+      body: {
+        items: [{ title: 'Tình hình quản lý đất đai', presenterAgencyId: agencies.SNN.id, durationMinutes: 45 }],
+      },
     });
     await expectConflict(conference.id, 'reschedule', 'DRAFT');
     await expectConflict(conference.id, 'complete', 'DRAFT');
@@ -142,7 +152,8 @@ describe('the conference lifecycle and its events', () => {
 
     const completed = await act(conference.id, 'complete');
     expect(completed.body).toMatchObject({ status: 'COMPLETED', sequence: 4 });
-    for (const action of ['call', 'reschedule', 'cancel', 'complete']) await expectConflict(conference.id, action, 'COMPLETED');
+    for (const action of ['call', 'reschedule', 'cancel', 'complete'])
+      await expectConflict(conference.id, action, 'COMPLETED');
     const lateAgenda = await stack.api('PUT', `/conferences/${conference.id}/agenda`, { body: { items: [] } });
     expect(lateAgenda.status).toBe(409);
     expect(lateAgenda.body.currentState).toBe('COMPLETED');
@@ -157,7 +168,12 @@ describe('the conference lifecycle and its events', () => {
       ['scheduling.conference.completed.v1', 4],
     ]);
     for (const event of events) {
-      expect(event.envelope).toMatchObject({ type: event.type, version: 1, source: 'scheduling', subject: conference.id });
+      expect(event.envelope).toMatchObject({
+        type: event.type,
+        version: 1,
+        source: 'scheduling',
+        subject: conference.id,
+      });
       expect(event.envelope.data.conferenceId).toBe(conference.id);
       // The id and correlation id travel as Kafka headers too.
       expect(event.headers[EventHeaders.id]).toBe(event.envelope.id);
@@ -165,7 +181,11 @@ describe('the conference lifecycle and its events', () => {
     }
 
     const [calledEvent, rescheduled] = events.map((e) => e.envelope.data);
-    expect(calledEvent).toMatchObject({ kind: 'PERIODIC', title: 'Hội nghị tháng 12/2026', startsAt: conference.startsAt });
+    expect(calledEvent).toMatchObject({
+      kind: 'PERIODIC',
+      title: 'Hội nghị tháng 12/2026',
+      startsAt: conference.startsAt,
+    });
     expect(calledEvent.invitees.length).toBe(called.body.participants.length);
     expect(calledEvent.agenda).toEqual([
       {
@@ -190,7 +210,8 @@ describe('the conference lifecycle and its events', () => {
     const draftOnly = await draft('Hội nghị bị hủy khi còn là dự thảo');
     const cancelled = await act(draftOnly.id, 'cancel');
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', sequence: 1 });
-    for (const action of ['call', 'reschedule', 'cancel', 'complete']) await expectConflict(draftOnly.id, action, 'CANCELLED');
+    for (const action of ['call', 'reschedule', 'cancel', 'complete'])
+      await expectConflict(draftOnly.id, action, 'CANCELLED');
 
     const calledFirst = await draft('Hội nghị bị hủy sau khi triệu tập');
     await act(calledFirst.id, 'call');
@@ -200,8 +221,15 @@ describe('the conference lifecycle and its events', () => {
     expect(only.type).toBe('scheduling.conference.cancelled.v1');
     expect(only.envelope.data).toEqual({ conferenceId: draftOnly.id, sequence: 1, reason: 'Không còn cần thiết' });
     const afterCall = await tap.waitFor(calledFirst.id, 2);
-    expect(afterCall.map((e) => e.type)).toEqual(['scheduling.conference.called.v1', 'scheduling.conference.cancelled.v1']);
-    expect(afterCall[1].envelope.data).toEqual({ conferenceId: calledFirst.id, sequence: 2, reason: 'Không còn cần thiết' });
+    expect(afterCall.map((e) => e.type)).toEqual([
+      'scheduling.conference.called.v1',
+      'scheduling.conference.cancelled.v1',
+    ]);
+    expect(afterCall[1].envelope.data).toEqual({
+      conferenceId: calledFirst.id,
+      sequence: 2,
+      reason: 'Không còn cần thiết',
+    });
   });
 
   it('answers bad conference input with a 400 naming the field', async () => {

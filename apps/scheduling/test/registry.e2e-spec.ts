@@ -35,7 +35,9 @@ describe('the agency registry and participant resolution', () => {
       ...successorDto,
       code: successorDto.code.replace('SVH', 'STTTT'),
       name: 'Sở Thông tin và Truyền thông',
-      contacts: [{ name: 'Phan Văn Tín', title: 'Giám đốc', email: `sttt.${Date.now()}@daklak.example.vn`, spokesperson: true }],
+      contacts: [
+        { name: 'Phan Văn Tín', title: 'Giám đốc', email: `sttt.${Date.now()}@daklak.example.vn`, spokesperson: true },
+      ],
       validFrom: '2024-07-01T00:00:00+07:00',
     };
     agencies = await registerAgencies(stack, [...directory.filter((a) => a !== successorDto), oldCoordinator]);
@@ -125,9 +127,13 @@ describe('the agency registry and participant resolution', () => {
       },
     ]);
 
-    const added = await stack.api('POST', `/conferences/${conference.id}/invitees`, { body: { agencyId: agencies.SYT.id } });
+    const added = await stack.api('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: agencies.SYT.id },
+    });
     expect(added.status).toBe(200);
-    const again = await stack.api('POST', `/conferences/${conference.id}/invitees`, { body: { agencyId: agencies.SYT.id } });
+    const again = await stack.api('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: agencies.SYT.id },
+    });
     expect(again.body.inviteeChanges).toEqual({ added: [agencies.SYT.id], removed: [] });
     const removed = await stack.api('DELETE', `/conferences/${conference.id}/invitees/${agencies.SNN.id}`);
     expect(removed.status).toBe(200);
@@ -150,7 +156,9 @@ describe('the agency registry and participant resolution', () => {
     expect(called.body.participants.map(shape)).toEqual(preview.body.participants.map(shape));
 
     // The call settled the list.
-    const late = await stack.api('POST', `/conferences/${conference.id}/invitees`, { body: { agencyId: agencies.SNN.id } });
+    const late = await stack.api('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: agencies.SNN.id },
+    });
     expect(late.status).toBe(409);
     expect(late.body.currentState).toBe('CALLED');
     expect(late.body.detail).toBe('Cannot change the invitees of a conference that is CALLED');

@@ -52,14 +52,19 @@ describe('conference series', () => {
     expect(fetched.body.id).toBe(created.body.id);
 
     const window = `from=${encodeURIComponent(new Date(before).toISOString())}&to=${encodeURIComponent(created.body.materializedUntil)}`;
-    const occurrences = await stack.api('GET', `/conference-series/${created.body.id}/occurrences?${window}&pageSize=100`);
+    const occurrences = await stack.api(
+      'GET',
+      `/conference-series/${created.body.id}/occurrences?${window}&pageSize=100`,
+    );
     expect(occurrences.status).toBe(200);
     expect(occurrences.body.total).toBeGreaterThanOrEqual(8);
     expect(occurrences.body.items).toHaveLength(occurrences.body.total);
 
     const drafts = await draftsOf(created.body.id);
     expect(drafts).toHaveLength(occurrences.body.total);
-    expect(occurrences.body.items.map((o: { conferenceId: string }) => o.conferenceId)).toEqual(drafts.map((d) => d.id));
+    expect(occurrences.body.items.map((o: { conferenceId: string }) => o.conferenceId)).toEqual(
+      drafts.map((d) => d.id),
+    );
     for (const occurrence of occurrences.body.items) {
       // 08:30 in Asia/Ho_Chi_Minh, on a working day, for two hours.
       expect(new Date(occurrence.startsAt).getUTCHours() * 60 + new Date(occurrence.startsAt).getUTCMinutes()).toBe(90);
@@ -78,7 +83,9 @@ describe('conference series', () => {
     expect(first.body.title).toMatch(/^Giao ban báo chí định kỳ — ngày \d{2}\/\d{2}\/\d{4}$/);
 
     // A cancelled draft stays cancelled: the job runs every half second and never drafts an occurrence twice.
-    const cancelled = await stack.api('POST', `/conferences/${drafts[0].id}/cancel`, { body: { reason: 'Trùng lịch họp UBND tỉnh' } });
+    const cancelled = await stack.api('POST', `/conferences/${drafts[0].id}/cancel`, {
+      body: { reason: 'Trùng lịch họp UBND tỉnh' },
+    });
     expect(cancelled.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const again = await draftsOf(created.body.id);
@@ -127,7 +134,12 @@ describe('conference series', () => {
       'GET',
       `/conference-series/${created.body.id}/occurrences?from=${encodeURIComponent('2027-02-01T00:00:00+07:00')}&to=${encodeURIComponent('2027-04-30T23:59:00+07:00')}&page=2&pageSize=2`,
     );
-    expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3, items: [{ startsAt: '2027-04-06T01:30:00.000Z' }] });
+    expect(paged.body).toMatchObject({
+      page: 2,
+      pageSize: 2,
+      total: 3,
+      items: [{ startsAt: '2027-04-06T01:30:00.000Z' }],
+    });
   });
 
   it('answers bad input with a 400 naming the field, and an unknown series with a 404', async () => {
@@ -148,8 +160,13 @@ describe('conference series', () => {
     const unknown = '6f1d4c2e-0000-4000-8000-000000000000';
     expect((await stack.api('GET', `/conference-series/${unknown}`)).status).toBe(404);
     expect((await stack.api('GET', `/conference-series/${unknown}/occurrences`)).status).toBe(404);
-    const created = await stack.api('POST', '/conference-series', { body: series({ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1' }) });
-    const noOffset = await stack.api('GET', `/conference-series/${created.body.id}/occurrences?from=2027-01-01T00:00:00`);
+    const created = await stack.api('POST', '/conference-series', {
+      body: series({ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1' }),
+    });
+    const noOffset = await stack.api(
+      'GET',
+      `/conference-series/${created.body.id}/occurrences?from=2027-01-01T00:00:00`,
+    );
     expect(noOffset.status).toBe(400);
     expect(fieldsOf(noOffset)).toEqual(['from']);
     const backwards = await stack.api(

@@ -30,9 +30,12 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   let police: { id: string; agencyId: string };
   let briefId: string;
 
-  const count = async (table: string) => (await stack.query(`SELECT count(*)::int AS n FROM submissions.${table}`))[0].n;
+  const count = async (table: string) =>
+    (await stack.query(`SELECT count(*)::int AS n FROM submissions.${table}`))[0].n;
   const keyFor = async (role: string, agencyId?: string) => {
-    const issued = await stack.api('POST', '/api-keys', { body: { name: `Khóa thử ${role}`, role, ...(agencyId ? { agencyId } : {}) } });
+    const issued = await stack.api('POST', '/api-keys', {
+      body: { name: `Khóa thử ${role}`, role, ...(agencyId ? { agencyId } : {}) },
+    });
     expect(issued.status).toBe(201);
     return issued.body.key as string;
   };
@@ -59,7 +62,12 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
 
     const saved = await stack.api('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
     expect(saved.status).toBe(201);
-    expect(saved.body).toMatchObject({ requestId: land.id, status: 'OPEN', currentVersion: 1, version: { version: 1, title: briefV1.title } });
+    expect(saved.body).toMatchObject({
+      requestId: land.id,
+      status: 'OPEN',
+      currentVersion: 1,
+      version: { version: 1, title: briefV1.title },
+    });
     expect(saved.body.version.issuedAt).toBe('2026-11-28T02:00:00.000Z');
     briefId = saved.body.id;
     expect((await stack.api('GET', `/brief-requests/${land.id}`)).body.briefId).toBe(briefId);
@@ -68,7 +76,13 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const big = pdfFile(Math.round(1.3 * MB));
     const attached = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
     expect(attached.status).toBe(201);
-    expect(attached.body).toMatchObject({ fileName: 'Bảng thống kê đơn thư.pdf', mediaType: 'application/pdf', size: big.length, sha256: sha256(big), briefVersion: 1 });
+    expect(attached.body).toMatchObject({
+      fileName: 'Bảng thống kê đơn thư.pdf',
+      mediaType: 'application/pdf',
+      size: big.length,
+      sha256: sha256(big),
+      briefVersion: 1,
+    });
     const again = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
     expect(again.body.id).toBe(attached.body.id);
     const docx = await upload(stack, `/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
@@ -80,10 +94,15 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const fetched = await download(stack, `/briefs/${briefId}/attachments/${attached.body.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('content-type')).toContain('application/pdf');
-    expect(fetched.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Bảng thống kê đơn thư.pdf')}`);
+    expect(fetched.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Bảng thống kê đơn thư.pdf')}`,
+    );
     expect(sha256(fetched.bytes)).toBe(sha256(big));
 
-    const stored = await stack.query(`SELECT sha256, octet_length(content) AS size FROM submissions.brief_attachment WHERE id = $1`, [attached.body.id]);
+    const stored = await stack.query(
+      `SELECT sha256, octet_length(content) AS size FROM submissions.brief_attachment WHERE id = $1`,
+      [attached.body.id],
+    );
     expect(stored[0]).toEqual({ sha256: sha256(big), size: big.length });
   });
 
@@ -127,12 +146,19 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const first = await stack.api('GET', `/briefs/${briefId}?version=1`);
     expect(first.body.version.body).toBe(briefV1.body);
 
-    const submittedEvents = (await outboxEvents(stack, 'submissions.brief.submitted.v1', conference.id)).map((e) => e.data);
+    const submittedEvents = (await outboxEvents(stack, 'submissions.brief.submitted.v1', conference.id)).map(
+      (e) => e.data,
+    );
     expect(submittedEvents.map((d) => d.version)).toEqual([1, 2]);
     const reviewed = (await outboxEvents(stack, 'submissions.brief.reviewed.v1', conference.id)).map((e) => e.data);
-    expect(reviewed.map((d) => [d.decision, d.version])).toEqual([['RETURN', 1], ['ACCEPT', 2]]);
+    expect(reviewed.map((d) => [d.decision, d.version])).toEqual([
+      ['RETURN', 1],
+      ['ACCEPT', 2],
+    ]);
     expect(reviewed[0].comment).toBe('Đề nghị bổ sung số liệu theo từng huyện.');
-    await eventually(async () => (await outboxEvents(stack, 'submissions.brief.reviewed.v1', conference.id)).every((e) => e.published));
+    await eventually(async () =>
+      (await outboxEvents(stack, 'submissions.brief.reviewed.v1', conference.id)).every((e) => e.published),
+    );
   });
 
   it('keeps an agency to its own requests and briefs: another agency’s are a 404, and nothing changes', async () => {
@@ -153,26 +179,39 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       expect(refused.status).toBe(404);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
-    const foreignUpload = await upload(stack, `/briefs/${briefId}/attachments`, pngFile(), 'anh.png', { key: policeKey });
+    const foreignUpload = await upload(stack, `/briefs/${briefId}/attachments`, pngFile(), 'anh.png', {
+      key: policeKey,
+    });
     expect(foreignUpload.status).toBe(404);
     expect(await count('brief_version')).toBe(versionsBefore);
 
-    const review = await stack.api('POST', `/brief-requests/${police.id}/review`, { key: policeKey, body: { decision: 'ACCEPT' } });
+    const review = await stack.api('POST', `/brief-requests/${police.id}/review`, {
+      key: policeKey,
+      body: { decision: 'ACCEPT' },
+    });
     expect(review.status).toBe(403);
 
     // The police write and submit their own, with their own key.
     const saved = await stack.api('POST', `/brief-requests/${police.id}/briefs`, {
       key: policeKey,
-      body: { title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người', summary: 'Tình hình ổn định.', body: 'Không phát sinh vụ việc phức tạp về nhân quyền.' },
+      body: {
+        title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người',
+        summary: 'Tình hình ổn định.',
+        body: 'Không phát sinh vụ việc phức tạp về nhân quyền.',
+      },
     });
     expect(saved.status).toBe(201);
-    expect((await stack.api('POST', `/brief-requests/${police.id}/submit`, { key: policeKey })).body.status).toBe('SUBMITTED');
+    expect((await stack.api('POST', `/brief-requests/${police.id}/submit`, { key: policeKey })).body.status).toBe(
+      'SUBMITTED',
+    );
   });
 
   it('refuses a forged file and an oversized one with clear problems, storing nothing', async () => {
     const before = await count('brief_attachment');
     // The police brief is under review, frozen: returned, it takes files again.
-    await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'RETURN', comment: 'Bổ sung số liệu.' } });
+    await stack.api('POST', `/brief-requests/${police.id}/review`, {
+      body: { decision: 'RETURN', comment: 'Bổ sung số liệu.' },
+    });
     const policeBrief = (await stack.api('GET', `/brief-requests/${police.id}`)).body;
     const target = `/briefs/${policeBrief.briefId}/attachments`;
 
@@ -201,15 +240,29 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('compiles the accepted briefs and the orientation documents into a Vietnamese PDF, a new version per acceptance', async () => {
-    const orientation = await upload(stack, `/conferences/${conference.id}/orientation-documents`, pngFile(), 'định-hướng.png', {
-      fields: { title: 'Định hướng tuyên truyền về công tác bảo đảm quyền con người', summary: 'Nhấn mạnh kết quả đối thoại với người dân.' },
-    });
+    const orientation = await upload(
+      stack,
+      `/conferences/${conference.id}/orientation-documents`,
+      pngFile(),
+      'định-hướng.png',
+      {
+        fields: {
+          title: 'Định hướng tuyên truyền về công tác bảo đảm quyền con người',
+          summary: 'Nhấn mạnh kết quả đối thoại với người dân.',
+        },
+      },
+    );
     expect(orientation.status).toBe(201);
     expect(orientation.body).toMatchObject({ fileName: 'định-hướng.png', mediaType: 'image/png' });
 
     const compiled = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(compiled.status).toBe(201);
-    expect(compiled.body).toMatchObject({ version: 1, briefIds: [briefId], orientationDocumentIds: [orientation.body.id], availableFrom: conference.startsAt });
+    expect(compiled.body).toMatchObject({
+      version: 1,
+      briefIds: [briefId],
+      orientationDocumentIds: [orientation.body.id],
+      availableFrom: conference.startsAt,
+    });
     const unchanged = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(unchanged.status).toBe(200);
     expect(unchanged.body.version).toBe(1);
@@ -218,7 +271,10 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(json.status).toBe(200);
     expect(json.body.briefs).toHaveLength(1);
     expect(json.body.briefs[0]).toMatchObject({ agencyName: LAND, version: 2, documentNumber: '125/BC-SNNMT' });
-    expect(json.body.briefs[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual(['Bảng thống kê đơn thư.pdf', 'phu-luc.docx']);
+    expect(json.body.briefs[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+      'Bảng thống kê đơn thư.pdf',
+      'phu-luc.docx',
+    ]);
 
     const started = Date.now();
     const pdf = await download(stack, `/conferences/${conference.id}/briefing-pack`, { Accept: 'application/pdf' });
@@ -248,10 +304,16 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
 
     // A new acceptance makes a new version.
     await stack.api('POST', `/brief-requests/${police.id}/briefs`, {
-      body: { title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người', summary: 'Tình hình ổn định.', body: 'Đã bổ sung số liệu.' },
+      body: {
+        title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người',
+        summary: 'Tình hình ổn định.',
+        body: 'Đã bổ sung số liệu.',
+      },
     });
     await stack.api('POST', `/brief-requests/${police.id}/submit`);
-    expect((await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'ACCEPT' } })).status).toBe(200);
+    expect(
+      (await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'ACCEPT' } })).status,
+    ).toBe(200);
     const second = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(second.status).toBe(201);
     expect(second.body.version).toBe(2);
@@ -261,7 +323,11 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
 
     const events = await outboxEvents(stack, 'submissions.briefing-pack.compiled.v1', conference.id);
     expect(events.map((e) => e.data.version)).toEqual([1, 2]);
-    expect(events[1].data).toMatchObject({ conferenceId: conference.id, packId: second.body.id, availableFrom: conference.startsAt });
+    expect(events[1].data).toMatchObject({
+      conferenceId: conference.id,
+      packId: second.body.id,
+      availableFrom: conference.startsAt,
+    });
   });
 
   it('keeps the pack under embargo for the press until the conference starts, not for the hosts', async () => {
@@ -272,7 +338,9 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(embargoed.status).toBe(403);
     expect(embargoed.body.detail).toMatch(/embargo/);
     const agencyKey = await keyFor('agency', land.agencyId);
-    expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: agencyKey })).status).toBe(403);
+    expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: agencyKey })).status).toBe(
+      403,
+    );
     expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: host })).status).toBe(200);
   });
 
@@ -284,13 +352,27 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(ref('/brief-requests/{id}/briefs', 'post', '201')).toBe('#/components/schemas/BriefView');
     expect(ref('/briefs/{id}/attachments', 'post', '201')).toBe('#/components/schemas/AttachmentView');
     expect(ref('/conferences/{id}/briefing-pack', 'post', '201')).toBe('#/components/schemas/BriefingPackSummary');
-    expect(ref('/conferences/{id}/orientation-documents', 'post', '201')).toBe('#/components/schemas/OrientationDocumentView');
-    expect(doc.paths['/api/v1/conferences/{id}/briefing-pack'].get.responses['200'].content['application/pdf']).toBeDefined();
+    expect(ref('/conferences/{id}/orientation-documents', 'post', '201')).toBe(
+      '#/components/schemas/OrientationDocumentView',
+    );
+    expect(
+      doc.paths['/api/v1/conferences/{id}/briefing-pack'].get.responses['200'].content['application/pdf'],
+    ).toBeDefined();
     expect(doc.paths['/api/v1/briefs/{id}/attachments'].post.responses['415']).toBeDefined();
-    for (const name of ['BriefView', 'BriefRequestView', 'AttachmentView', 'BriefingPackView', 'SaveBriefDto', 'ReviewBriefDto', 'NominateRepresentativesDto']) {
+    for (const name of [
+      'BriefView',
+      'BriefRequestView',
+      'AttachmentView',
+      'BriefingPackView',
+      'SaveBriefDto',
+      'ReviewBriefDto',
+      'NominateRepresentativesDto',
+    ]) {
       expect(doc.components.schemas[name]?.properties).toBeDefined();
     }
-    expect(doc.components.schemas.BriefView.properties.versions.items.$ref).toBe('#/components/schemas/BriefVersionSummary');
+    expect(doc.components.schemas.BriefView.properties.versions.items.$ref).toBe(
+      '#/components/schemas/BriefVersionSummary',
+    );
   });
 
   it('marks a request overdue exactly once, across restarts; a reschedule reopens it and a cancellation closes it', async () => {
@@ -304,9 +386,15 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const quiet = requests.find((r) => r.agencyName === POLICE)!;
     const late = requests.find((r) => r.agencyName === LAND)!;
 
-    const nothing = await stack.api('POST', `/brief-requests/${quiet.id}/nothing-to-report`, { body: { comment: 'Không phát sinh vụ việc trên địa bàn.' } });
+    const nothing = await stack.api('POST', `/brief-requests/${quiet.id}/nothing-to-report`, {
+      body: { comment: 'Không phát sinh vụ việc trên địa bàn.' },
+    });
     expect(nothing.status).toBe(200);
-    expect(nothing.body).toMatchObject({ status: 'CLOSED', closedReason: 'NOTHING_TO_REPORT', closingNote: 'Không phát sinh vụ việc trên địa bàn.' });
+    expect(nothing.body).toMatchObject({
+      status: 'CLOSED',
+      closedReason: 'NOTHING_TO_REPORT',
+      closingNote: 'Không phát sinh vụ việc trên địa bàn.',
+    });
     expect((await stack.api('POST', `/brief-requests/${quiet.id}/briefs`, { body: briefV1 })).status).toBe(409);
 
     const overdue = await eventually(async () => {
@@ -327,7 +415,11 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     // The reschedule moves the due time with the conference: the agency has time again.
     const startsAt = new Date(Date.parse(conference.startsAt) + 24 * 3600_000);
     const rescheduled = await stack.api('POST', `/conferences/${conference.id}/reschedule`, {
-      body: { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), reason: 'Trùng lịch họp của Tỉnh ủy' },
+      body: {
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        reason: 'Trùng lịch họp của Tỉnh ủy',
+      },
     });
     expect(rescheduled.status).toBe(200);
     const reopened = await eventually(async () => {
@@ -336,7 +428,9 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     });
     expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(Date.now());
 
-    const cancelled = await stack.api('POST', `/conferences/${conference.id}/cancel`, { body: { reason: 'Sự việc đã được giải quyết' } });
+    const cancelled = await stack.api('POST', `/conferences/${conference.id}/cancel`, {
+      body: { reason: 'Sự việc đã được giải quyết' },
+    });
     expect(cancelled.status).toBe(200);
     const closed = await eventually(async () => {
       const request = await stack.api('GET', `/brief-requests/${late.id}`);

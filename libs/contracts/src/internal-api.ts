@@ -32,7 +32,10 @@ function routes<S extends ServiceName, T extends Record<string, [HttpMethod, str
   service: S,
   table: T,
 ): { [K in keyof T]: InternalRoute } {
-  const entries = Object.entries(table).map(([name, [method, path, roles]]) => [name, { service, method, path, roles }]);
+  const entries = Object.entries(table).map(([name, [method, path, roles]]) => [
+    name,
+    { service, method, path, roles },
+  ]);
   return Object.fromEntries(entries) as { [K in keyof T]: InternalRoute };
 }
 

@@ -35,9 +35,11 @@ export function isMigrateOnly(): boolean {
 }
 
 /** `node main.js --migrate-only`: creates the schema, runs pending migrations and exits (a deploy Job). */
-export async function migrateOnly(
-  options: { service: string; database: ServiceBootstrapOptions['database']; messaging?: boolean },
-): Promise<void> {
+export async function migrateOnly(options: {
+  service: string;
+  database: ServiceBootstrapOptions['database'];
+  messaging?: boolean;
+}): Promise<void> {
   await ensureDatabaseAndSchema(options.service);
   const dataSource = new DataSource(
     serviceDataSourceOptions(options.service, options.database.entities, options.database.migrations, {

@@ -104,11 +104,11 @@ export class ServiceMessagingModule implements NestModule {
           provide: APP_GUARD,
           inject: [Reflector],
           // Read at start: a service without the gateway's public key refuses to run rather than serve anyone.
-          useFactory: (reflector: Reflector) => new InternalAuthGuard(reflector, actorTokenPublicKey(), options.service),
+          useFactory: (reflector: Reflector) =>
+            new InternalAuthGuard(reflector, actorTokenPublicKey(), options.service),
         },
       ],
       exports: [SERVICE_NAME, Outbox, OutboxRelay, EventInbox, DeadLetters, KafkaServerHealth, TypeOrmModule],
     };
   }
 }
-

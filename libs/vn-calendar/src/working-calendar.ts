@@ -94,7 +94,7 @@ export class WorkingCalendar {
     if (!Number.isInteger(n)) throw new RangeError(`The number of working days must be an integer, got ${n}`);
     const step = Math.sign(n);
     let day = this.toZoned(instant);
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       day = day.plus({ days: step });
       if (this.isWorkingDay(day)) left--;
     }
@@ -144,7 +144,7 @@ export class WorkingCalendar {
   /** ISO dates of the days in [start, end), as date-holidays gives them (midnights in the zone). */
   private daysBetween(start: Date, end: Date): string[] {
     const days: string[] = [];
-    for (let day = DateTime.fromJSDate(start, { zone: this.zone }).startOf('day'); day.toJSDate() < end; ) {
+    for (let day = DateTime.fromJSDate(start, { zone: this.zone }).startOf('day'); day.toJSDate() < end;) {
       days.push(day.toISODate()!);
       day = day.plus({ days: 1 });
     }

@@ -25,7 +25,11 @@ export class AgenciesController {
 
   @Post()
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.scheduling.createAgency.roles)
   @ApiRoute({
     summary: 'Register an agency',
@@ -62,7 +66,11 @@ export class AgenciesController {
   @Get(':id')
   @Roles(...InternalApi.scheduling.getAgency.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiRoute({ summary: 'Get an agency', success: { status: 200, description: 'The agency', schema: 'AgencyView' }, errors: [400, 404] })
+  @ApiRoute({
+    summary: 'Get an agency',
+    success: { status: 200, description: 'The agency', schema: 'AgencyView' },
+    errors: [400, 404],
+  })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<AgencyView> {
     return this.services.call(InternalApi.scheduling.getAgency, { id }, actor);
   }

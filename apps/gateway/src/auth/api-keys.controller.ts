@@ -30,7 +30,11 @@ export class ApiKeysController {
 
   @Post()
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @ApiRoute({
     summary: 'Issue an API key',
     description: 'The key is in the answer and never shown again; only its SHA-256 is stored.',
@@ -38,7 +42,10 @@ export class ApiKeysController {
     success: { status: 201, description: 'The key, shown once', schema: 'CreatedApiKeyView' },
     errors: [400],
   })
-  async create(@Body(body(CreateApiKeyDto)) dto: CreateApiKeyDto, @CurrentActor() actor: Actor): Promise<CreatedApiKeyView> {
+  async create(
+    @Body(body(CreateApiKeyDto)) dto: CreateApiKeyDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<CreatedApiKeyView> {
     if (dto.agencyId) await this.assertAgencyExists(dto.agencyId, actor);
     return this.apiKeys.create(dto, actor);
   }

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import { Actor, ApiKeyView, CreateApiKeyDto, CreatedApiKeyView, NotFoundError, Page, PageQuery } from '@pressconf/contracts';
+import {
+  Actor,
+  ApiKeyView,
+  CreateApiKeyDto,
+  CreatedApiKeyView,
+  NotFoundError,
+  Page,
+  PageQuery,
+} from '@pressconf/contracts';
 import { ApiKeyEntity } from './api-key.entity';
 
 const CACHE_MS = Number(process.env.API_KEY_CACHE_MS ?? 10_000);
@@ -63,7 +71,11 @@ export class ApiKeysService {
     if (cached && cached.until > Date.now()) return cached.actor;
     const entity = await this.dataSource.getRepository(ApiKeyEntity).findOneBy({ hash, revokedAt: IsNull() });
     const actor: Actor | null = entity
-      ? { role: entity.role, subject: `api-key:${entity.id}`, ...(entity.agencyId ? { agencyId: entity.agencyId } : {}) }
+      ? {
+          role: entity.role,
+          subject: `api-key:${entity.id}`,
+          ...(entity.agencyId ? { agencyId: entity.agencyId } : {}),
+        }
       : null;
     if (entity) {
       void this.dataSource.getRepository(ApiKeyEntity).update({ id: entity.id }, { lastUsedAt: new Date() });

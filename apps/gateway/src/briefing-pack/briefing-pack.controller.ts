@@ -74,7 +74,12 @@ export class BriefingPackController {
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   @ApiRoute({
     summary: 'Orientation documents of a conference',
-    success: { status: 200, description: 'A page of orientation documents', schema: 'OrientationDocumentView', list: true },
+    success: {
+      status: 200,
+      description: 'A page of orientation documents',
+      schema: 'OrientationDocumentView',
+      list: true,
+    },
     errors: [400],
   })
   listOrientationDocuments(
@@ -87,7 +92,11 @@ export class BriefingPackController {
 
   @Post(':id/briefing-pack')
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.submissions.compileBriefingPack.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({
@@ -123,7 +132,12 @@ export class BriefingPackController {
   @Header('Vary', 'Accept')
   @Roles(...InternalApi.submissions.readBriefingPack.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'version', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Default: the latest' })
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    schema: { type: 'integer', minimum: 1 },
+    description: 'Default: the latest',
+  })
   @ApiProduces('application/json', 'application/pdf')
   @ApiResponse({
     status: 200,

@@ -28,7 +28,8 @@ export class BriefRequestsController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Get a brief request',
-    description: 'Its status and due time, the brief once saved, and who the agency sends. An agency sees only its own.',
+    description:
+      'Its status and due time, the brief once saved, and who the agency sends. An agency sees only its own.',
     success: { status: 200, description: 'The brief request', schema: 'BriefRequestView' },
     errors: [400, 404],
   })
@@ -38,7 +39,11 @@ export class BriefRequestsController {
 
   @Post(':id/briefs')
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.submissions.saveBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The brief request' })
   @ApiRoute({

@@ -24,7 +24,12 @@ export class BriefsController {
   @Get(':id')
   @Roles(...InternalApi.submissions.getBrief.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiQuery({ name: 'version', required: false, schema: { type: 'integer', minimum: 1 }, description: 'An earlier version in full (default: the latest)' })
+  @ApiQuery({
+    name: 'version',
+    required: false,
+    schema: { type: 'integer', minimum: 1 },
+    description: 'An earlier version in full (default: the latest)',
+  })
   @ApiRoute({
     summary: 'Get a brief',
     description:
@@ -71,7 +76,9 @@ export class BriefsController {
     description: 'The file as stored, with its media type',
     content: {
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
-      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+        schema: { type: 'string', format: 'binary' },
+      },
       'image/png': { schema: { type: 'string', format: 'binary' } },
       'image/jpeg': { schema: { type: 'string', format: 'binary' } },
     },
@@ -85,6 +92,8 @@ export class BriefsController {
     @Param(body(AttachmentParam)) { id, attachmentId }: AttachmentParam,
     @CurrentActor() actor: Actor,
   ): Promise<StreamableFile> {
-    return passFileOn(await this.services.open(InternalApi.submissions.readBriefAttachment, { id, attachmentId }, actor));
+    return passFileOn(
+      await this.services.open(InternalApi.submissions.readBriefAttachment, { id, attachmentId }, actor),
+    );
   }
 }

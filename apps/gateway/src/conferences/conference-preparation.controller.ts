@@ -72,7 +72,10 @@ export class ConferencePreparationController {
     success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
     errors: [400, 404, 409],
   })
-  removeInvitee(@Param(body(ConferenceInviteeParam)) param: ConferenceInviteeParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+  removeInvitee(
+    @Param(body(ConferenceInviteeParam)) param: ConferenceInviteeParam,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView> {
     return this.services.call(InternalApi.scheduling.removeInvitee, { id: param.id, agencyId: param.agencyId }, actor);
   }
 

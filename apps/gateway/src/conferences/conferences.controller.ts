@@ -39,7 +39,11 @@ export class ConferencesController {
 
   @Post()
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.scheduling.createConference.roles)
   @ApiRoute({
     summary: 'Draft a conference',
@@ -48,7 +52,10 @@ export class ConferencesController {
     success: { status: 201, description: 'The conference, in DRAFT', schema: 'ConferenceView' },
     errors: [400],
   })
-  create(@Body(body(CreateConferenceDto)) dto: CreateConferenceDto, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+  create(
+    @Body(body(CreateConferenceDto)) dto: CreateConferenceDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView> {
     return this.services.call(InternalApi.scheduling.createConference, dto, actor);
   }
 
@@ -64,7 +71,10 @@ export class ConferencesController {
     success: { status: 200, description: 'A page of conferences', schema: 'ConferenceView', list: true },
     errors: [400],
   })
-  list(@Query(query(ListConferencesQuery)) q: ListConferencesQuery, @CurrentActor() actor: Actor): Promise<Page<ConferenceView>> {
+  list(
+    @Query(query(ListConferencesQuery)) q: ListConferencesQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<ConferenceView>> {
     return this.services.call(InternalApi.scheduling.listConferences, q, actor);
   }
 

@@ -8,7 +8,6 @@ import { FieldError, problem } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { attachmentMaxBytes, IncomingFile } from './file-transfer';
 
-
 const MB = 1024 * 1024;
 const FIELD_MAX_BYTES = 20_000;
 
@@ -73,7 +72,8 @@ class MultipartFile implements NestInterceptor {
 
       parser.on('field', (name, value, info) => {
         if (streamed) return fail(badForm([{ field: name, message: 'is not expected after `file`' }]));
-        if (info.valueTruncated) return fail(badForm([{ field: name, message: `must be at most ${FIELD_MAX_BYTES} bytes` }]));
+        if (info.valueTruncated)
+          return fail(badForm([{ field: name, message: `must be at most ${FIELD_MAX_BYTES} bytes` }]));
         fields[name] = value;
       });
       parser.on('file', (name, part, info) => {
@@ -97,9 +97,13 @@ class MultipartFile implements NestInterceptor {
         }
       });
       for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
-        parser.on(limit, () => fail(badForm([{ field: '(body)', message: 'has more parts than a file and its fields' }])));
+        parser.on(limit, () =>
+          fail(badForm([{ field: '(body)', message: 'has more parts than a file and its fields' }])),
+        );
       }
-      parser.on('error', () => fail(badForm([{ field: '(body)', message: 'is not a complete multipart/form-data body' }])));
+      parser.on('error', () =>
+        fail(badForm([{ field: '(body)', message: 'is not a complete multipart/form-data body' }])),
+      );
       parser.on('finish', () => {
         if (failed) return;
         if (streamed) streamed.end();
@@ -137,7 +141,11 @@ export function FileUpload(fields: Record<string, object> = {}, required: string
         properties: { file: { type: 'string', format: 'binary', description: 'PDF, DOCX, PNG or JPEG' }, ...fields },
       },
     }),
-    ApiResponse({ status: 413, description: 'The file is over the size cap (ATTACHMENT_MAX_BYTES)', content: problemContent }),
+    ApiResponse({
+      status: 413,
+      description: 'The file is over the size cap (ATTACHMENT_MAX_BYTES)',
+      content: problemContent,
+    }),
     ApiResponse({
       status: 415,
       description: 'The file’s content is not PDF, DOCX, PNG or JPEG, whatever its name',

@@ -26,8 +26,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-    ]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }
 }

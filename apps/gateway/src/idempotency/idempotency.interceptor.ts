@@ -45,7 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const scope = `${request.actor?.subject ?? 'anonymous'} ${request.method} ${request.originalUrl.split('?')[0]} ${key}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
     const repository = this.dataSource.getRepository(IdempotencyRecord);
 
     return from(this.claim(scope, fingerprint)).pipe(

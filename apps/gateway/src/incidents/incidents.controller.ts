@@ -14,7 +14,11 @@ export class IncidentsController {
 
   @Post()
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.scheduling.reportIncident.roles)
   @ApiRoute({
     summary: 'Report an incident',
@@ -30,7 +34,11 @@ export class IncidentsController {
   @Get(':id')
   @Roles(...InternalApi.scheduling.getIncident.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiRoute({ summary: 'Get an incident', success: { status: 200, description: 'The incident', schema: 'IncidentView' }, errors: [400, 404] })
+  @ApiRoute({
+    summary: 'Get an incident',
+    success: { status: 200, description: 'The incident', schema: 'IncidentView' },
+    errors: [400, 404],
+  })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<IncidentView> {
     return this.services.call(InternalApi.scheduling.getIncident, { id }, actor);
   }

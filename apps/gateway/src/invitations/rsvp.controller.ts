@@ -1,13 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, StreamableFile } from '@nestjs/common';
 import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import {
-  Actor,
-  InternalApi,
-  InvitationByTokenView,
-  isInvitationToken,
-  problem,
-  RsvpDto,
-} from '@pressconf/contracts';
+import { Actor, InternalApi, InvitationByTokenView, isInvitationToken, problem, RsvpDto } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { Public } from '../auth/actor.guard';
 import { body } from '../http/contract.pipe';
@@ -84,7 +77,11 @@ export class RsvpController {
     secured: false,
   })
   respond(@Param('token') token: string, @Body(body(RsvpDto)) dto: RsvpDto): Promise<InvitationByTokenView> {
-    return this.services.call(InternalApi.notifications.respondToInvitation, { token: checked(token), ...dto }, INVITEE);
+    return this.services.call(
+      InternalApi.notifications.respondToInvitation,
+      { token: checked(token), ...dto },
+      INVITEE,
+    );
   }
 
   @Get(':token/calendar.ics')

@@ -4,7 +4,10 @@ import { formatRange, invitationPageModel, mapUrl, zoneLabel } from './page-mode
 
 const TOKEN = '3q2-bY8xKmJc0vQh7ZrT9wLpUe4sNd6A';
 
-function view(overrides: Partial<InvitationByTokenView> = {}, conference: Partial<InvitationByTokenView['conference']> = {}) {
+function view(
+  overrides: Partial<InvitationByTokenView> = {},
+  conference: Partial<InvitationByTokenView['conference']> = {},
+) {
   const base: InvitationByTokenView = {
     conference: {
       id: '6f1d4c2e-0000-4000-8000-000000000001',
@@ -20,7 +23,12 @@ function view(overrides: Partial<InvitationByTokenView> = {}, conference: Partia
       letterNumber: '07/GM-SVHTTDL',
       ...conference,
     },
-    invitee: { name: 'Nguyễn Văn An', title: 'Chánh Văn phòng', agencyName: 'Sở Tư pháp', role: 'INFORMATION_PROVIDER' },
+    invitee: {
+      name: 'Nguyễn Văn An',
+      title: 'Chánh Văn phòng',
+      agencyName: 'Sở Tư pháp',
+      role: 'INFORMATION_PROVIDER',
+    },
     rsvp: 'PENDING',
     respondedAt: null,
     canChange: true,
@@ -53,7 +61,11 @@ describe('the invitee page model', () => {
       TOKEN,
       view({ rsvp: 'DELEGATE', delegateName: 'Trần Văn Bình', delegateTitle: 'Phó Giám đốc' }),
     );
-    expect(model.answer).toEqual({ label: 'Cử người khác dự', pending: false, delegate: 'Trần Văn Bình – Phó Giám đốc' });
+    expect(model.answer).toEqual({
+      label: 'Cử người khác dự',
+      pending: false,
+      delegate: 'Trần Văn Bình – Phó Giám đốc',
+    });
     expect(model.delegate).toEqual({ name: 'Trần Văn Bình', title: 'Phó Giám đốc' });
     expect(model.links).toEqual({
       page: `/moi/${TOKEN}`,
@@ -70,7 +82,11 @@ describe('the invitee page model', () => {
     const closed = (status: 'CANCELLED' | 'COMPLETED' | 'CALLED') =>
       invitationPageModel(TOKEN, view({ canChange: false }, { status, statusReason: 'Trùng lịch' }));
     expect(closed('CANCELLED').closedBecause).toMatch(/đã bị hủy/);
-    expect(closed('CANCELLED').conference).toMatchObject({ cancelled: true, notice: 'Hội nghị đã bị hủy.', reason: 'Trùng lịch' });
+    expect(closed('CANCELLED').conference).toMatchObject({
+      cancelled: true,
+      notice: 'Hội nghị đã bị hủy.',
+      reason: 'Trùng lịch',
+    });
     expect(closed('COMPLETED').closedBecause).toMatch(/đã diễn ra/);
     expect(closed('CALLED').closedBecause).toMatch(/đã bắt đầu/);
     expect(invitationPageModel(TOKEN, view()).closedBecause).toBeUndefined();
@@ -83,7 +99,10 @@ describe('the invitee page', () => {
   it('escapes every value, and has no inline script or style for the Content-Security-Policy to refuse', () => {
     const html = files.render(
       'invitation',
-      invitationPageModel(TOKEN, view({}, { title: '<script>alert(1)</script>', venue: '"><img src=x onerror=alert(1)>' })),
+      invitationPageModel(
+        TOKEN,
+        view({}, { title: '<script>alert(1)</script>', venue: '"><img src=x onerror=alert(1)>' }),
+      ),
     );
     expect(html).not.toContain('<script>alert(1)');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -51,9 +51,7 @@ export function ApiRoute(options: {
     }),
     ...(options.body ? [ApiBody({ schema: { $ref: getSchemaPath(options.body) } })] : []),
     ApiResponse({ status: success.status, description: success.description, ...(schema ? { schema } : {}) }),
-    ...[...(options.secured === false ? [] : [401, 403]), ...(options.errors ?? [])]
-      .sort()
-      .map(problemResponse),
+    ...[...(options.secured === false ? [] : [401, 403]), ...(options.errors ?? [])].sort().map(problemResponse),
     ...(options.secured === false ? [] : [ApiSecurity('apiKey'), ApiBearerAuth('bearer')]),
   );
 }

@@ -11,7 +11,8 @@ import { contractSchemas } from './openapi';
 
 const DESCRIPTIONS: Record<EventType, string> = {
   [EventTypes.incidentReported]: 'An incident was reported; an extraordinary conference must start by `conveneBy`.',
-  [EventTypes.incidentDeadlineBreached]: '`conveneBy` passed with no conference called (emitted once, within a minute).',
+  [EventTypes.incidentDeadlineBreached]:
+    '`conveneBy` passed with no conference called (emitted once, within a minute).',
   [EventTypes.conferenceCalled]: 'A conference was called: every invitee, and whether its agency must brief.',
   [EventTypes.conferenceRescheduled]: 'A called conference moved; `sequence` is higher than before.',
   [EventTypes.conferenceCancelled]: 'A conference was cancelled; nothing more is sent for it.',
@@ -93,7 +94,9 @@ export function buildAsyncApi(): Record<string, unknown> {
           data: { $ref: `#/components/schemas/${payloadSchema}` },
         },
       },
-      bindings: { kafka: { key: { type: 'string', description: 'The conference id (the incident id for incident events)' } } },
+      bindings: {
+        kafka: { key: { type: 'string', description: 'The conference id (the incident id for incident events)' } },
+      },
     };
     const key = channelKey(TOPIC_OF_EVENT[type]);
     channels[key].messages[name] = { $ref: `#/components/messages/${name}` };

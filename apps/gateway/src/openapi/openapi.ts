@@ -51,9 +51,17 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1.0.0')
     .setLicense('Proprietary: Ủy ban nhân dân tỉnh Đắk Lắk', 'https://daklak.gov.vn')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (POST /api-keys)' }, 'apiKey')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (POST /api-keys)' },
+      'apiKey',
+    )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token of the configured identity provider' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A token of the configured identity provider',
+      },
       'bearer',
     )
     .addSecurityRequirements('apiKey')

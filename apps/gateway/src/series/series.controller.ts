@@ -23,7 +23,11 @@ export class SeriesController {
 
   @Post()
   @Idempotent()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first result',
+  })
   @Roles(...InternalApi.scheduling.createSeries.roles)
   @ApiRoute({
     summary: 'Create a periodic series (giao ban báo chí định kỳ)',
@@ -44,7 +48,11 @@ export class SeriesController {
   @Get(':id')
   @Roles(...InternalApi.scheduling.getSeries.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiRoute({ summary: 'Get a series', success: { status: 200, description: 'The series', schema: 'SeriesView' }, errors: [400, 404] })
+  @ApiRoute({
+    summary: 'Get a series',
+    success: { status: 200, description: 'The series', schema: 'SeriesView' },
+    errors: [400, 404],
+  })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<SeriesView> {
     return this.services.call(InternalApi.scheduling.getSeries, { id }, actor);
   }
@@ -53,7 +61,11 @@ export class SeriesController {
   @Roles(...InternalApi.scheduling.listOccurrences.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiQuery({ name: 'from', required: false, description: 'Starts at or after (ISO-8601 with offset); default now' })
-  @ApiQuery({ name: 'to', required: false, description: 'Starts at or before (ISO-8601 with offset); default one year after from' })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'Starts at or before (ISO-8601 with offset); default one year after from',
+  })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   @ApiRoute({

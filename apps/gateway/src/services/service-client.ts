@@ -2,14 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Dispatcher, errors, Pool } from 'undici';
-import {
-  Actor,
-  fillPath,
-  InternalRoute,
-  isProblem,
-  problem,
-  ServiceName,
-} from '@pressconf/contracts';
+import { Actor, fillPath, InternalRoute, isProblem, problem, ServiceName } from '@pressconf/contracts';
 import { CORRELATION_HEADER, ProblemError, RequestContexts } from '@pressconf/messaging';
 import { ActorTokens } from './actor-tokens';
 import { serviceUrls, ServiceClientSettings, serviceClientSettings } from './service-settings';
@@ -176,4 +169,3 @@ function describe(error: unknown): string {
   }
   return String(error);
 }
-

@@ -1,12 +1,4 @@
-import {
-  formatDate,
-  formatDateTime,
-  formatTimeRange,
-  kindLabel,
-  resolveLocale,
-  toZoned,
-  zoneLabel,
-} from './format';
+import { formatDate, formatDateTime, formatTimeRange, kindLabel, resolveLocale, toZoned, zoneLabel } from './format';
 
 describe('format', () => {
   // 02:00 UTC is 09:00 in Asia/Ho_Chi_Minh, a Monday.

@@ -86,7 +86,9 @@ function body(model: InvitationLetterModel, zone: string): Content[] {
   const { conference } = model;
   const bold = (text: string): Content => ({ text, bold: true });
   const combined =
-    conference.kind === 'PERIODIC' ? ', tổ chức lồng ghép với Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh' : '';
+    conference.kind === 'PERIODIC'
+      ? ', tổ chức lồng ghép với Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh'
+      : '';
   const kind = `Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}${combined}.`;
   const sections: Content[] = [
     paragraph([

@@ -69,7 +69,11 @@ export class MailTemplates {
       subject,
       html: compiled.html(model, { data: { ...data, subject } }),
       // Conditionals leave blank lines behind; keep at most one between paragraphs.
-      text: `${compiled.text(model, { data }).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`,
+      text: `${compiled
+        .text(model, { data })
+        .replace(/[ \t]+\n/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()}\n`,
     };
   }
 

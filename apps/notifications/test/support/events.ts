@@ -9,7 +9,11 @@ const kafka = () =>
  * Publishes an event as its producing service would (same topic, key, envelope and headers): for events whose
  * producer is not part of this test (submissions' overdue notice and briefing pack), or to replay one.
  */
-export async function publish<T extends EventType>(type: T, subject: string, data: EventDataMap[T]): Promise<EventEnvelope> {
+export async function publish<T extends EventType>(
+  type: T,
+  subject: string,
+  data: EventDataMap[T],
+): Promise<EventEnvelope> {
   const envelope: EventEnvelope = {
     id: randomUUID(),
     type,
@@ -29,7 +33,11 @@ export async function publish<T extends EventType>(type: T, subject: string, dat
         {
           key: subject,
           value: JSON.stringify(envelope),
-          headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: type, [EventHeaders.correlationId]: envelope.correlationId },
+          headers: {
+            [EventHeaders.id]: envelope.id,
+            [EventHeaders.type]: type,
+            [EventHeaders.correlationId]: envelope.correlationId,
+          },
         },
       ],
     });
@@ -71,7 +79,10 @@ export class TopicWatch {
 }
 
 /** True once the notifications service has handled (or skipped as a duplicate) the event. */
-export async function handledByNotifications(query: (sql: string, params: unknown[]) => Promise<unknown[]>, eventId: string) {
+export async function handledByNotifications(
+  query: (sql: string, params: unknown[]) => Promise<unknown[]>,
+  eventId: string,
+) {
   const rows = await query('SELECT 1 FROM notifications.processed_message WHERE message_id = $1', [eventId]);
   return rows.length > 0;
 }

@@ -66,7 +66,10 @@ export interface PublicResponse<T = any> {
 }
 
 /** A call without any API key, as from the invitee's browser. */
-export async function anonymous<T = any>(url: string, init: { method?: string; body?: unknown } = {}): Promise<PublicResponse<T>> {
+export async function anonymous<T = any>(
+  url: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<PublicResponse<T>> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
     headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },

@@ -66,11 +66,16 @@ export async function callConference(
 }
 
 /** Waits until submissions has opened a request for every agency of the conference that must brief. */
-export async function briefRequestsOf(stack: Stack, conference: { id: string; participants: Array<{ agencyId: string; mustBrief: boolean }> }) {
+export async function briefRequestsOf(
+  stack: Stack,
+  conference: { id: string; participants: Array<{ agencyId: string; mustBrief: boolean }> },
+) {
   const expected = new Set(conference.participants.filter((p) => p.mustBrief).map((p) => p.agencyId)).size;
   return eventually(async () => {
     const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests?pageSize=100`);
-    return page.body.total === expected && expected > 0 ? (page.body.items as Array<{ id: string; agencyId: string; agencyName: string }>) : undefined;
+    return page.body.total === expected && expected > 0
+      ? (page.body.items as Array<{ id: string; agencyId: string; agencyName: string }>)
+      : undefined;
   });
 }
 

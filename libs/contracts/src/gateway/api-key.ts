@@ -2,7 +2,9 @@ import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength
 import { Role, Roles } from '../common/actor';
 import { JSONSchema } from 'class-validator-jsonschema';
 
-@JSONSchema({ example: { name: 'Sở Y tế: cổng gửi văn bản', role: 'agency', agencyId: '3f2c1a4e-8b1d-4c6e-9a0f-5d7e2b1c4a90' } })
+@JSONSchema({
+  example: { name: 'Sở Y tế: cổng gửi văn bản', role: 'agency', agencyId: '3f2c1a4e-8b1d-4c6e-9a0f-5d7e2b1c4a90' },
+})
 export class CreateApiKeyDto {
   /** What the key is for, e.g. "Cổng dịch vụ công — đồng bộ hội nghị". */
   @IsString()

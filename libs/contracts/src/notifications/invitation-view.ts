@@ -3,14 +3,7 @@ import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { PageQuery } from '../common/pagination';
 import { AgencyRole, AgencyRoles } from '../scheduling/agency';
 import { RsvpResponses, RsvpState } from '../scheduling/conference';
-import {
-  Channel,
-  Channels,
-  DeliveryStatus,
-  DeliveryStatuses,
-  InvitationNotice,
-  InvitationNotices,
-} from './invitation';
+import { Channel, Channels, DeliveryStatus, DeliveryStatuses, InvitationNotice, InvitationNotices } from './invitation';
 
 /** An invitee's answer as listed: PENDING until they answer. */
 export const RsvpStates = ['PENDING', ...RsvpResponses] as const;

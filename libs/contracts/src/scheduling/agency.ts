@@ -67,17 +67,25 @@ export class AgencyContactDto {
   spokesperson?: boolean = false;
 }
 
-@JSONSchema({ example: {
+@JSONSchema({
+  example: {
     code: 'SNNMT',
     name: 'Sở Nông nghiệp và Môi trường',
     kind: 'DEPARTMENT',
     roles: ['INFORMATION_PROVIDER'],
     fields: ['đất đai', 'môi trường', 'nông nghiệp'],
     contacts: [
-      { name: 'Đỗ Thị Lan', title: 'Phó Giám đốc', email: 'dtlan@snnmt.daklak.example', phone: '+84 262 3852 111', spokesperson: true },
+      {
+        name: 'Đỗ Thị Lan',
+        title: 'Phó Giám đốc',
+        email: 'dtlan@snnmt.daklak.example',
+        phone: '+84 262 3852 111',
+        spokesperson: true,
+      },
     ],
     validFrom: '2025-03-01T00:00:00+07:00',
-  } })
+  },
+})
 export class CreateAgencyDto {
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, {
@@ -217,7 +225,9 @@ export class AgencyContact {
     roles: ['COORDINATOR'],
     fields: ['báo chí', 'thông tin đối ngoại'],
     territory: null,
-    contacts: [{ name: 'Lê Quang Minh', title: 'Giám đốc', email: 'lqminh@svhttdl.daklak.example', spokesperson: true }],
+    contacts: [
+      { name: 'Lê Quang Minh', title: 'Giám đốc', email: 'lqminh@svhttdl.daklak.example', spokesperson: true },
+    ],
     validFrom: '2025-03-01T00:00:00.000Z',
     validTo: null,
     createdAt: '2026-11-20T02:00:00.000Z',

@@ -33,14 +33,16 @@ export type RsvpResponse = (typeof RsvpResponses)[number];
 /** A participant's answer as shown: PENDING until the invitee answers. */
 export type RsvpState = RsvpResponse | 'PENDING';
 
-@JSONSchema({ example: {
+@JSONSchema({
+  example: {
     kind: 'PERIODIC',
     title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 3/2027',
     startsAt: '2027-03-15T09:00:00+07:00',
     endsAt: '2027-03-15T11:00:00+07:00',
     venue: 'Hội trường Sở Văn hóa, Thể thao và Du lịch, 08 Lý Thường Kiệt, Buôn Ma Thuột',
     topics: ['đất đai', 'tôn giáo'],
-  } })
+  },
+})
 export class CreateConferenceDto {
   @IsIn(ConferenceKinds)
   kind: ConferenceKind;
@@ -80,11 +82,13 @@ export class CreateConferenceDto {
   briefsDueAt?: string;
 }
 
-@JSONSchema({ example: {
+@JSONSchema({
+  example: {
     startsAt: '2027-03-16T14:00:00+07:00',
     endsAt: '2027-03-16T16:00:00+07:00',
     reason: 'Trùng lịch họp của Ủy ban nhân dân tỉnh',
-  } })
+  },
+})
 export class RescheduleConferenceDto {
   @IsDateTimeWithOffset()
   startsAt: string;
@@ -259,4 +263,3 @@ export interface RescheduleConferenceRequest extends RescheduleConferenceDto {
 export interface CancelConferenceRequest extends CancelConferenceDto {
   id: string;
 }
-

@@ -31,14 +31,16 @@ export class IncidentDeadlineBreachedData {
   conveneBy: string;
 }
 
-@JSONSchema({ example: {
+@JSONSchema({
+  example: {
     title: 'Tụ tập đông người tại xã Ea Súp',
     description: 'Khoảng 50 người tụ tập trước trụ sở UBND xã để khiếu nại về đất đai.',
     occurredAt: '2027-03-02T07:30:00+07:00',
     detectedAt: '2027-03-02T08:15:00+07:00',
     topics: ['đất đai', 'an ninh trật tự'],
     agencyIds: ['3f2c1a4e-8b1d-4c6e-9a0f-5d7e2b1c4a90'],
-  } })
+  },
+})
 export class ReportIncidentDto {
   @IsString()
   @IsNotEmpty()

@@ -20,9 +20,6 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.kafka.check(),
-    ]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.kafka.check()]);
   }
 }

@@ -30,7 +30,6 @@ export interface InboxOptions {
   maxBackoffMs?: number;
 }
 
-
 /**
  * Handles one event at most once per consumer: validates the envelope and its payload, runs the handler in a
  * transaction together with the processed-message insert, retries a failing handler with exponential backoff,
@@ -89,8 +88,13 @@ export class EventInbox {
         count(handled ? 'handled' : 'duplicate');
         // Inside the event's context: the line carries the correlation and trace ids of the request behind it.
         RequestContexts.run(
-          { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: headerOf(context, 'traceparent') },
-          () => this.logger.log(`${consumer} ${handled ? 'handled' : 'skipped duplicate'} ${envelope.type} ${envelope.id}`),
+          {
+            correlationId: envelope.correlationId,
+            causationId: envelope.id,
+            traceparent: headerOf(context, 'traceparent'),
+          },
+          () =>
+            this.logger.log(`${consumer} ${handled ? 'handled' : 'skipped duplicate'} ${envelope.type} ${envelope.id}`),
         );
         return;
       } catch (error) {
@@ -107,7 +111,9 @@ export class EventInbox {
           `${consumer}: ${envelope.type} ${envelope.id} failed (attempt ${attempt}/${maxAttempts}), retrying in ${delay} ms: ${describe(error)}`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
-        await context.getHeartbeat()().catch(() => undefined);
+        await context
+          .getHeartbeat()()
+          .catch(() => undefined);
       }
     }
   }

@@ -21,12 +21,14 @@ const claims = (extra: object = {}) => ({
 
 /** A token with the gateway's key but claims of the test's choosing. */
 const signed = (payload: object, header: object = { alg: 'EdDSA', typ: 'actor+jwt' }) =>
-  new SignJWT(payload as Record<string, unknown>).setProtectedHeader(header as { alg: string }).sign(gateway.privateKey);
+  new SignJWT(payload as Record<string, unknown>)
+    .setProtectedHeader(header as { alg: string })
+    .sign(gateway.privateKey);
 
 const refused = (token: string | Promise<string>) =>
-  expect(Promise.resolve(token).then((t) => verifyActorToken(t, 'scheduling', gateway.publicKey))).rejects.toBeInstanceOf(
-    ActorTokenRejected,
-  );
+  expect(
+    Promise.resolve(token).then((t) => verifyActorToken(t, 'scheduling', gateway.publicKey)),
+  ).rejects.toBeInstanceOf(ActorTokenRejected);
 
 describe('actor tokens between the gateway and the services', () => {
   it('carry the actor to the service they were signed for', async () => {

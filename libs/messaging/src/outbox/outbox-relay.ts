@@ -149,10 +149,9 @@ export class OutboxRelay {
     if (Date.now() - this.lastCleanup < 10 * 60_000) return;
     this.lastCleanup = Date.now();
     const days = this.options.retentionDays ?? 14;
-    await this.dataSource.query(
-      `DELETE FROM outbox_message WHERE published_at < now() - make_interval(days => $1)`,
-      [days],
-    );
+    await this.dataSource.query(`DELETE FROM outbox_message WHERE published_at < now() - make_interval(days => $1)`, [
+      days,
+    ]);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import {
-  BriefEventData,
-  BriefingPackCompiledData,
-  BriefRequestEventData,
-  EventEnvelope,
-} from '@pressconf/contracts';
+import { BriefEventData, BriefingPackCompiledData, BriefRequestEventData, EventEnvelope } from '@pressconf/contracts';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
 import { briefOutstanding, BriefRequestState, OUTSTANDING_BRIEF_STATES } from '../../delivery/domain/send-rules';
@@ -14,7 +9,6 @@ import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import { briefReminderAt } from '../domain/brief-reminder';
 import { BriefRequestProjection } from '../infrastructure/brief-request.entity';
-
 
 /**
  * Mail about written briefs, from submissions' events: the request to each agency concerned, a reminder before
@@ -54,7 +48,10 @@ export class BriefMailService {
 
   /** The request mail of every brief still owed for the conference, once its invitations are known. */
   async queueRequestsOf(tx: EntityManager, conferenceId: string): Promise<void> {
-    const requests = await tx.findBy(BriefRequestProjection, { conferenceId, status: In([...OUTSTANDING_BRIEF_STATES]) });
+    const requests = await tx.findBy(BriefRequestProjection, {
+      conferenceId,
+      status: In([...OUTSTANDING_BRIEF_STATES]),
+    });
     for (const request of requests) await this.queueRequestMail(tx, request);
   }
 
@@ -165,6 +162,10 @@ export class BriefMailService {
 
   /** A closed request stays closed; otherwise events arrive in order and each one states the new status. */
   private async setStatus(tx: EntityManager, requestId: string, status: BriefRequestState): Promise<void> {
-    await tx.update(BriefRequestProjection, { id: requestId, status: Not('CLOSED') }, { status, updatedAt: new Date() });
+    await tx.update(
+      BriefRequestProjection,
+      { id: requestId, status: Not('CLOSED') },
+      { status, updatedAt: new Date() },
+    );
   }
 }

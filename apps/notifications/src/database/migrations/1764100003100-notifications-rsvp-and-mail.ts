@@ -26,7 +26,9 @@ export class NotificationsRsvpAndMail1764100003100 implements MigrationInterface
       `ALTER TABLE delivery ADD CONSTRAINT delivery_concerns CHECK (conference_id IS NOT NULL OR incident_id IS NOT NULL)`,
     );
     await q.query(`CREATE INDEX delivery_invitation ON delivery (invitation_id, kind)`);
-    await q.query(`CREATE INDEX delivery_brief_request ON delivery (brief_request_id) WHERE brief_request_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX delivery_brief_request ON delivery (brief_request_id) WHERE brief_request_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE brief_request (

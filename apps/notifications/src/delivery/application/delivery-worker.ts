@@ -119,14 +119,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const step = nextStep(outcome, delivery.attempts, this.policy);
     await RequestContexts.run({ correlationId: delivery.sourceEventId, causationId: delivery.sourceEventId }, () =>
       this.dataSource.transaction(async (tx) => {
-        await tx.update(DeliveryEntity, { id: delivery.id }, {
-          status: step.status,
-          lockedUntil: null,
-          ...(step.status === 'PENDING' ? { nextAttemptAt: step.retryAt } : {}),
-          ...(outcome.kind === 'sent'
-            ? { sentAt: new Date(), smtpResponse: outcome.response, messageId: outcome.messageId, lastError: null }
-            : { lastError: outcome.error }),
-        });
+        await tx.update(
+          DeliveryEntity,
+          { id: delivery.id },
+          {
+            status: step.status,
+            lockedUntil: null,
+            ...(step.status === 'PENDING' ? { nextAttemptAt: step.retryAt } : {}),
+            ...(outcome.kind === 'sent'
+              ? { sentAt: new Date(), smtpResponse: outcome.response, messageId: outcome.messageId, lastError: null }
+              : { lastError: outcome.error }),
+          },
+        );
         const { kind, invitationId, conferenceId } = delivery;
         if (step.status === 'PENDING' || !reportsInvitationOutcome(kind) || !invitationId || !conferenceId) return;
         const invitation: Array<{ invitee_id: string }> = await tx.query(

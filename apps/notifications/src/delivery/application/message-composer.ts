@@ -150,7 +150,11 @@ export class MessageComposer {
         const conference = required(sources.conference, 'conference');
         const request = required(sources.briefRequest, 'brief request');
         const template =
-          delivery.kind === 'BRIEF_REQUEST' ? 'brief-request' : delivery.kind === 'BRIEF_REMINDER' ? 'brief-reminder' : 'brief-overdue';
+          delivery.kind === 'BRIEF_REQUEST'
+            ? 'brief-request'
+            : delivery.kind === 'BRIEF_REMINDER'
+              ? 'brief-reminder'
+              : 'brief-overdue';
         const mail = this.templates.render(template, this.locale, {
           ...base,
           conference: mailConference(conference),
@@ -189,7 +193,10 @@ export class MessageComposer {
   }
 
   private invitationSources(sources: Sources): { conference: ConferenceSnapshot; invitation: InvitationEntity } {
-    return { conference: required(sources.conference, 'conference'), invitation: required(sources.invitation, 'invitation') };
+    return {
+      conference: required(sources.conference, 'conference'),
+      invitation: required(sources.invitation, 'invitation'),
+    };
   }
 
   private organizer(conference: ConferenceSnapshot): { name: string; email: string } {
@@ -234,7 +241,11 @@ export class MessageComposer {
   }
 
   /** The iTIP part: the same builder serves GET /invitations/{token}/calendar.ics (see RsvpService). */
-  calendar(conference: ConferenceSnapshot, invitation: InvitationEntity, method: 'REQUEST' | 'CANCEL'): OutgoingAttachment {
+  calendar(
+    conference: ConferenceSnapshot,
+    invitation: InvitationEntity,
+    method: 'REQUEST' | 'CANCEL',
+  ): OutgoingAttachment {
     return {
       filename: method === 'CANCEL' ? 'huy-hoi-nghi.ics' : 'giay-moi.ics',
       contentType: `text/calendar; charset=utf-8; method=${method}`,

@@ -13,13 +13,9 @@ export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetryP
 }
 
 export type SendOutcome =
-  | { kind: 'sent'; response: string; messageId: string }
-  | { kind: 'failed'; error: string; temporary: boolean };
+  { kind: 'sent'; response: string; messageId: string } | { kind: 'failed'; error: string; temporary: boolean };
 
-export type NextStep =
-  | { status: 'SENT' }
-  | { status: 'PENDING'; retryAt: Date }
-  | { status: 'FAILED' };
+export type NextStep = { status: 'SENT' } | { status: 'PENDING'; retryAt: Date } | { status: 'FAILED' };
 
 /** After an attempt: sent, retried later with exponential backoff, or given up. */
 export function nextStep(outcome: SendOutcome, attempts: number, policy: RetryPolicy, now = new Date()): NextStep {

@@ -8,8 +8,15 @@ const cancelled = { status: 'CANCELLED' as const, startsAt: later };
 
 describe('reasonNotToSend', () => {
   it('sends nothing but the cancellation notice for a cancelled conference', () => {
-    for (const kind of ['INVITATION', 'INVITATION_UPDATED', 'INVITATION_URGENT_REMINDER', 'BRIEF_REQUEST',
-      'BRIEF_REMINDER', 'BRIEF_OVERDUE', 'BRIEFING_PACK'] as const) {
+    for (const kind of [
+      'INVITATION',
+      'INVITATION_UPDATED',
+      'INVITATION_URGENT_REMINDER',
+      'BRIEF_REQUEST',
+      'BRIEF_REMINDER',
+      'BRIEF_OVERDUE',
+      'BRIEFING_PACK',
+    ] as const) {
       expect(reasonNotToSend(kind, { conference: cancelled }, now)).toBe('the conference was cancelled');
     }
     expect(reasonNotToSend('INVITATION_CANCELLED', { conference: cancelled }, now)).toBeUndefined();
@@ -21,7 +28,11 @@ describe('reasonNotToSend', () => {
       'the invitee has answered',
     );
     expect(
-      reasonNotToSend('INVITATION_URGENT_REMINDER', { conference: { ...called, startsAt: earlier }, rsvp: 'PENDING' }, now),
+      reasonNotToSend(
+        'INVITATION_URGENT_REMINDER',
+        { conference: { ...called, startsAt: earlier }, rsvp: 'PENDING' },
+        now,
+      ),
     ).toBe('the conference has started');
   });
 
@@ -29,21 +40,33 @@ describe('reasonNotToSend', () => {
     const open = { status: 'OPEN' as const, dueAt: later };
     expect(reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: open }, now)).toBeUndefined();
     expect(
-      reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { status: 'RETURNED', dueAt: later } }, now),
+      reasonNotToSend(
+        'BRIEF_REMINDER',
+        { conference: called, briefRequest: { status: 'RETURNED', dueAt: later } },
+        now,
+      ),
     ).toBeUndefined();
     expect(
-      reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { status: 'SUBMITTED', dueAt: later } }, now),
+      reasonNotToSend(
+        'BRIEF_REMINDER',
+        { conference: called, briefRequest: { status: 'SUBMITTED', dueAt: later } },
+        now,
+      ),
     ).toBe('the brief request is SUBMITTED');
-    expect(reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { ...open, dueAt: earlier } }, now)).toBe(
-      'the brief is already due',
-    );
+    expect(
+      reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: { ...open, dueAt: earlier } }, now),
+    ).toBe('the brief is already due');
   });
 
   it('tells an agency its brief is overdue unless it came in meanwhile', () => {
     const overdue = { status: 'OVERDUE' as const, dueAt: earlier };
     expect(reasonNotToSend('BRIEF_OVERDUE', { conference: called, briefRequest: overdue }, now)).toBeUndefined();
     expect(
-      reasonNotToSend('BRIEF_OVERDUE', { conference: called, briefRequest: { status: 'ACCEPTED', dueAt: earlier } }, now),
+      reasonNotToSend(
+        'BRIEF_OVERDUE',
+        { conference: called, briefRequest: { status: 'ACCEPTED', dueAt: earlier } },
+        now,
+      ),
     ).toBe('the brief request is ACCEPTED');
   });
 

@@ -54,7 +54,11 @@ export class EmailChannel implements NotificationChannel {
           .filter((a) => !a.method)
           .map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
       });
-      return { kind: 'sent', response: String(info.response ?? ''), messageId: String(info.messageId ?? message.messageId) };
+      return {
+        kind: 'sent',
+        response: String(info.response ?? ''),
+        messageId: String(info.messageId ?? message.messageId),
+      };
     } catch (error) {
       const failure = error as Error & { responseCode?: number; code?: string; response?: string };
       const description = failure.response ?? `${failure.code ?? failure.name}: ${failure.message}`;

@@ -56,7 +56,9 @@ export class IncidentAlertsService {
     }
     const recipients = alertRecipients(await this.knownHosts(tx), this.configured, this.generic);
     if (recipients.length === 0) {
-      this.logger.error(`incident ${data.incidentId} passed its deadline and nobody can be alerted: set HOST_ALERT_EMAILS`);
+      this.logger.error(
+        `incident ${data.incidentId} passed its deadline and nobody can be alerted: set HOST_ALERT_EMAILS`,
+      );
       return;
     }
     for (const recipient of recipients) {

@@ -18,13 +18,22 @@ describe('parseAddressList', () => {
 describe('alertRecipients', () => {
   const generic = genericHostRecipient('vi');
   const known = [
-    { name: 'Lê Quang Minh', title: 'Giám đốc', agencyName: 'Sở Văn hóa, Thể thao và Du lịch', email: 'Minh@daklak.gov.vn' },
+    {
+      name: 'Lê Quang Minh',
+      title: 'Giám đốc',
+      agencyName: 'Sở Văn hóa, Thể thao và Du lịch',
+      email: 'Minh@daklak.gov.vn',
+    },
     { name: 'Nguyễn Văn Định', agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', email: 'dinh@daklak.gov.vn' },
   ];
 
   it('alerts the known host contacts and the configured addresses, each once', () => {
     const recipients = alertRecipients(known, parseAddressList('minh@daklak.gov.vn, trucban@daklak.gov.vn'), generic);
-    expect(recipients.map((r) => r.email)).toEqual(['minh@daklak.gov.vn', 'dinh@daklak.gov.vn', 'trucban@daklak.gov.vn']);
+    expect(recipients.map((r) => r.email)).toEqual([
+      'minh@daklak.gov.vn',
+      'dinh@daklak.gov.vn',
+      'trucban@daklak.gov.vn',
+    ]);
     expect(recipients[0].name).toBe('Lê Quang Minh');
     expect(recipients[2]).toEqual({ ...generic, email: 'trucban@daklak.gov.vn' });
   });

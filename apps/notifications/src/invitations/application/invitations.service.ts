@@ -77,8 +77,7 @@ export class InvitationsService {
           invitee.mustBrief,
         ],
       );
-      const invitation =
-        inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
+      const invitation = inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
       await this.queue.add(tx, {
         kind: 'INVITATION',
         cause: event.id,
@@ -157,7 +156,11 @@ export class InvitationsService {
   }
 
   /** Each invitee with the delivery of the latest notice about the conference and their answer. */
-  async listForConference(conferenceId: string, actor: Actor, query: ListInvitationsQuery): Promise<Page<InvitationView>> {
+  async listForConference(
+    conferenceId: string,
+    actor: Actor,
+    query: ListInvitationsQuery,
+  ): Promise<Page<InvitationView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(

@@ -94,7 +94,10 @@ export class RsvpService {
   async letter(token: string): Promise<InviteeLetter> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
     if (conference.status === 'CANCELLED') {
-      throw new StateConflictError('The conference was cancelled: its invitation letter is withdrawn', conference.status);
+      throw new StateConflictError(
+        'The conference was cancelled: its invitation letter is withdrawn',
+        conference.status,
+      );
     }
     const part = await this.composer.letter(conference, invitation);
     return { filename: part.filename, content: part.content };

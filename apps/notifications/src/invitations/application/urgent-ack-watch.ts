@@ -12,8 +12,10 @@ export class UrgentAckWatch implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(invitations: InvitationsService) {
     const ackMinutes = Number(process.env.URGENT_ACK_MINUTES ?? 60);
-    this.task = new PeriodicTask('urgent acknowledgement reminders', Number(process.env.REMINDER_SCAN_INTERVAL_MS ?? 30_000), () =>
-      invitations.queueUrgentReminders(ackMinutes),
+    this.task = new PeriodicTask(
+      'urgent acknowledgement reminders',
+      Number(process.env.REMINDER_SCAN_INTERVAL_MS ?? 30_000),
+      () => invitations.queueUrgentReminders(ackMinutes),
     );
   }
 

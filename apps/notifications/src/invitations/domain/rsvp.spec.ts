@@ -6,15 +6,25 @@ const called = { status: 'CALLED' as const, startsAt: new Date('2027-03-15T02:00
 
 describe('decideAnswer', () => {
   it('accepts, declines and delegates to a named person', () => {
-    expect(decideAnswer(called, { response: 'ACCEPT' }, now)).toEqual({ rsvp: 'ACCEPT', delegateName: null, delegateTitle: null });
+    expect(decideAnswer(called, { response: 'ACCEPT' }, now)).toEqual({
+      rsvp: 'ACCEPT',
+      delegateName: null,
+      delegateTitle: null,
+    });
     expect(decideAnswer({ ...called, status: 'RESCHEDULED' }, { response: 'DECLINE' }, now).rsvp).toBe('DECLINE');
     expect(
-      decideAnswer(called, { response: 'DELEGATE', delegateName: ' Trần Văn Bình ', delegateTitle: 'Phó Giám đốc' }, now),
+      decideAnswer(
+        called,
+        { response: 'DELEGATE', delegateName: ' Trần Văn Bình ', delegateTitle: 'Phó Giám đốc' },
+        now,
+      ),
     ).toEqual({ rsvp: 'DELEGATE', delegateName: 'Trần Văn Bình', delegateTitle: 'Phó Giám đốc' });
   });
 
   it('needs the delegate’s name and title', () => {
-    expect(() => decideAnswer(called, { response: 'DELEGATE', delegateName: 'Bình' }, now)).toThrow(ValidationFailedError);
+    expect(() => decideAnswer(called, { response: 'DELEGATE', delegateName: 'Bình' }, now)).toThrow(
+      ValidationFailedError,
+    );
     try {
       decideAnswer(called, { response: 'DELEGATE', delegateName: '  ' }, now);
     } catch (error) {

@@ -1,10 +1,4 @@
-import {
-  ConferenceStatus,
-  RsvpDto,
-  RsvpState,
-  StateConflictError,
-  ValidationFailedError,
-} from '@pressconf/contracts';
+import { ConferenceStatus, RsvpDto, RsvpState, StateConflictError, ValidationFailedError } from '@pressconf/contracts';
 
 export interface AnsweredConference {
   status: ConferenceStatus;

@@ -52,7 +52,9 @@ export class ConferencesService {
     }
     return this.dataSource.transaction(async (tx) => {
       if (dto.incidentId && !(await tx.existsBy(IncidentEntity, { id: dto.incidentId }))) {
-        throw new ValidationFailedError([{ field: 'incidentId', message: `incident ${dto.incidentId} does not exist` }]);
+        throw new ValidationFailedError([
+          { field: 'incidentId', message: `incident ${dto.incidentId} does not exist` },
+        ]);
       }
       if (dto.seriesId && !(await tx.existsBy(SeriesEntity, { id: dto.seriesId }))) {
         throw new ValidationFailedError([{ field: 'seriesId', message: `series ${dto.seriesId} does not exist` }]);
@@ -236,6 +238,7 @@ export class ConferencesService {
 function organizerOf(registry: AgencyEntity[]): OrganizerData | undefined {
   const coordinator = registry.find((a) => a.roles.includes('COORDINATOR') && a.contacts.some((c) => c.email));
   if (!coordinator) return undefined;
-  const contact = coordinator.contacts.find((c) => c.spokesperson && c.email) ?? coordinator.contacts.find((c) => c.email);
+  const contact =
+    coordinator.contacts.find((c) => c.spokesperson && c.email) ?? coordinator.contacts.find((c) => c.email);
   return { agencyId: coordinator.id, agencyName: coordinator.name, email: contact!.email };
 }

@@ -32,7 +32,9 @@ const fieldErrors = (call: () => unknown) => {
 
 describe('buildAgenda', () => {
   it('takes the agency spokesperson when no name is given, with the title', () => {
-    expect(buildAgenda([{ title: ' Tình hình an ninh ', presenterAgencyId: police.id, durationMinutes: 20 }], registry, 120)).toEqual([
+    expect(
+      buildAgenda([{ title: ' Tình hình an ninh ', presenterAgencyId: police.id, durationMinutes: 20 }], registry, 120),
+    ).toEqual([
       {
         title: 'Tình hình an ninh',
         presenterAgencyId: police.id,
@@ -54,9 +56,9 @@ describe('buildAgenda', () => {
   });
 
   it('keeps a presenter who speaks for no agency, e.g. the chair', () => {
-    expect(buildAgenda([{ title: 'Khai mạc', presenterName: ' Chủ trì hội nghị ', durationMinutes: 5 }], registry, 60)).toEqual([
-      { title: 'Khai mạc', presenterName: 'Chủ trì hội nghị', durationMinutes: 5 },
-    ]);
+    expect(
+      buildAgenda([{ title: 'Khai mạc', presenterName: ' Chủ trì hội nghị ', durationMinutes: 5 }], registry, 60),
+    ).toEqual([{ title: 'Khai mạc', presenterName: 'Chủ trì hội nghị', durationMinutes: 5 }]);
   });
 
   it('names each field that breaks the spokesperson rule, all at once', () => {

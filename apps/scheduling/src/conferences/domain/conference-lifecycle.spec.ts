@@ -63,7 +63,10 @@ describe('assertCanChange', () => {
     } else {
       expect(attempt).toThrow(StateConflictError);
       expect(attempt).toThrow(
-        expect.objectContaining({ currentState: status, message: `Cannot change the ${change} of a conference that is ${status}` }),
+        expect.objectContaining({
+          currentState: status,
+          message: `Cannot change the ${change} of a conference that is ${status}`,
+        }),
       );
     }
   });

@@ -17,7 +17,10 @@ describe('invitee changes', () => {
 
   it('lets the last change win: adding undoes a removal and removing undoes an addition', () => {
     expect(withInviteeAdded({ added: ['b'], removed: ['a', 'c'] }, 'a')).toEqual({ added: ['b', 'a'], removed: ['c'] });
-    expect(withInviteeRemoved({ added: ['a', 'b'], removed: ['c'] }, 'a')).toEqual({ added: ['b'], removed: ['c', 'a'] });
+    expect(withInviteeRemoved({ added: ['a', 'b'], removed: ['c'] }, 'a')).toEqual({
+      added: ['b'],
+      removed: ['c', 'a'],
+    });
   });
 
   it('leaves the given changes untouched', () => {

@@ -249,13 +249,7 @@ function matchReasons(agency: AgencySnapshot, topics: string[], label: string): 
 
 /** Lower case, without diacritics (đ → d), trimmed: "Đắk Lắk" → "dak lak". */
 export function normalizeTerm(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
 }
 
 /** Equal after normalising, or one contains the other as whole words ("đất đai" and "tranh chấp đất đai"). */

@@ -34,9 +34,7 @@ export class SchedulingInitial1764100001000 implements MigrationInterface {
         breach_reported_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(
-      `CREATE INDEX incident_pending_deadline ON incident (convene_by) WHERE breach_reported_at IS NULL`,
-    );
+    await q.query(`CREATE INDEX incident_pending_deadline ON incident (convene_by) WHERE breach_reported_at IS NULL`);
     await q.query(`
       CREATE TABLE conference (
         id uuid PRIMARY KEY,

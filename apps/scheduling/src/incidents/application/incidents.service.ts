@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { EventTypes, IncidentView, NotFoundError, ReportIncidentDto, ValidationFailedError } from '@pressconf/contracts';
+import {
+  EventTypes,
+  IncidentView,
+  NotFoundError,
+  ReportIncidentDto,
+  ValidationFailedError,
+} from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { conveneByOf } from '../../conferences/domain/conference-rules';
@@ -26,7 +32,9 @@ export class IncidentsService {
       const agencyIds = [...new Set(dto.agencyIds)];
       const known = agencyIds.length ? await tx.countBy(AgencyEntity, { id: In(agencyIds) }) : 0;
       if (known !== agencyIds.length) {
-        throw new ValidationFailedError([{ field: 'agencyIds', message: 'every agencyIds entry must be a registered agency' }]);
+        throw new ValidationFailedError([
+          { field: 'agencyIds', message: 'every agencyIds entry must be a registered agency' },
+        ]);
       }
       const incident = tx.create(IncidentEntity, {
         id: randomUUID(),

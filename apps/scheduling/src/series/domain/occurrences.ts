@@ -55,7 +55,10 @@ const CALENDAR_CYCLE_YEARS = 400;
 export function parseRrule(text: string, zone = DEFAULT_ZONE): RRule {
   let dtstartLine: string | undefined;
   let ruleLine: string | undefined;
-  for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const upper = line.toUpperCase();
     if (/^DTSTART[;:]/.test(upper) && dtstartLine === undefined) dtstartLine = line;
     else if (upper.startsWith('RRULE:') && ruleLine === undefined) ruleLine = line.slice(6);
@@ -189,7 +192,15 @@ function parseDtstart(line: string, zone: string): DateTime {
     .split(';')
     .find((param) => /^TZID=/i.test(param))
     ?.slice(5);
-  return readDateTime(line.slice(colon + 1).trim().toUpperCase(), tzid ?? zone, zone, 'DTSTART');
+  return readDateTime(
+    line
+      .slice(colon + 1)
+      .trim()
+      .toUpperCase(),
+    tzid ?? zone,
+    zone,
+    'DTSTART',
+  );
 }
 
 /** YYYYMMDD[THHmmss[Z]] written in `writtenIn` (UTC when it ends with Z), read in `zone`. */

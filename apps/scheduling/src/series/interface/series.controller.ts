@@ -21,6 +21,9 @@ export class SeriesController {
   @InternalEndpoint(InternalApi.scheduling.listOccurrences)
   async occurrences(@Param() params: unknown, @Query() query: unknown) {
     const { id } = await validateInto(IdParam, params);
-    return this.series.occurrences({ id, ...(await validateInto(ListOccurrencesQuery, query, { forbidUnknown: false })) });
+    return this.series.occurrences({
+      id,
+      ...(await validateInto(ListOccurrencesQuery, query, { forbidUnknown: false })),
+    });
   }
 }

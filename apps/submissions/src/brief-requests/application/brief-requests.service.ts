@@ -53,7 +53,11 @@ export class BriefRequestsService {
     });
     await tx.upsert(ConferenceProjection, conference, ['id']);
     const dueAt = briefDueAt(
-      { kind: data.kind, startsAt: conference.startsAt, briefsDueAt: data.briefsDueAt ? new Date(data.briefsDueAt) : null },
+      {
+        kind: data.kind,
+        startsAt: conference.startsAt,
+        briefsDueAt: data.briefsDueAt ? new Date(data.briefsDueAt) : null,
+      },
       this.policy,
       this.calendar,
       new Date(),
@@ -88,7 +92,11 @@ export class BriefRequestsService {
     await tx.save(conference);
     const now = new Date();
     const dueAt = briefDueAt(
-      { kind: conference.kind, startsAt: conference.startsAt, briefsDueAt: data.briefsDueAt ? new Date(data.briefsDueAt) : null },
+      {
+        kind: conference.kind,
+        startsAt: conference.startsAt,
+        briefsDueAt: data.briefsDueAt ? new Date(data.briefsDueAt) : null,
+      },
       this.policy,
       this.calendar,
       now,

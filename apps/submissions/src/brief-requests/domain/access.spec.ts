@@ -4,7 +4,11 @@ import { agencyScope, assertCanAct, assertCanRead, assertCanReview } from './acc
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 const request = { agencyId: OWN };
-const actor = (role: Actor['role'], agencyId?: string): Actor => ({ role, subject: `${role}-key`, ...(agencyId ? { agencyId } : {}) });
+const actor = (role: Actor['role'], agencyId?: string): Actor => ({
+  role,
+  subject: `${role}-key`,
+  ...(agencyId ? { agencyId } : {}),
+});
 
 describe('access to brief requests and briefs', () => {
   it('lets an agency read and change its own agency’s', () => {

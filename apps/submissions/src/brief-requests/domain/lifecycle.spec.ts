@@ -52,7 +52,17 @@ describe('brief request lifecycle', () => {
   });
 
   it('never leaves ACCEPTED or CLOSED but to nominate', () => {
-    const actions: BriefRequestAction[] = ['SAVE_VERSION', 'ADD_ATTACHMENT', 'SUBMIT', 'ACCEPT', 'RETURN', 'DECLARE_NOTHING_TO_REPORT', 'MARK_OVERDUE', 'MOVE_DUE_TIME', 'CLOSE_FOR_CANCELLATION'];
+    const actions: BriefRequestAction[] = [
+      'SAVE_VERSION',
+      'ADD_ATTACHMENT',
+      'SUBMIT',
+      'ACCEPT',
+      'RETURN',
+      'DECLARE_NOTHING_TO_REPORT',
+      'MARK_OVERDUE',
+      'MOVE_DUE_TIME',
+      'CLOSE_FOR_CANCELLATION',
+    ];
     for (const status of ['ACCEPTED', 'CLOSED'] as const) {
       for (const action of actions) expect(() => apply(status, action)).toThrow(StateConflictError);
     }

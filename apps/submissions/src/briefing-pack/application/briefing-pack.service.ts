@@ -140,7 +140,11 @@ export class BriefingPackService {
   }
 
   /** The pack's PDF or JSON as stored; under embargo for all but the hosts until the conference starts. */
-  async read(conferenceId: string, query: BriefingPackFileQuery, actor: Actor): Promise<StoredFile & { version: number }> {
+  async read(
+    conferenceId: string,
+    query: BriefingPackFileQuery,
+    actor: Actor,
+  ): Promise<StoredFile & { version: number }> {
     const conference = await this.dataSource.getRepository(ConferenceProjection).findOneBy({ id: conferenceId });
     if (!conference) throw new NotFoundError('Conference', conferenceId);
     assertPackReadable(actor, conference.startsAt, new Date());
@@ -153,7 +157,9 @@ export class BriefingPackService {
       [conferenceId, query.version ?? null],
     );
     if (!row) {
-      const what = query.version ? `Version ${query.version} of the briefing pack of conference` : 'Briefing pack of conference';
+      const what = query.version
+        ? `Version ${query.version} of the briefing pack of conference`
+        : 'Briefing pack of conference';
       throw new NotFoundError(what, conferenceId);
     }
     return {

@@ -7,7 +7,8 @@ const actor = (role: Actor['role']): Actor => ({ role, subject: role });
 
 describe('briefing pack embargo', () => {
   it('lets the hosts read before the conference starts', () => {
-    for (const role of ['host', 'coordinator', 'admin'] as const) expect(isUnderEmbargo(actor(role), startsAt, before)).toBe(false);
+    for (const role of ['host', 'coordinator', 'admin'] as const)
+      expect(isUnderEmbargo(actor(role), startsAt, before)).toBe(false);
   });
 
   it('keeps other participants and the press out until the start, with a 403 stating when', () => {

@@ -23,7 +23,9 @@ export function orderBriefs(briefs: PackBriefView[]): PackBriefView[] {
  * makes no new version; a new acceptance, a revised representative list, a new orientation document or a
  * rescheduled conference does.
  */
-export function packFingerprint(contents: Pick<PackContents, 'conference' | 'briefs' | 'orientationDocuments'>): string {
+export function packFingerprint(
+  contents: Pick<PackContents, 'conference' | 'briefs' | 'orientationDocuments'>,
+): string {
   const canonical = {
     conference: contents.conference,
     briefs: [...contents.briefs]

@@ -32,7 +32,11 @@ export class BriefingPackController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { id } = await validateInto(IdParam, params);
-    const file = await this.packs.read(id, await validateInto(BriefingPackFileQuery, query, { forbidUnknown: false }), actor);
+    const file = await this.packs.read(
+      id,
+      await validateInto(BriefingPackFileQuery, query, { forbidUnknown: false }),
+      actor,
+    );
     response.setHeader(StoredFileHeaders.packVersion, String(file.version));
     return storedFileAnswer(response, file, 'inline');
   }

@@ -2,15 +2,7 @@ import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/int
 import type { AttachmentView, OrientationDocumentView, PackBriefView, RepresentativeDto } from '@pressconf/contracts';
 import type { PackContents } from '../domain/pack-contents';
 import { renderPdf } from '@pressconf/pdf';
-import {
-  formatDate,
-  formatDateTime,
-  formatSize,
-  formatTimeRange,
-  kindLabel,
-  mediaLabel,
-  roman,
-} from './vietnamese';
+import { formatDate, formatDateTime, formatSize, formatTimeRange, kindLabel, mediaLabel, roman } from './vietnamese';
 
 // A4 with the margins of Decree 30/2020/NĐ-CP (top and bottom 20 mm, left 30 mm, right 15 mm), in points.
 const MM = 72 / 25.4;
@@ -68,7 +60,10 @@ function tableOfContents(): Content {
   };
 }
 
-function fileLine(index: number, file: { fileName: string; mediaType: AttachmentView['mediaType']; size: number; sha256: string }): Content {
+function fileLine(
+  index: number,
+  file: { fileName: string; mediaType: AttachmentView['mediaType']; size: number; sha256: string },
+): Content {
   return {
     stack: [
       { text: `${index}. ${file.fileName}` },
@@ -104,9 +99,7 @@ function orientationSection(part: string, documents: OrientationDocumentView[]):
 
 function representativesText(representatives: RepresentativeDto[]): string {
   if (representatives.length === 0) return 'Chưa đăng ký';
-  return representatives
-    .map((r) => `${r.name} – ${r.title}${r.speaks ? ' (phát biểu)' : ''}`)
-    .join('; ');
+  return representatives.map((r) => `${r.name} – ${r.title}${r.speaks ? ' (phát biểu)' : ''}`).join('; ');
 }
 
 function metadataTable(brief: PackBriefView): Content {

@@ -60,7 +60,13 @@ export function kindLabel(kind: ConferenceKind): string {
 
 /** I, II, III… for the parts of the pack. */
 export function roman(n: number): string {
-  const numerals: Array<[number, string]> = [[10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const numerals: Array<[number, string]> = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, numeral] of numerals) {
     while (n >= value) {

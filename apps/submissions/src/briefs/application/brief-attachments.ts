@@ -30,7 +30,12 @@ export class BriefAttachments implements UploadTarget<AttachmentTarget, Attachme
   }
 
   /** The same bytes attached twice are one attachment: a retried upload answers with the first. */
-  async store(file: ReceivedFile, { briefId }: AttachmentTarget, actor: Actor, tx: EntityManager): Promise<AttachmentView> {
+  async store(
+    file: ReceivedFile,
+    { briefId }: AttachmentTarget,
+    actor: Actor,
+    tx: EntityManager,
+  ): Promise<AttachmentView> {
     const brief = await tx.findOneBy(BriefEntity, { id: briefId });
     if (!brief) throw new NotFoundError('Brief', briefId);
     const request = await lockRequest(tx, brief.requestId);
@@ -39,9 +44,21 @@ export class BriefAttachments implements UploadTarget<AttachmentTarget, Attachme
     await tx.query(
       `INSERT INTO brief_attachment (id, brief_id, brief_version, file_name, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (brief_id, sha256) DO NOTHING`,
-      [randomUUID(), brief.id, brief.currentVersion, file.fileName, file.mediaType, file.size, file.sha256, file.content, actor.subject],
+      [
+        randomUUID(),
+        brief.id,
+        brief.currentVersion,
+        file.fileName,
+        file.mediaType,
+        file.size,
+        file.sha256,
+        file.content,
+        actor.subject,
+      ],
     );
-    return toAttachmentView(await tx.findOneByOrFail(BriefAttachmentEntity, { briefId: brief.id, sha256: file.sha256 }));
+    return toAttachmentView(
+      await tx.findOneByOrFail(BriefAttachmentEntity, { briefId: brief.id, sha256: file.sha256 }),
+    );
   }
 
   async read(briefId: string, attachmentId: string, actor: Actor): Promise<StoredFile> {

@@ -138,7 +138,9 @@ export class SubmissionsBriefs1764200004000 implements MigrationInterface {
     await q.query(`DROP TABLE brief_review`);
     await q.query(`DROP TABLE brief_version`);
     await q.query(`DROP TABLE brief`);
-    await q.query(`ALTER TABLE brief_request DROP COLUMN representatives, DROP COLUMN closed_reason, DROP COLUMN closing_note`);
+    await q.query(
+      `ALTER TABLE brief_request DROP COLUMN representatives, DROP COLUMN closed_reason, DROP COLUMN closing_note`,
+    );
     await q.query(`ALTER TABLE conference DROP COLUMN venue, DROP COLUMN topics`);
   }
 }

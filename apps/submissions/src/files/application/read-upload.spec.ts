@@ -7,7 +7,9 @@ import { readUpload } from './read-upload';
 
 /** A stream of `bytes` in chunks of `size`, counting how many chunks were read from it. */
 function chunked(bytes: Buffer, size: number) {
-  const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+  const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+    bytes.subarray(i * size, (i + 1) * size),
+  );
   const read = { count: 0 };
   const stream = Readable.from(
     (function* () {

@@ -30,7 +30,9 @@ export async function readUpload(content: Readable, maxBytes: number): Promise<{
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // The sender went away (the gateway cuts an upload its client made too large): nobody reads this answer.
-    throw new ValidationFailedError([{ field: 'file', message: 'ended before its last byte: the upload was cut short' }]);
+    throw new ValidationFailedError([
+      { field: 'file', message: 'ended before its last byte: the upload was cut short' },
+    ]);
   }
   if (size === 0) throw new ValidationFailedError([{ field: 'file', message: 'is empty' }]);
   return { bytes: Buffer.concat(chunks, size), sha256: hash.digest('hex') };

@@ -1,5 +1,13 @@
 import { docxFile, elfFile, exeFile, jpegFile, pdfFile, pngFile, zipFile } from '../../../test/fixtures/files';
-import { assertWithinCap, checkHead, detectMediaType, DOCX, FileTooLargeError, safeFileName, UnsupportedFileTypeError } from './content-check';
+import {
+  assertWithinCap,
+  checkHead,
+  detectMediaType,
+  DOCX,
+  FileTooLargeError,
+  safeFileName,
+  UnsupportedFileTypeError,
+} from './content-check';
 import { zipEntryNames } from './zip-entries';
 
 describe('detectMediaType', () => {

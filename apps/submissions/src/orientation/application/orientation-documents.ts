@@ -42,7 +42,12 @@ export class OrientationDocuments implements UploadTarget<OrientationTarget, Ori
   }
 
   /** The same bytes added twice to one conference are one document: a retried upload answers with the first. */
-  async store(file: ReceivedFile, target: OrientationTarget, actor: Actor, tx: EntityManager): Promise<OrientationDocumentView> {
+  async store(
+    file: ReceivedFile,
+    target: OrientationTarget,
+    actor: Actor,
+    tx: EntityManager,
+  ): Promise<OrientationDocumentView> {
     await this.authorize(target, actor, tx);
     await tx.query(
       `INSERT INTO orientation_document (id, conference_id, title, summary, file_name, media_type, size_bytes, sha256, content, uploaded_by)
