@@ -44,8 +44,11 @@ export default tseslint.config(
             { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:shared'] },
-            // Apps never import one another: they talk over HTTP (the gateway) and events.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            // Apps never import one another: they talk over HTTP (the gateway) and events. Their end-to-end tests
+            // use the shared harness (test/support); their sources may not (see below).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:e2e'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
           ],
         },
       ],
@@ -73,6 +76,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A service's code never reaches into the test harness.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'apps/*/src/**/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'sources do not import the test harness' }] },
+      ],
+    },
+  },
+  {
+    // The invitee page's progressive enhancement runs in the browser.
+    files: ['apps/gateway/src/invitee-page/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     // The contracts are plain classes for every consumer: no Nest, no TypeORM.
