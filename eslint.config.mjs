@@ -6,6 +6,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
+ * Forbids packages however they are loaded: `import`, dynamic `import()` and `require()`. `patterns` are for
+ * no-restricted-imports, `regex` the same set for the other two forms.
+ */
+function forbid(patterns, regex, message) {
+  const source = `/${regex.replace(/\//g, '\\/')}/`;
+  return {
+    'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+    'no-restricted-syntax': [
+      'error',
+      { selector: `ImportExpression[source.value=${source}]`, message },
+      { selector: `CallExpression[callee.name='require'][arguments.0.value=${source}]`, message },
+    ],
+  };
+}
+
+/**
  * One flat config for the workspace: typescript-eslint's recommended type-checked rules over every TypeScript
  * file (sources, specs, e2e tests, tools), Nx's module boundaries over the project tags, and Prettier's own
  * formatting (eslint-config-prettier switches off the rules it would fight with).
@@ -46,8 +62,8 @@ export default tseslint.config(
             { sourceTag: 'scope:messaging', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:shared'] },
             // Apps never import one another: they talk over HTTP (the gateway) and events. Their end-to-end tests
             // use the shared harness (test/support); their sources may not (see below).
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:e2e'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:app'] },
           ],
         },
@@ -63,19 +79,11 @@ export default tseslint.config(
     // Domain code holds the rules and stays free of frameworks and I/O, so it can be tested without them.
     files: ['apps/*/src/**/domain/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@nestjs/*', 'typeorm', 'kafkajs', 'nodemailer', 'pg', 'undici'],
-              message: 'domain code is free of frameworks and I/O',
-            },
-          ],
-        },
-      ],
-    },
+    rules: forbid(
+      ['@nestjs/*', 'typeorm', 'kafkajs', 'nodemailer', 'pg', 'undici'],
+      '^(@nestjs/.+|typeorm|kafkajs|nodemailer|pg|undici)$',
+      'domain code is free of frameworks and I/O',
+    ),
   },
   {
     // A service's code never reaches into the test harness.
@@ -84,7 +92,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/test/**'], message: 'sources do not import the test harness' }] },
+        {
+          patterns: [
+            { group: ['**/test/**', '@pressconf/testing/*'], message: 'sources do not import the test harness' },
+          ],
+        },
       ],
     },
   },
@@ -96,12 +108,7 @@ export default tseslint.config(
   {
     // The contracts are plain classes for every consumer: no Nest, no TypeORM.
     files: ['libs/contracts/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm'], message: 'contracts import neither Nest nor TypeORM' }] },
-      ],
-    },
+    rules: forbid(['@nestjs/*', 'typeorm'], '^(@nestjs/.+|typeorm)$', 'contracts import neither Nest nor TypeORM'),
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

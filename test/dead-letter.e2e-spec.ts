@@ -26,11 +26,12 @@ describe('poison messages go to the dead-letter topic and consumption goes on', 
     await consumer.connect();
     await consumer.subscribe({ topic: deadLetterTopicOf(Topics.conference), fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         dead.push({
           value: message.value?.toString() ?? '',
           headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
         });
+        return Promise.resolve();
       },
     });
 

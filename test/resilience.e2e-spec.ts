@@ -1,3 +1,4 @@
+import type { BriefRequestView, InvitationView, Page } from '@pressconf/contracts';
 import { Stack, eventually } from './support/stack';
 import { callPeriodicConference, countBy, invitationMails, waitForInvitations } from './support/conference';
 
@@ -36,8 +37,11 @@ describe('nothing is lost and nothing is sent twice when parts of the system sto
     await waitForInvitations(stack, conference.id, conference.participants.length);
     expectExactlyOnce(stack, conference);
     const invitations = await eventually(async () => {
-      const page = await stack.api('GET', `/conferences/${conference.id}/invitations?pageSize=100`);
-      return page.body.items.every((i: { status: string }) => i.status === 'SENT') ? page.body : undefined;
+      const page = await stack.api<Page<InvitationView>>(
+        'GET',
+        `/conferences/${conference.id}/invitations?pageSize=100`,
+      );
+      return page.body.items.every((i) => i.status === 'SENT') ? page.body : undefined;
     });
     expect(invitations.total).toBe(conference.participants.length);
   });
@@ -68,13 +72,13 @@ describe('nothing is lost and nothing is sent twice when parts of the system sto
     expectExactlyOnce(stack, conference);
     const requests = await eventually(
       async () => {
-        const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests`);
+        const page = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);
         return page.status === 200 && page.body.total > 0 ? page.body : undefined;
       },
       60_000,
       500,
     );
-    expect(requests.items.every((r: { status: string }) => r.status === 'OPEN')).toBe(true);
+    expect(requests.items.every((r) => r.status === 'OPEN')).toBe(true);
 
     // Calls and events work again too.
     const again = await callPeriodicConference(stack, { reporters: 1 });

@@ -1,3 +1,4 @@
+import type { ConferenceView, Problem } from '@pressconf/contracts';
 import { Stack, eventually } from './support/stack';
 import { callPeriodicConference, countBy, invitationMails, waitForInvitations } from './support/conference';
 import { smallDirectory } from './fixtures/directory';
@@ -37,7 +38,7 @@ describe('a service down or hanging during a call', () => {
   it('a stopped service is a 503 problem with Retry-After; the retry succeeds and creates one conference', async () => {
     await stack.stopService('scheduling', 'SIGKILL');
     const started = Date.now();
-    const read = await stack.api('GET', '/conferences');
+    const read = await stack.api<Problem>('GET', '/conferences');
     expect(read.status).toBe(503);
     expect(read.headers.get('content-type')).toContain('application/problem+json');
     expect(read.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -50,11 +51,14 @@ describe('a service down or hanging during a call', () => {
     expect(refused.status).toBe(503);
 
     await stack.startService('scheduling');
-    const created = await stack.api('POST', '/conferences', { body: draft(title), headers });
+    const created = await stack.api<ConferenceView>('POST', '/conferences', { body: draft(title), headers });
     expect(created.status).toBe(201);
-    const again = await stack.api('POST', '/conferences', { body: draft(title), headers });
+    const again = await stack.api<ConferenceView>('POST', '/conferences', { body: draft(title), headers });
     expect(again.body.id).toBe(created.body.id);
-    const rows = await stack.query(`SELECT count(*)::int AS n FROM scheduling.conference WHERE title = $1`, [title]);
+    const rows = await stack.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scheduling.conference WHERE title = $1`,
+      [title],
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -63,7 +67,7 @@ describe('a service down or hanging during a call', () => {
     stack.signal('scheduling', 'SIGSTOP');
     try {
       const started = Date.now();
-      const read = await stack.api('GET', `/conferences/${conference.id}`);
+      const read = await stack.api<Problem>('GET', `/conferences/${conference.id}`);
       expect(read.status).toBe(504);
       expect(read.body.status).toBe(504);
       expect(Date.now() - started).toBeGreaterThanOrEqual(RPC_TIMEOUT_MS - 100);
@@ -74,7 +78,7 @@ describe('a service down or hanging during a call', () => {
       stack.signal('scheduling', 'SIGCONT');
     }
     const read = await eventually(async () => {
-      const answer = await stack.api('GET', `/conferences/${conference.id}`);
+      const answer = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
       return answer.status === 200 ? answer : undefined;
     });
     expect(read.body.id).toBe(conference.id);
@@ -82,7 +86,9 @@ describe('a service down or hanging during a call', () => {
 
   it('a service killed while calling a conference: the call is done once or not at all, and invitations go once', async () => {
     for (const agency of smallDirectory(3)) await stack.api('POST', '/agencies', { body: agency });
-    const drafted = await stack.api('POST', '/conferences', { body: draft('Hội nghị bị gián đoạn khi triệu tập') });
+    const drafted = await stack.api<ConferenceView>('POST', '/conferences', {
+      body: draft('Hội nghị bị gián đoạn khi triệu tập'),
+    });
     expect(drafted.status).toBe(201);
     const id = drafted.body.id;
 
@@ -97,7 +103,7 @@ describe('a service down or hanging during a call', () => {
     // Either the first call had committed (the retry finds it CALLED) or it had not (the retry calls it).
     if (first.status === 200) expect(retry.status).toBe(409);
     else expect([200, 409]).toContain(retry.status);
-    const conference = (await stack.api('GET', `/conferences/${id}`)).body;
+    const conference = (await stack.api<ConferenceView>('GET', `/conferences/${id}`)).body;
     expect(conference.status).toBe('CALLED');
 
     await waitForInvitations(stack, id, conference.participants.length);

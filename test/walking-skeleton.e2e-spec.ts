@@ -1,4 +1,5 @@
 import ical from 'node-ical';
+import type { BriefRequestView, ConferenceView, InvitationView, Page, Problem } from '@pressconf/contracts';
 import { Stack, eventually } from './support/stack';
 import { callPeriodicConference, countBy, waitForInvitations } from './support/conference';
 
@@ -19,10 +20,10 @@ describe('a conference flows end to end: called → invitations mailed → brief
     expect(conference.sequence).toBe(1);
 
     // Always-invited roles, the matching provider (đất đai), the police (standing office), press, portal.
-    const invitedAgencies = new Set(conference.participants.map((p: { agencyName: string }) => p.agencyName));
+    const invitedAgencies = new Set(conference.participants.map((p) => p.agencyName));
     expect(invitedAgencies).toContain('Sở Nông nghiệp và Môi trường');
     expect(invitedAgencies).not.toContain('Sở Y tế');
-    expect(conference.participants.every((p: { reason: string }) => p.reason.length > 0)).toBe(true);
+    expect(conference.participants.every((p) => p.reason.length > 0)).toBe(true);
 
     const mails = await waitForInvitations(stack, conference.id, conference.participants.length);
     const perRecipient = countBy(mails, (m) => m.envelopeTo.join(','));
@@ -37,41 +38,40 @@ describe('a conference flows end to end: called → invitations mailed → brief
     const ics = mail.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar'));
     expect(ics).toBeDefined();
     const events = Object.values(ical.sync.parseICS(ics!.content.toString('utf8'))).filter(
-      (c) => c.type === 'VEVENT',
-    ) as ical.VEvent[];
+      (c): c is ical.VEvent => c.type === 'VEVENT',
+    );
     expect(events).toHaveLength(1);
     expect(new Date(events[0].start).toISOString()).toBe(conference.startsAt);
     expect(mail.parsed.attachments.some((a) => a.contentType === 'application/pdf')).toBe(true);
 
     const invitations = await eventually(async () => {
-      const page = await stack.api('GET', `/conferences/${conference.id}/invitations?pageSize=100`);
-      return page.body.items.every((i: { status: string }) => i.status === 'SENT') ? page.body : undefined;
+      const page = await stack.api<Page<InvitationView>>(
+        'GET',
+        `/conferences/${conference.id}/invitations?pageSize=100`,
+      );
+      return page.body.items.every((i) => i.status === 'SENT') ? page.body : undefined;
     });
     expect(invitations.total).toBe(conference.participants.length);
 
-    const mustBrief = new Set(
-      conference.participants
-        .filter((p: { mustBrief: boolean }) => p.mustBrief)
-        .map((p: { agencyId: string }) => p.agencyId),
-    );
+    const mustBrief = new Set(conference.participants.filter((p) => p.mustBrief).map((p) => p.agencyId));
     expect(mustBrief.size).toBeGreaterThanOrEqual(2);
     const requests = await eventually(async () => {
-      const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests`);
+      const page = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);
       return page.body.total === mustBrief.size ? page.body : undefined;
     });
-    expect(new Set(requests.items.map((r: { agencyId: string }) => r.agencyId))).toEqual(mustBrief);
-    expect(requests.items.every((r: { status: string }) => r.status === 'OPEN')).toBe(true);
+    expect(new Set(requests.items.map((r) => r.agencyId))).toEqual(mustBrief);
+    expect(requests.items.every((r) => r.status === 'OPEN')).toBe(true);
     for (const r of requests.items) expect(new Date(r.dueAt).getTime()).toBeLessThan(Date.parse(conference.startsAt));
 
-    const fetched = await stack.api('GET', `/conferences/${conference.id}`);
+    const fetched = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.body.participants).toHaveLength(conference.participants.length);
     expect(agencies.length).toBeGreaterThan(0);
   });
 
   it('refuses a malformed request with a problem naming the field, and writes nothing', async () => {
-    const before = await stack.query('SELECT count(*)::int AS n FROM scheduling.conference');
-    const response = await stack.api('POST', '/conferences', {
+    const before = await stack.query<{ n: number }>('SELECT count(*)::int AS n FROM scheduling.conference');
+    const response = await stack.api<Problem>('POST', '/conferences', {
       body: {
         kind: 'PERIODIC',
         title: 'Thiếu giờ kết thúc',
@@ -83,18 +83,18 @@ describe('a conference flows end to end: called → invitations mailed → brief
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('startsAt');
-    const after = await stack.query('SELECT count(*)::int AS n FROM scheduling.conference');
+    expect((response.body.errors ?? []).map((e) => e.field)).toContain('startsAt');
+    const after = await stack.query<{ n: number }>('SELECT count(*)::int AS n FROM scheduling.conference');
     expect(after[0].n).toBe(before[0].n);
 
-    const broken = await stack.api('POST', '/agencies', { raw: '{"code": ' });
+    const broken = await stack.api<Problem>('POST', '/agencies', { raw: '{"code": ' });
     expect(broken.status).toBe(400);
-    expect(broken.body.errors[0].field).toBe('(body)');
+    expect(broken.body.errors?.[0].field).toBe('(body)');
   });
 
   it('answers 401 without a key and 404 for an unknown conference', async () => {
     expect((await stack.api('GET', '/conferences', { key: null })).status).toBe(401);
-    const missing = await stack.api('GET', '/conferences/6f1d4c2e-0000-4000-8000-000000000000');
+    const missing = await stack.api<Problem>('GET', '/conferences/6f1d4c2e-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.title).toBeDefined();
   });

@@ -1,12 +1,13 @@
 // `npm test`: every test, against real PostgreSQL and a real, empty Kafka, from a fresh clone, in one command.
 //
-// Installs dependencies, makes sure PostgreSQL answers, installs Debian's chromium for the browser test (when root),
-// builds (the e2e global setup starts the services from dist/), starts a fresh Kafka broker on port 19092 (unless
-// KAFKA_BROKERS is set), creates a fresh database pressconf_test_<timestamp>, runs the unit tests and then the e2e
-// tests, and always stops the broker it started and drops the database (unless KEEP_TEST_DB=1). Ends with the line
+// Installs dependencies with `npm ci` (failing when package-lock.json is out of date), makes sure PostgreSQL answers, installs Debian's chromium for the browser test (when root),
+// builds (the e2e global setup starts the services from dist/), runs lint and typecheck over every project (Nx),
+// starts a fresh Kafka broker on port 19092 (unless KAFKA_BROKERS is set), creates a fresh database
+// pressconf_test_<timestamp>, runs the unit tests and then the e2e tests, and always stops the broker it started and drops the database (unless KEEP_TEST_DB=1). Ends with the line
 // `N passed, N failed` and exits non-zero when anything failed.
 //
 // Node 20 built-ins only: this runs before `npm ci` has installed anything.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,14 +91,42 @@ async function runJest(project, args, env) {
   });
 }
 
+/**
+ * Lint (ESLint and Prettier) and typecheck of every project, as `nx run-many` runs them for a developer; each task
+ * counts as one passed or failed check, read from Nx's ✔/✖ line for it.
+ */
+async function runChecks(targets) {
+  log.info(`running ${targets.join(' and ')} over every project`);
+  const nx = spawn(bin('nx'), ['run-many', '-t', ...targets, '--parallel=2', '--outputStyle=static'], {
+    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  nx.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    output += chunk;
+  });
+  const code = await new Promise((resolve) => nx.on('close', resolve));
+  for (const target of targets) {
+    const count = (mark) => (output.match(new RegExp(`${mark}\\s+nx run \\S+:${target}\\b`, 'g')) ?? []).length;
+    const passed = count('✔');
+    const failed = count('✖');
+    const ok = code === 0 && failed === 0;
+    const note = !ok && failed === 0 ? `nx exited with ${code}` : '';
+    results.push({ project: target, passed, failed, skipped: 0, brokenSuites: 0, ok, note });
+  }
+}
+
 async function main() {
-  await ensureDependencies();
+  await ensureDependencies({ checkLock: true });
   const serverUrl = databaseUrlOf();
   await ensurePostgres(serverUrl);
   if (interrupted) return;
   await ensureChromium();
   if (interrupted) return;
   await build();
+  if (interrupted) return;
+  await runChecks(['lint', 'typecheck']);
   if (interrupted) return;
   const kafka = await startKafka({ port: KAFKA_TEST_PORT, fresh: true, cleanup });
   if (interrupted) return;
@@ -149,14 +178,14 @@ for (const r of results) {
   if (r.brokenSuites) details.push(`${r.brokenSuites} test suite(s) failed to run`);
   log.info(`${r.project}: ${details.join(', ')}${r.note ? `; ${r.note}` : ''}`);
 }
-const ok = !failure && !interrupted && results.length === 2 && results.every((r) => r.ok);
+const ok = !failure && !interrupted && results.length === 4 && results.every((r) => r.ok);
 if (!ok) {
   const why = interrupted
     ? 'interrupted'
     : failure
       ? failure.message
-      : results.length < 2
-        ? 'not every test project ran'
+      : results.length < 4
+        ? 'not every check and test project ran'
         : 'see the failures above';
   log.error(`FAILED: ${why}`);
 }

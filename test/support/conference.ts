@@ -1,3 +1,4 @@
+import type { AgencyView, ConferenceView } from '@pressconf/contracts';
 import { Stack, eventually } from './stack';
 import type { ReceivedMail } from './smtp-sink';
 import { smallDirectory } from '../fixtures/directory';
@@ -6,17 +7,17 @@ import { smallDirectory } from '../fixtures/directory';
 export async function callPeriodicConference(
   stack: Stack,
   options: { reporters?: number; topics?: string[]; headers?: Record<string, string> } = {},
-) {
-  const agencies = [];
+): Promise<{ agencies: AgencyView[]; conference: ConferenceView }> {
+  const agencies: AgencyView[] = [];
   for (const agency of smallDirectory(options.reporters ?? 1)) {
-    const created = await stack.api('POST', '/agencies', { body: agency });
+    const created = await stack.api<AgencyView>('POST', '/agencies', { body: agency });
     expect(created.status).toBe(201);
     agencies.push(created.body);
   }
   // 09:00 in Asia/Ho_Chi_Minh (02:00 UTC) ten days ahead: a working-hours conference on one calendar day.
   const day = new Date(Date.now() + 10 * 24 * 3600_000);
   const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 2, 0, 0));
-  const draft = await stack.api('POST', '/conferences', {
+  const draft = await stack.api<ConferenceView>('POST', '/conferences', {
     body: {
       kind: 'PERIODIC',
       title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 12/2026',
@@ -27,7 +28,9 @@ export async function callPeriodicConference(
     },
   });
   expect(draft.status).toBe(201);
-  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`, { headers: options.headers });
+  const called = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`, {
+    headers: options.headers,
+  });
   expect(called.status).toBe(200);
   return { agencies, conference: called.body };
 }

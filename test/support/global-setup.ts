@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
  * `npm test` starts a fresh broker and passes KAFKA_BROKERS; run on its own, the e2e project starts one on
  * the test port the same way.
  */
-export default async function globalSetup(): Promise<void> {
+export default function globalSetup(): void {
   if (process.env.KAFKA_BROKERS) return;
   const port = process.env.KAFKA_TEST_PORT ?? '19092';
   execFileSync('bash', [join(resolve(__dirname, '../..'), 'infra/kafka/kafka.sh'), 'start'], {

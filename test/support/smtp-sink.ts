@@ -35,7 +35,7 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', async () => {
+        const accept = async () => {
           if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
           if (this.refuseWith) {
             const error = Object.assign(new Error(this.refuseWith), { responseCode: 451 });
@@ -50,7 +50,8 @@ export class SmtpSink {
           }
           this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), parsed, raw });
           callback();
-        });
+        };
+        stream.on('end', () => void accept());
       },
     });
     this.server = server;

@@ -29,7 +29,7 @@ export async function loadAgencies(file = DEFAULT_FILE) {
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${error.message}`);
+    throw new Error(`cannot read ${file}: ${error.message}`, { cause: error });
   }
   const agencies = Array.isArray(parsed) ? parsed : parsed?.agencies;
   if (!Array.isArray(agencies)) throw new Error(`${file}: expected an array of agencies or { "agencies": [...] }`);

@@ -13,17 +13,42 @@ import {
   lintComposeFile,
   lintComposeText,
   parseCompose,
+  type ComposeFile,
+  type ComposeScalar,
+  type ComposeService,
 } from './compose';
 import { codeFacts } from './facts';
-import { abs, clone, KubeObject, readText } from './repo';
+import { abs, clone, readText } from './repo';
 
 const facts = codeFacts();
 const text = () => readText(COMPOSE_FILE);
 const compose = () => parseCompose(text());
 
+/** A service of the compose data, for a test to change. */
+function service(data: ComposeFile, name: string): ComposeService {
+  const found = data.services?.[name];
+  if (!found) throw new Error(`no compose service ${name}`);
+  return found;
+}
+
+/** A service's environment, which the committed file writes as a map. */
+function environment(data: ComposeFile, name: string): Record<string, ComposeScalar> {
+  const env = service(data, name).environment;
+  if (!env || Array.isArray(env)) throw new Error(`${name}: environment is not a map`);
+  return env;
+}
+
+/** A service's depends_on, which the committed file writes as a map. */
+function dependsOn(data: ComposeFile, name: string): Record<string, { condition?: string } | null> {
+  const dependencies = service(data, name).depends_on;
+  if (!dependencies || Array.isArray(dependencies)) throw new Error(`${name}: depends_on is not a map`);
+  return dependencies;
+}
+
 /** The compose text with one service changed (as YAML data: anchors are expanded). */
-function brokenText(change: (services: Record<string, KubeObject>) => void): string {
+function brokenText(change: (services: Record<string, ComposeService>) => void): string {
   const data = clone(compose());
+  if (!data.services) throw new Error(`${COMPOSE_FILE} has no services`);
   change(data.services);
   return stringify(data);
 }
@@ -59,10 +84,11 @@ describe('docker-compose.yml', () => {
 
   it('the policy fails on a wrong health-check port, an unknown variable, a dependency without health', () => {
     const data = clone(compose());
-    data.services.submissions.healthcheck.test = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:3101/health/ready')"];
-    data.services.scheduling.environment.KAFKA_BROKER = 'kafka:9092';
-    data.services.notifications.depends_on.maildev.condition = 'service_started';
-    delete data.services.gateway.depends_on.scheduling;
+    const healthcheck = service(data, 'submissions').healthcheck!;
+    healthcheck.test = ['CMD', 'node', '-e', "fetch('http://127.0.0.1:3101/health/ready')"];
+    environment(data, 'scheduling').KAFKA_BROKER = 'kafka:9092';
+    dependsOn(data, 'notifications').maildev!.condition = 'service_started';
+    delete dependsOn(data, 'gateway').scheduling;
     expect(composePolicy(data, facts)).toEqual([
       'notifications: depends on maildev with condition service_started, not service_healthy',
       'gateway: SCHEDULING_URL points at scheduling, which is not among its depends_on',
@@ -74,13 +100,13 @@ describe('docker-compose.yml', () => {
   it('the policy fails on a wrong service URL, a misplaced or mismatched key, Kafka given to the gateway', () => {
     const data = clone(compose());
     const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    data.services.gateway.environment.SUBMISSIONS_URL = 'http://submissions:3101';
-    data.services.gateway.environment.KAFKA_BROKERS = 'kafka:9092';
-    data.services.gateway.depends_on.kafka = { condition: 'service_healthy' };
-    data.services.scheduling.environment.INTERNAL_AUTH_PUBLIC_KEY = other;
-    data.services.notifications.environment.INTERNAL_AUTH_PRIVATE_KEY =
-      data.services.gateway.environment.INTERNAL_AUTH_PRIVATE_KEY;
-    delete data.services.submissions.environment.INTERNAL_AUTH_PUBLIC_KEY;
+    const gateway = environment(data, 'gateway');
+    gateway.SUBMISSIONS_URL = 'http://submissions:3101';
+    gateway.KAFKA_BROKERS = 'kafka:9092';
+    dependsOn(data, 'gateway').kafka = { condition: 'service_healthy' };
+    environment(data, 'scheduling').INTERNAL_AUTH_PUBLIC_KEY = other;
+    environment(data, 'notifications').INTERNAL_AUTH_PRIVATE_KEY = gateway.INTERNAL_AUTH_PRIVATE_KEY;
+    delete environment(data, 'submissions').INTERNAL_AUTH_PUBLIC_KEY;
     expect(composePolicy(data, facts)).toEqual([
       'gateway: SUBMISSIONS_URL is http://submissions:3101, not http://submissions:3102',
       'gateway: KAFKA_BROKERS is set, but gateway does not use Kafka',
@@ -92,8 +118,8 @@ describe('docker-compose.yml', () => {
 
   it('the policy fails on a Kafka other than the broker of npm start, and on a service without health check', () => {
     const data = clone(compose());
-    data.services.kafka.image = 'apache/kafka:3.9.1';
-    delete data.services.postgres.healthcheck;
+    service(data, 'kafka').image = 'apache/kafka:3.9.1';
+    delete service(data, 'postgres').healthcheck;
     expect(composePolicy(data, facts, kafkaVersionOfNpmStart())).toEqual([
       'postgres: no healthcheck',
       `kafka: image apache/kafka:3.9.1, but npm start runs Kafka ${kafkaVersionOfNpmStart()} (infra/kafka/pom.xml)`,

@@ -10,10 +10,32 @@ import { parse } from 'yaml';
 import { isKeyPair, PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from './internal-api-policy';
 import type { CodeFacts } from './policy';
 import { unpinnedImage } from './policy';
-import type { KubeObject } from './repo';
 import { abs } from './repo';
 
 export const COMPOSE_FILE = 'docker-compose.yml';
+
+/** A value of a compose `environment` map. */
+export type ComposeScalar = string | number | boolean | null;
+
+/** A compose service, as the policy reads it (the compose specification's names; any field may be missing). */
+export interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  restart?: string | boolean;
+  healthcheck?: { test?: string | string[] };
+  depends_on?: string[] | Record<string, { condition?: string } | null>;
+  environment?: string[] | Record<string, ComposeScalar>;
+  ports?: unknown[];
+  [field: string]: unknown;
+}
+
+/** A compose file as data. */
+export interface ComposeFile {
+  services?: Record<string, ComposeService>;
+  [field: string]: unknown;
+}
+
+const HEALTHY_CONDITIONS: ReadonlyArray<string | undefined> = ['service_healthy', 'service_completed_successfully'];
 
 /**
  * dclint on a compose file: every rule at its default level, and warnings count as problems too (the committed
@@ -39,23 +61,23 @@ export function lintComposeText(text: string): string[] {
 }
 
 /** The compose file as data, with YAML merge keys (<<) applied, as Compose reads it. */
-export function parseCompose(text: string): KubeObject {
-  return parse(text, { merge: true }) as KubeObject;
+export function parseCompose(text: string): ComposeFile {
+  return parse(text, { merge: true }) as ComposeFile;
 }
 
 /** `${NAME:-default}` → default, `${NAME}` → '': the value Compose uses when the variable is not set. */
-export function withoutInterpolation(value: unknown): string {
+export function withoutInterpolation(value: ComposeScalar | undefined): string {
   return String(value ?? '').replace(
     /\$\{[A-Z0-9_]+(?::?-([^}]*))?\}/g,
     (_, fallback: string | undefined) => fallback ?? '',
   );
 }
 
-function environmentOf(service: KubeObject): Record<string, string> {
+function environmentOf(service: ComposeService): Record<string, string> {
   const env = service.environment ?? {};
   if (Array.isArray(env)) {
     return Object.fromEntries(
-      env.map((entry: string) => {
+      env.map((entry) => {
         const [key, ...rest] = String(entry).split('=');
         return [key, rest.join('=')];
       }),
@@ -64,7 +86,8 @@ function environmentOf(service: KubeObject): Record<string, string> {
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, withoutInterpolation(v)]));
 }
 
-const healthcheckText = (service: KubeObject): string => [service.healthcheck?.test ?? []].flat().map(String).join(' ');
+const healthcheckText = (service: ComposeService): string =>
+  [service.healthcheck?.test ?? []].flat().map(String).join(' ');
 
 /** The compose services a configuration value points at (`kafka:9092`, `smtp://maildev:1025`, `@postgres:5432`). */
 function servicesNamedIn(value: string, serviceNames: string[]): string[] {
@@ -89,12 +112,12 @@ export function kafkaVersionOfNpmStart(): string {
  * - the apps reach each other as internalApiPolicy says.
  */
 export function composePolicy(
-  compose: KubeObject,
+  compose: ComposeFile,
   facts: CodeFacts,
   kafkaVersion = kafkaVersionOfNpmStart(),
 ): string[] {
   const problems: string[] = [];
-  const services: Record<string, KubeObject> = compose.services ?? {};
+  const services: Record<string, ComposeService> = compose.services ?? {};
   const names = Object.keys(services);
   for (const [name, service] of Object.entries(services)) {
     const why = unpinnedImage(service.image);
@@ -105,9 +128,9 @@ export function composePolicy(
     if (Array.isArray(dependsOn)) {
       problems.push(`${name}: depends_on without conditions (use condition: service_healthy)`);
     } else {
-      for (const [dependency, spec] of Object.entries(dependsOn as Record<string, KubeObject>)) {
+      for (const [dependency, spec] of Object.entries(dependsOn)) {
         if (!names.includes(dependency)) problems.push(`${name}: depends on unknown service ${dependency}`);
-        if (!['service_healthy', 'service_completed_successfully'].includes(spec?.condition)) {
+        if (!HEALTHY_CONDITIONS.includes(spec?.condition)) {
           problems.push(`${name}: depends on ${dependency} with condition ${spec?.condition}, not service_healthy`);
         }
       }
@@ -121,7 +144,8 @@ export function composePolicy(
     }
     const env = environmentOf(service);
     const port = Number(env[app.portVar] ?? app.defaultPort);
-    const build = typeof service.build === 'string' ? { context: service.build } : (service.build ?? {});
+    const build: { context?: string; dockerfile?: string } =
+      typeof service.build === 'string' ? { context: service.build } : (service.build ?? {});
     if (build.dockerfile !== `apps/${app.name}/Dockerfile` || (build.context ?? '.') !== '.') {
       problems.push(`${app.name}: not built from apps/${app.name}/Dockerfile with the repository root as context`);
     }
@@ -170,7 +194,7 @@ export function composePolicy(
  * the private key, and each app that checks them holds its public key (a mismatch would refuse every call, and the
  * defaults here are a committed pair); KAFKA_BROKERS goes to the apps that use Kafka and to no other.
  */
-function internalApiPolicy(services: Record<string, KubeObject>, facts: CodeFacts): string[] {
+function internalApiPolicy(services: Record<string, ComposeService>, facts: CodeFacts): string[] {
   const problems: string[] = [];
   const envOf = (app: string): Record<string, string> => (services[app] ? environmentOf(services[app]) : {});
   const signer = facts.apps.find((a) => a.signsActorTokens);

@@ -13,26 +13,44 @@ import {
   isKeyPair,
   kafkaWhereUsed,
 } from './internal-api-policy';
-import { clone, K8S_BASE, KubeObject, Manifest, OVERLAYS, overlayDir, rendered } from './repo';
+import type { Container } from './policy';
+import { clone, isKind, K8S_BASE, type Kind, type KindOf, Manifest, OVERLAYS, overlayDir, rendered } from './repo';
 
 const facts = codeFacts();
 const prod = () => rendered(overlayDir('prod'));
 const dev = () => rendered(overlayDir('dev'));
 
 /** A copy of the manifests with `change` applied to the one of that kind whose name (less a hash suffix) is `name`. */
-function broken(manifests: Manifest[], kind: string, name: string, change: (doc: KubeObject) => void): Manifest[] {
+function broken<K extends Kind>(
+  manifests: Manifest[],
+  kind: K,
+  name: string,
+  change: (doc: KindOf<K>) => void,
+): Manifest[] {
   const copy = clone(manifests);
-  const target = copy.find(
-    (m) =>
-      m.doc.kind === kind &&
-      (m.doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(m.doc.metadata?.name)),
-  );
+  const target = copy
+    .map((m) => m.doc)
+    .find(
+      (doc): doc is KindOf<K> =>
+        isKind(doc, kind) &&
+        (doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(doc.metadata?.name ?? '')),
+    );
   if (!target) throw new Error(`no ${kind} ${name} to break`);
-  change(target.doc);
+  change(target);
   return copy;
 }
-const container = (doc: KubeObject): KubeObject => doc.spec.template.spec.containers[0];
-const env = (doc: KubeObject, name: string): KubeObject => container(doc).env.find((e: KubeObject) => e.name === name);
+/** The first container of a Deployment, which the test knows to be there. */
+function container(doc: KindOf<'Deployment'>): Container {
+  const found = doc.spec?.template?.spec?.containers?.[0];
+  if (!found) throw new Error(`Deployment/${doc.metadata?.name} has no container`);
+  return found;
+}
+/** A variable of that container, which the test knows to be set. */
+function env(doc: KindOf<'Deployment'>, name: string): NonNullable<Container['env']>[number] {
+  const found = container(doc).env?.find((e) => e.name === name);
+  if (!found) throw new Error(`Deployment/${doc.metadata?.name} has no env ${name}`);
+  return found;
+}
 
 describe.each([K8S_BASE, ...OVERLAYS.map(overlayDir)])('internal API policy on %s', (dir) => {
   it.each(Object.keys(INTERNAL_API_POLICIES))('%s', (policy) => {
@@ -74,7 +92,7 @@ describe('the code facts of the internal API', () => {
 describe('each internal API check fails on a broken manifest', () => {
   it('a service URL that is missing, names no Service of the service, or another port', () => {
     const missing = broken(prod(), 'Deployment', 'gateway', (d) => {
-      container(d).env = container(d).env.filter((e: KubeObject) => e.name !== 'SUBMISSIONS_URL');
+      container(d).env = container(d).env!.filter((e) => e.name !== 'SUBMISSIONS_URL');
     });
     expect(callersReachServices(missing, facts)).toEqual([
       'Deployment/gateway: SUBMISSIONS_URL is not set (the code would call 127.0.0.1, its own pod)',
@@ -102,7 +120,7 @@ describe('each internal API check fails on a broken manifest', () => {
       'Deployment/gateway: INTERNAL_AUTH_PRIVATE_KEY comes from a plain value, not a secretKeyRef',
     ]);
     const leaked = broken(prod(), 'Deployment', 'scheduling', (d) => {
-      container(d).env.push({
+      container(d).env!.push({
         name: 'INTERNAL_AUTH_PRIVATE_KEY',
         valueFrom: { secretKeyRef: { name: 'pressconf-internal-auth', key: 'private-key' } },
       });
@@ -111,19 +129,19 @@ describe('each internal API check fails on a broken manifest', () => {
       'Deployment/scheduling container scheduling: gets INTERNAL_AUTH_PRIVATE_KEY, which only gateway may hold',
     ]);
     const noPublic = broken(prod(), 'Deployment', 'notifications', (d) => {
-      container(d).env = container(d).env.filter((e: KubeObject) => e.name !== 'INTERNAL_AUTH_PUBLIC_KEY');
+      container(d).env = container(d).env!.filter((e) => e.name !== 'INTERNAL_AUTH_PUBLIC_KEY');
     });
     expect(actorTokenKeysPlaced(noPublic, facts)).toEqual([
       'Deployment/notifications: INTERNAL_AUTH_PUBLIC_KEY is not set',
     ]);
     const split = broken(prod(), 'Deployment', 'submissions', (d) => {
-      env(d, 'INTERNAL_AUTH_PUBLIC_KEY').valueFrom.secretKeyRef.name = 'pressconf-submissions-key';
+      env(d, 'INTERNAL_AUTH_PUBLIC_KEY').valueFrom!.secretKeyRef!.name = 'pressconf-submissions-key';
     });
     expect(actorTokenKeysPlaced(split, facts)).toEqual([
       'Deployment/submissions: INTERNAL_AUTH_PUBLIC_KEY from Secret pressconf-submissions-key, INTERNAL_AUTH_PRIVATE_KEY from Secret pressconf-internal-auth (keep the pair in one Secret)',
     ]);
     const mismatched = broken(dev(), 'Secret', 'pressconf-internal-auth', (d) => {
-      d.data['public-key'] = Buffer.from(
+      d.data!['public-key'] = Buffer.from(
         generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }),
       ).toString('base64');
     });
@@ -138,17 +156,17 @@ describe('each internal API check fails on a broken manifest', () => {
 
   it('KAFKA_BROKERS given to the gateway, or missing from a service', () => {
     const gateway = broken(prod(), 'Deployment', 'gateway', (d) => {
-      container(d).envFrom.push({
-        configMapRef: { name: prod().find((m) => /^pressconf-kafka-/.test(m.doc.metadata?.name))!.doc.metadata.name },
+      container(d).envFrom!.push({
+        configMapRef: {
+          name: prod().find((m) => /^pressconf-kafka-/.test(m.doc.metadata?.name ?? ''))!.doc.metadata!.name,
+        },
       });
     });
     expect(kafkaWhereUsed(gateway, facts)).toEqual([
       'Deployment/gateway: gets KAFKA_BROKERS, but gateway does not use Kafka',
     ]);
     const service = broken(prod(), 'Deployment', 'submissions', (d) => {
-      container(d).envFrom = container(d).envFrom.filter(
-        (e: KubeObject) => !/^pressconf-kafka/.test(e.configMapRef?.name ?? ''),
-      );
+      container(d).envFrom = container(d).envFrom!.filter((e) => !/^pressconf-kafka/.test(e.configMapRef?.name ?? ''));
     });
     expect(kafkaWhereUsed(service, facts)).toEqual([
       'Deployment/submissions: no KAFKA_BROKERS, but submissions publishes and consumes events',
@@ -157,7 +175,7 @@ describe('each internal API check fails on a broken manifest', () => {
 
   it('a service port open to other pods, to everyone, or closed to the gateway; no NetworkPolicy at all', () => {
     const wide = broken(prod(), 'NetworkPolicy', 'scheduling', (d) => {
-      d.spec.ingress[0].from[0].podSelector.matchLabels = { 'app.kubernetes.io/part-of': 'pressconf' };
+      d.spec!.ingress![0].from![0].podSelector!.matchLabels = { 'app.kubernetes.io/part-of': 'pressconf' };
     });
     expect(internalPortsClosed(wide, facts)).toEqual([
       expect.stringMatching(
@@ -165,24 +183,26 @@ describe('each internal API check fails on a broken manifest', () => {
       ),
     ]);
     const everyone = broken(prod(), 'NetworkPolicy', 'submissions', (d) => {
-      delete d.spec.ingress[0].from;
+      delete d.spec!.ingress![0].from;
     });
     expect(internalPortsClosed(everyone, facts)).toEqual([
       'NetworkPolicy/submissions: admits everyone to Deployment/submissions port 3102',
     ]);
     const closed = broken(prod(), 'NetworkPolicy', 'notifications', (d) => {
-      d.spec.ingress[0].from[0].podSelector.matchLabels['app.kubernetes.io/name'] = 'gatway';
+      d.spec!.ingress![0].from![0].podSelector!.matchLabels!['app.kubernetes.io/name'] = 'gatway';
     });
     expect(internalPortsClosed(closed, facts)).toEqual([
       'Deployment/notifications port 3103: no NetworkPolicy admits gateway (its calls would time out)',
     ]);
     const unscraped = broken(prod(), 'NetworkPolicy', 'notifications', (d) => {
-      d.spec.ingress = d.spec.ingress.slice(0, 1);
+      d.spec!.ingress = d.spec!.ingress!.slice(0, 1);
     });
     expect(internalPortsClosed(unscraped, facts)).toEqual([
       expect.stringMatching(/^Deployment\/notifications port 3103: no NetworkPolicy admits the metrics scraper/),
     ]);
-    const none = clone(prod()).filter((m) => !(m.doc.kind === 'NetworkPolicy' && m.doc.metadata.name === 'scheduling'));
+    const none = clone(prod()).filter(
+      (m) => !(m.doc.kind === 'NetworkPolicy' && m.doc.metadata?.name === 'scheduling'),
+    );
     expect(internalPortsClosed(none, facts)).toEqual([
       'Deployment/scheduling port 3101: no NetworkPolicy limits who reaches its internal API',
     ]);

@@ -5,11 +5,16 @@
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { AppFacts } from './code-facts';
+import type { ILabelSelector } from '@kubernetes-models/apimachinery/apis/meta/v1/LabelSelector';
+import type { INetworkPolicyPeer } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicyPeer';
+import type { ISecretKeySelector } from 'kubernetes-models/v1/SecretKeySelector';
 import {
   appDeployment,
   byKind,
   CodeFacts,
   configMapData,
+  Container,
+  DeploymentWorkload,
   envValue,
   matches,
   nameOf,
@@ -18,7 +23,7 @@ import {
   Workload,
   workloads,
 } from './policy';
-import type { KubeObject, Manifest } from './repo';
+import type { Loose, Manifest } from './repo';
 
 type Problems = string[];
 
@@ -40,21 +45,23 @@ export function isKeyPair(privatePem: string, publicPem: string): boolean {
   }
 }
 
-const appContainer = (w: Workload | undefined, app: string): KubeObject | undefined =>
-  w?.podSpec.containers?.find((c: KubeObject) => c.name === app);
+type SecretKeyRef = Loose<ISecretKeySelector>;
+
+const appContainer = (w: Workload | undefined, app: string): Container | undefined =>
+  w?.podSpec.containers?.find((c) => c.name === app);
 
 /** Where a container's variable comes from: its Secret key when a secretKeyRef, else only how; undefined when unset. */
 function envSource(
   manifests: Manifest[],
   w: Workload,
-  c: KubeObject,
+  c: Container,
   name: string,
-): { how: string; secret?: KubeObject } | undefined {
-  const direct = (c.env ?? []).find((e: KubeObject) => e.name === name);
+): { how: string; secret?: SecretKeyRef } | undefined {
+  const direct = (c.env ?? []).find((e) => e.name === name);
   if (direct?.valueFrom?.secretKeyRef) return { how: 'secretKeyRef', secret: direct.valueFrom.secretKeyRef };
   if (direct) return { how: direct.valueFrom ? 'valueFrom' : 'a plain value' };
   for (const source of c.envFrom ?? []) {
-    const prefix: string = source.prefix ?? '';
+    const prefix = source.prefix ?? '';
     if (!name.startsWith(prefix)) continue;
     const keys = source.configMapRef
       ? Object.keys(configMapData(manifests, source.configMapRef.name, w.namespace) ?? {})
@@ -84,7 +91,7 @@ export function callersReachServices(manifests: Manifest[], facts: CodeFacts): P
       if (!url || url.protocol !== 'http:') problems.push(`${where}=${value} is not an http:// URL`);
       else if (!service || !target || !matches(service.spec?.selector, target.podLabels))
         problems.push(`${where}=${value}: no Service ${url.hostname} selects the ${call.app} pods`);
-      else if (!(service.spec?.ports ?? []).some((p: KubeObject) => p.port === Number(url.port || 80)))
+      else if (!(service.spec?.ports ?? []).some((p) => p.port === Number(url.port || 80)))
         problems.push(`${where}=${value}: Service ${url.hostname} has no port ${url.port || 80}`);
     }
   }
@@ -99,7 +106,7 @@ export function callersReachServices(manifests: Manifest[], facts: CodeFacts): P
 export function actorTokenKeysPlaced(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
   const signers = facts.apps.filter((a) => a.signsActorTokens).map((a) => a.name);
-  const refs: Array<{ app: string; variable: string; ref: KubeObject; namespace: string }> = [];
+  const refs: Array<{ app: string; variable: string; ref: SecretKeyRef; namespace: string }> = [];
   for (const app of facts.apps) {
     const w = appDeployment(manifests, app.name);
     const c = appContainer(w, app.name);
@@ -140,8 +147,8 @@ export function actorTokenKeysPlaced(manifests: Manifest[], facts: CodeFacts): P
 
 function pairProblems(
   manifests: Manifest[],
-  privateRef: KubeObject,
-  publicRefs: Array<{ app: string; ref: KubeObject; namespace: string }>,
+  privateRef: SecretKeyRef,
+  publicRefs: Array<{ app: string; ref: SecretKeyRef; namespace: string }>,
 ): Problems {
   const problems: Problems = [];
   for (const r of publicRefs) {
@@ -155,7 +162,7 @@ function pairProblems(
     if (!secret) continue; // created out of band (prod): only a Secret of the manifests (dev) can be checked here
     const value = (key: string): string =>
       secret.stringData?.[key] ?? Buffer.from(secret.data?.[key] ?? '', 'base64').toString('utf8');
-    if (!isKeyPair(value(privateRef.key), value(r.ref.key))) {
+    if (!isKeyPair(value(privateRef.key ?? ''), value(r.ref.key ?? ''))) {
       problems.push(
         `Secret/${r.ref.name}: ${r.ref.key} is not the public key of ${privateRef.key} (every call to ${r.app} would be refused)`,
       );
@@ -180,10 +187,10 @@ export function kafkaWhereUsed(manifests: Manifest[], facts: CodeFacts): Problem
   return problems;
 }
 
-const selectsAll = (selector: KubeObject | undefined): boolean =>
+const selectsAll = (selector: Loose<ILabelSelector> | undefined): boolean =>
   !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0);
 
-const isScraper = (peer: KubeObject): boolean =>
+const isScraper = (peer: Loose<INetworkPolicyPeer>): boolean =>
   !peer.ipBlock && peer.podSelector?.matchLabels?.[METRICS_SCRAPER_LABEL.key] === METRICS_SCRAPER_LABEL.value;
 
 /**
@@ -200,7 +207,7 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
     const c = appContainer(w, target.name);
     if (!w || !c) continue;
     const port = Number(envValue(manifests, w, c, target.portVar) ?? target.defaultPort);
-    const portName = (c.ports ?? []).find((p: KubeObject) => p.containerPort === port)?.name;
+    const portName = (c.ports ?? []).find((p) => p.containerPort === port)?.name;
     const where = `Deployment/${target.name} port ${port}`;
     const mine = policies.filter(
       (p) =>
@@ -213,7 +220,7 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
       continue;
     }
     const callers: AppFacts[] = facts.apps.filter((a) => a.calls.some((call) => call.app === target.name));
-    const callerPods = callers.map((a) => appDeployment(manifests, a.name)).filter((x): x is Workload => !!x);
+    const callerPods = callers.map((a) => appDeployment(manifests, a.name)).filter((x): x is DeploymentWorkload => !!x);
     const isCaller = (x: Workload) =>
       callerPods.some((p) => p.kind === x.kind && p.name === x.name && p.namespace === x.namespace);
     const others = workloads(manifests).filter((x) => x.namespace === w.namespace && !isCaller(x));
@@ -221,9 +228,8 @@ export function internalPortsClosed(manifests: Manifest[], facts: CodeFacts): Pr
     let scraperAdmitted = false;
     for (const policy of mine) {
       const rules = (policy.spec?.ingress ?? []).filter(
-        (rule: KubeObject) =>
-          !rule.ports?.length ||
-          rule.ports.some((p: KubeObject) => p.port === undefined || p.port === port || p.port === portName),
+        (rule) =>
+          !rule.ports?.length || rule.ports.some((p) => p.port === undefined || p.port === port || p.port === portName),
       );
       for (const rule of rules) {
         if (!rule.from?.length) {

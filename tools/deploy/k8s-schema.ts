@@ -27,7 +27,7 @@ interface ModelClass {
 function builtInModel(apiVersion: string, kind: string): ModelClass | undefined {
   if (!/^[a-z0-9.]*\/?v\d+((alpha|beta)\d+)?$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module is chosen at run time by apiVersion
     const group = require(`kubernetes-models/${apiVersion}`) as Record<string, unknown>;
     const model = group[kind] as (ModelClass & { kind?: string }) | undefined;
     return typeof model === 'function' && model.kind === kind ? model : undefined;
@@ -56,8 +56,8 @@ function asServerReadsIt(doc: Manifest['doc']): Manifest['doc'] {
   return { ...doc, data };
 }
 
-function runtimeSchemaProblems(manifest: Manifest): string[] {
-  const model = builtInModel(manifest.doc.apiVersion, manifest.doc.kind);
+function runtimeSchemaProblems(manifest: Manifest, apiVersion: string, kind: string): string[] {
+  const model = builtInModel(apiVersion, kind);
   if (!model) return [];
   try {
     new model(asServerReadsIt(manifest.doc)).validate();
@@ -89,7 +89,8 @@ function typeCheckProblems(manifests: Manifest[]): string[] {
   const ranges: Array<{ start: number; end: number; manifest: Manifest }> = [];
   let body = '';
   for (const manifest of manifests) {
-    const type = typeOf(manifest.doc.apiVersion, manifest.doc.kind);
+    const { apiVersion, kind } = manifest.doc;
+    const type = typeof apiVersion === 'string' && typeof kind === 'string' ? typeOf(apiVersion, kind) : undefined;
     if (!type) continue;
     if (!imports.has(type.module)) imports.set(type.module, `T${imports.size}`);
     const declaration = `const m${ranges.length}: ${imports.get(type.module)}.${type.typeName} = ${JSON.stringify(manifest.doc, null, 1)};\n`;
@@ -169,7 +170,7 @@ export function schemaProblems(manifests: Manifest[]): string[] {
           '(neither a kubernetes-models kind nor a type of tools/deploy/crd-types.ts)',
       );
     } else {
-      problems.push(...runtimeSchemaProblems(manifest));
+      problems.push(...runtimeSchemaProblems(manifest, apiVersion, kind));
     }
   }
   problems.push(...typeCheckProblems(manifests));

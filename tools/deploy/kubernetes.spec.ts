@@ -7,10 +7,34 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { schemaProblems } from './k8s-schema';
-import { abs, allManifestSets, clone, K8S_BASE, kustomize, Manifest, OVERLAYS, overlayDir, rendered } from './repo';
+import {
+  abs,
+  allManifestSets,
+  clone,
+  K8S_BASE,
+  KubeObject,
+  kustomize,
+  Manifest,
+  OVERLAYS,
+  overlayDir,
+  rendered,
+} from './repo';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The object at a path of a manifest, as a plain tree: these tests break manifests in ways their API types do not
+ * allow (a misspelt field, a wrong type), which is what the schema check must find.
+ */
+function at(doc: KubeObject, ...path: Array<string | number>): Record<string, unknown> {
+  let node: unknown = doc;
+  for (const step of path) node = isObject(node) ? node[step] : undefined;
+  if (!isObject(node)) throw new Error(`${doc.kind}/${doc.metadata?.name}: no object at /${path.join('/')}`);
+  return node;
+}
 
 /** A copy of the manifests with `change` applied to the first one of that kind. */
-function broken(manifests: Manifest[], kind: string, change: (doc: Manifest['doc']) => void): Manifest[] {
+function broken(manifests: Manifest[], kind: string, change: (doc: KubeObject) => void): Manifest[] {
   const copy = clone(manifests);
   const target = copy.find((m) => m.doc.kind === kind);
   if (!target) throw new Error(`no ${kind} to break`);
@@ -86,7 +110,7 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
 
   it('refuses an unknown field in a container (a misspelt probe)', () => {
     const manifests = broken(dev(), 'Deployment', (d) => {
-      const container = d.spec.template.spec.containers[0];
+      const container = at(d, 'spec', 'template', 'spec', 'containers', 0);
       container.readinesProbe = container.readinessProbe;
       delete container.readinessProbe;
     });
@@ -97,42 +121,42 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
 
   it('refuses a field at the wrong level', () => {
     const manifests = broken(dev(), 'Service', (d) => {
-      d.spec.targetPort = 3000;
+      at(d, 'spec').targetPort = 3000;
     });
     expect(schemaProblems(manifests)).toEqual([expect.stringMatching(/\/spec\/targetPort/)]);
   });
 
   it('refuses a wrong type and a missing required field', () => {
     const wrongType = broken(dev(), 'Deployment', (d) => {
-      d.spec.template.spec.containers[0].ports[0].containerPort = '3000';
+      at(d, 'spec', 'template', 'spec', 'containers', 0, 'ports', 0).containerPort = '3000';
     });
     expect(schemaProblems(wrongType).join('\n')).toMatch(/containerPort must be integer/);
     const missing = broken(dev(), 'HorizontalPodAutoscaler', (d) => {
-      delete d.spec.maxReplicas;
+      delete at(d, 'spec').maxReplicas;
     });
     expect(schemaProblems(missing).join('\n')).toMatch(/maxReplicas/);
   });
 
   it('refuses an unknown field in an operator resource (Strimzi KafkaTopic, CloudNativePG Cluster)', () => {
     const topic = broken(dev(), 'KafkaTopic', (d) => {
-      d.spec.partition = d.spec.partitions;
+      at(d, 'spec').partition = at(d, 'spec').partitions;
     });
     expect(schemaProblems(topic)).toEqual([
       expect.stringMatching(/KafkaTopic\/.*\/spec\/partition: .*'"partition"' does not exist/),
     ]);
     const cluster = broken(dev(), 'Cluster', (d) => {
-      d.spec.instance = 3;
+      at(d, 'spec').instance = 3;
     });
     expect(schemaProblems(cluster)).toEqual([expect.stringMatching(/Cluster\/pressconf-pg: \/spec\/instance:/)]);
   });
 
   it('refuses a wrong value in an operator resource (listener type, a number where CloudNativePG wants a string)', () => {
     const kafka = broken(dev(), 'Kafka', (d) => {
-      d.spec.kafka.listeners[0].type = 'internl';
+      at(d, 'spec', 'kafka', 'listeners', 0).type = 'internl';
     });
     expect(schemaProblems(kafka)).toEqual([expect.stringMatching(/\/spec\/kafka\/listeners\/0\/type/)]);
     const cluster = broken(dev(), 'Cluster', (d) => {
-      d.spec.postgresql.parameters.max_connections = 200;
+      at(d, 'spec', 'postgresql', 'parameters').max_connections = 200;
     });
     expect(schemaProblems(cluster)).toEqual([
       expect.stringMatching(/max_connections: Type 'number' is not assignable to type 'string'/),
@@ -141,12 +165,16 @@ describe('manifests are valid against the Kubernetes API schemas (unknown fields
 
   it('reads Secret data as the API server does: base64 wrapped over lines passes, what is not base64 does not', () => {
     const wrapped = broken(dev(), 'Secret', (d) => {
-      const [key] = Object.keys(d.data);
-      d.data[key] = d.data[key].replace(/\s/g, '').replace(/(.{16})/g, '$1\n');
+      const data = at(d, 'data');
+      const [key] = Object.keys(data);
+      data[key] = String(data[key])
+        .replace(/\s/g, '')
+        .replace(/(.{16})/g, '$1\n');
     });
     expect(schemaProblems(wrapped)).toEqual([]);
     const garbage = broken(dev(), 'Secret', (d) => {
-      d.data[Object.keys(d.data)[0]] = 'not base64!';
+      const data = at(d, 'data');
+      data[Object.keys(data)[0]] = 'not base64!';
     });
     expect(schemaProblems(garbage)).toEqual([expect.stringMatching(/\/data\/.* must match format "byte"/)]);
   });

@@ -21,8 +21,19 @@ import {
   selectorsMatch,
   topicsMatchCode,
   unpinnedImage,
+  type Container,
 } from './policy';
-import { clone, K8S_BASE, KubeObject, Manifest, overlayDir, rendered } from './repo';
+import {
+  clone,
+  isKind,
+  K8S_BASE,
+  type Kind,
+  type KindOf,
+  type KubeObject,
+  Manifest,
+  overlayDir,
+  rendered,
+} from './repo';
 
 /**
  * Secrets that the people running the cluster create (docs/operations.md), per rendered set. The dev overlay
@@ -43,16 +54,28 @@ const dev = () => rendered(overlayDir('dev'));
  * A copy of the manifests with `change` applied to the first one of that kind (and name, when given; a generated
  * ConfigMap or Secret is named without its hash suffix).
  */
-function broken(manifests: Manifest[], kind: string, change: (doc: KubeObject) => void, name?: string): Manifest[] {
+function broken<K extends Kind>(
+  manifests: Manifest[],
+  kind: K,
+  change: (doc: KindOf<K>) => void,
+  name?: string,
+): Manifest[] {
   const copy = clone(manifests);
   const named = (doc: KubeObject) =>
-    name === undefined || doc.metadata?.name === name || new RegExp(`^${name}-[a-z0-9]{10}$`).test(doc.metadata?.name);
-  const target = copy.find((m) => m.doc.kind === kind && named(m.doc));
+    name === undefined ||
+    doc.metadata?.name === name ||
+    new RegExp(`^${name}-[a-z0-9]{10}$`).test(doc.metadata?.name ?? '');
+  const target = copy.map((m) => m.doc).find((doc): doc is KindOf<K> => isKind(doc, kind) && named(doc));
   if (!target) throw new Error(`no ${kind} ${name ?? ''} to break`);
-  change(target.doc);
+  change(target);
   return copy;
 }
-const container = (doc: KubeObject, index = 0): KubeObject => doc.spec.template.spec.containers[index];
+/** A container of a Deployment's or Job's pod template, which the test knows to be there. */
+function container(doc: KindOf<'Deployment' | 'Job'>, index = 0): Container {
+  const found = doc.spec?.template?.spec?.containers?.[index];
+  if (!found) throw new Error(`${doc.kind}/${doc.metadata?.name} has no container ${index}`);
+  return found;
+}
 
 describe.each(SETS)('policy on %s', (dir) => {
   it.each(Object.keys(POLICIES))('%s', (policy) => {
@@ -100,7 +123,7 @@ describe('each policy fails on a broken manifest', () => {
       'Deployment/scheduling container scheduling: no readinessProbe',
     ]);
     const noLimits = broken(dev(), 'Job', (d) => {
-      delete container(d).resources.limits;
+      delete container(d).resources!.limits;
     });
     expect(probesAndResources(noLimits, facts)).toEqual([
       expect.stringMatching(/Job\/pressconf-migrate container .*: no resources.limits.cpu/),
@@ -110,7 +133,7 @@ describe('each policy fails on a broken manifest', () => {
       dev(),
       'Deployment',
       (d) => {
-        container(d).readinessProbe.httpGet.path = '/health/live';
+        container(d).readinessProbe!.httpGet!.path = '/health/live';
       },
       'gateway',
     );
@@ -140,7 +163,7 @@ describe('each policy fails on a broken manifest', () => {
       expect.stringMatching(/Job\/pressconf-migrate container .*: pressconf\/scheduling has no tag/),
     ]);
     const postgres = broken(prod(), 'Cluster', (d) => {
-      d.spec.imageName = 'ghcr.io/cloudnative-pg/postgresql';
+      d.spec!.imageName = 'ghcr.io/cloudnative-pg/postgresql';
     });
     expect(imagesPinned(postgres)).toEqual([
       expect.stringMatching(/Cluster\/pressconf-pg: spec.imageName: .* has no tag/),
@@ -152,7 +175,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Service',
       (d) => {
-        d.spec.selector['app.kubernetes.io/name'] = 'schedulling';
+        d.spec!.selector!['app.kubernetes.io/name'] = 'schedulling';
       },
       'scheduling',
     );
@@ -163,7 +186,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Service',
       (d) => {
-        d.spec.ports[0].targetPort = 'metrics';
+        d.spec!.ports![0].targetPort = 'metrics';
       },
       'gateway',
     );
@@ -174,7 +197,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'HorizontalPodAutoscaler',
       (d) => {
-        d.spec.scaleTargetRef.name = 'gateway-v2';
+        d.spec!.scaleTargetRef!.name = 'gateway-v2';
       },
       'gateway',
     );
@@ -185,7 +208,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        d.spec.template.metadata.labels['app.kubernetes.io/name'] = 'notification';
+        d.spec!.template!.metadata!.labels!['app.kubernetes.io/name'] = 'notification';
       },
       'notifications',
     );
@@ -203,7 +226,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        container(d).envFrom[1].secretRef.name = 'pressconf-secret';
+        container(d).envFrom![1].secretRef!.name = 'pressconf-secret';
       },
       'gateway',
     );
@@ -214,7 +237,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        container(d).envFrom[0].configMapRef.name = 'pressconf-config';
+        container(d).envFrom![0].configMapRef!.name = 'pressconf-config';
       },
       'gateway',
     );
@@ -228,7 +251,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        container(d).ports[0].containerPort = 8080;
+        container(d).ports![0].containerPort = 8080;
       },
       'submissions',
     );
@@ -239,7 +262,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        container(d).livenessProbe.httpGet.port = 9090;
+        container(d).livenessProbe!.httpGet!.port = 9090;
       },
       'gateway',
     );
@@ -250,7 +273,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'ConfigMap',
       (d) => {
-        d.data.NOTIFICATIONS_PORT = '3203';
+        d.data!.NOTIFICATIONS_PORT = '3203';
       },
       'pressconf-config',
     );
@@ -267,7 +290,7 @@ describe('each policy fails on a broken manifest', () => {
       dev(),
       'ConfigMap',
       (d) => {
-        d.data.KAFKA_BROKER = d.data.KAFKA_BROKERS;
+        d.data!.KAFKA_BROKER = d.data!.KAFKA_BROKERS;
       },
       'pressconf-kafka',
     );
@@ -278,7 +301,7 @@ describe('each policy fails on a broken manifest', () => {
       dev(),
       'Secret',
       (d) => {
-        d.data.ADMIN_API_KEY = d.data.GATEWAY_ADMIN_API_KEY;
+        d.data!.ADMIN_API_KEY = d.data!.GATEWAY_ADMIN_API_KEY;
       },
       'pressconf-secrets',
     );
@@ -289,7 +312,7 @@ describe('each policy fails on a broken manifest', () => {
       dev(),
       'Deployment',
       (d) => {
-        container(d).env.push({ name: 'DB_URL', value: 'postgres://x' });
+        container(d).env!.push({ name: 'DB_URL', value: 'postgres://x' });
       },
       'scheduling',
     );
@@ -303,10 +326,11 @@ describe('each policy fails on a broken manifest', () => {
       dev(),
       'Deployment',
       (d) => {
-        d.spec.template.spec.securityContext.runAsNonRoot = false;
-        delete d.spec.template.spec.securityContext.runAsUser;
-        container(d).securityContext.readOnlyRootFilesystem = false;
-        delete d.spec.template.spec.enableServiceLinks;
+        const pod = d.spec!.template!.spec!;
+        pod.securityContext!.runAsNonRoot = false;
+        delete pod.securityContext!.runAsUser;
+        container(d).securityContext!.readOnlyRootFilesystem = false;
+        delete pod.enableServiceLinks;
       },
       'gateway',
     );
@@ -323,8 +347,8 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'KafkaTopic',
       (d) => {
-        d.spec.topicName = 'scheduling.conferences.v1';
-        d.metadata.name = 'scheduling.conferences.v1';
+        d.spec!.topicName = 'scheduling.conferences.v1';
+        d.metadata!.name = 'scheduling.conferences.v1';
       },
       'scheduling.conference.v1',
     );
@@ -336,7 +360,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'KafkaTopic',
       (d) => {
-        d.spec.partitions = 12;
+        d.spec!.partitions = 12;
       },
       'notifications.invitation.v1',
     );
@@ -348,7 +372,8 @@ describe('each policy fails on a broken manifest', () => {
       'topic submissions.brief-request.v1.dlq (allTopics()) has no KafkaTopic',
     ]);
     const leftover = clone(prod().find((m) => m.doc.kind === 'KafkaTopic')!); // a request/reply topic of old
-    leftover.doc.metadata.name = leftover.doc.spec.topicName = 'scheduling.rpc.conference.call.reply';
+    if (!isKind(leftover.doc, 'KafkaTopic')) throw new Error('not a KafkaTopic');
+    leftover.doc.metadata!.name = leftover.doc.spec!.topicName = 'scheduling.rpc.conference.call.reply';
     expect(topicsMatchCode([...prod(), leftover], facts)).toEqual([
       'KafkaTopic scheduling.rpc.conference.call.reply is not a topic of the code (allTopics())',
     ]);
@@ -356,7 +381,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'ConfigMap',
       (d) => {
-        d.data.KAFKA_REPLICATION_FACTOR = '2';
+        d.data!.KAFKA_REPLICATION_FACTOR = '2';
       },
       'pressconf-kafka',
     );
@@ -368,7 +393,7 @@ describe('each policy fails on a broken manifest', () => {
       'Kafka/pressconf: min.insync.replicas 2 leaves no room for a broker down (replication 2)',
     );
     const brokers = broken(prod(), 'KafkaNodePool', (d) => {
-      d.spec.replicas = 2;
+      d.spec!.replicas = 2;
     });
     expect(topicsMatchCode(brokers, facts)).toEqual(
       expect.arrayContaining([
@@ -383,7 +408,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'HorizontalPodAutoscaler',
       (d) => {
-        d.spec.maxReplicas = 10;
+        d.spec!.maxReplicas = 10;
       },
       'gateway',
     );
@@ -392,7 +417,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'HorizontalPodAutoscaler',
       (d) => {
-        d.spec.maxReplicas = 10;
+        d.spec!.maxReplicas = 10;
       },
       'scheduling',
     );
@@ -403,7 +428,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        d.spec.replicas = 2;
+        d.spec!.replicas = 2;
       },
       'submissions',
     );
@@ -411,23 +436,22 @@ describe('each policy fails on a broken manifest', () => {
       'Deployment/submissions: sets spec.replicas although an HPA manages it',
     ]);
     const noPdb = clone(prod()).filter(
-      (m) => !(m.doc.kind === 'PodDisruptionBudget' && m.doc.metadata.name === 'notifications'),
+      (m) => !(m.doc.kind === 'PodDisruptionBudget' && m.doc.metadata?.name === 'notifications'),
     );
     expect(scalingFitsPartitions(noPdb, facts)).toEqual(['Deployment/notifications: no PodDisruptionBudget']);
   });
 
   it('a migration Job that misses a service with a database, or runs another image', () => {
     const missing = broken(prod(), 'Job', (d) => {
-      d.spec.template.spec.containers = d.spec.template.spec.containers.filter(
-        (c: KubeObject) => c.name !== 'submissions',
-      );
+      const pod = d.spec!.template!.spec!;
+      pod.containers = pod.containers!.filter((c) => c.name !== 'submissions');
     });
     expect(migrationsCoverDatabases(missing, facts)).toEqual([
       'submissions has a database, but no Job runs its migrations',
     ]);
     const image = broken(prod(), 'Job', (d) => {
-      const c = d.spec.template.spec.containers.find((x: KubeObject) => x.name === 'notifications');
-      c.image = 'pressconf/notifications:0.0.9';
+      const c = d.spec!.template!.spec!.containers!.find((x) => x.name === 'notifications');
+      c!.image = 'pressconf/notifications:0.0.9';
     });
     expect(migrationsCoverDatabases(image, facts)).toEqual([
       'the migration of notifications runs pressconf/notifications:0.0.9, its Deployment pressconf/notifications:0.1.0',
@@ -436,7 +460,7 @@ describe('each policy fails on a broken manifest', () => {
 
   it('PostgreSQL with fewer connections than the services may open', () => {
     const small = broken(prod(), 'Cluster', (d) => {
-      d.spec.postgresql.parameters.max_connections = '100';
+      d.spec!.postgresql!.parameters!.max_connections = '100';
     });
     expect(databaseConnectionsFit(small, facts)).toEqual([
       expect.stringMatching(/^Cluster\/pressconf-pg: max_connections allows 97 connections, the services may open \d+/),
@@ -445,17 +469,14 @@ describe('each policy fails on a broken manifest', () => {
 
   it('an Ingress that publishes everything, /internal or a service, or another host than PUBLIC_BASE_URL', () => {
     const everything = broken(prod(), 'Ingress', (d) => {
-      d.spec.rules[0].http.paths.push({
-        path: '/',
-        pathType: 'Prefix',
-        backend: d.spec.rules[0].http.paths[0].backend,
-      });
+      const paths = d.spec!.rules![0].http!.paths!;
+      paths.push({ path: '/', pathType: 'Prefix', backend: paths[0].backend });
     });
     expect(ingressPolicy(everything, facts)).toEqual([
       'Ingress/gateway: publishes / (internal endpoints must stay internal)',
     ]);
     const internal = broken(prod(), 'Ingress', (d) => {
-      d.spec.rules[0].http.paths.push({
+      d.spec!.rules![0].http!.paths!.push({
         path: '/internal',
         pathType: 'Prefix',
         backend: { service: { name: 'scheduling', port: { number: 3101 } } },
@@ -466,7 +487,7 @@ describe('each policy fails on a broken manifest', () => {
       'Ingress/gateway /internal: routes to scheduling, whose port serves its internal API',
     ]);
     const service = broken(prod(), 'Ingress', (d) => {
-      d.spec.rules[0].http.paths[0].backend = { service: { name: 'submissions', port: { number: 3102 } } };
+      d.spec!.rules![0].http!.paths![0].backend = { service: { name: 'submissions', port: { number: 3102 } } };
     });
     expect(ingressPolicy(service, facts)).toEqual([
       'Ingress/gateway /api: routes to submissions, whose port serves its internal API',
@@ -475,7 +496,7 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'ConfigMap',
       (d) => {
-        d.data.PUBLIC_BASE_URL = 'https://hoinghi.daklak.gov.vn';
+        d.data!.PUBLIC_BASE_URL = 'https://hoinghi.daklak.gov.vn';
       },
       'pressconf-config',
     );

@@ -4,8 +4,10 @@
  * (code-facts.ts, allTopics()), so a change on either side that the other does not follow fails `npm test`.
  */
 import type { TopicSpec } from '@pressconf/messaging';
+import type { IContainer } from 'kubernetes-models/v1/Container';
+import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { AppFacts } from './code-facts';
-import type { KubeObject, Manifest } from './repo';
+import { isKind, type Kind, type KindOf, type KubeObject, type Loose, type Manifest } from './repo';
 
 export interface CodeFacts {
   apps: AppFacts[];
@@ -21,67 +23,78 @@ type Problems = string[];
 // ----------------------------------------------------------------------------------------------------------------
 // Reading manifests
 
-const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'];
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob'] as const;
 const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet'];
+
+/** The object of a workload: a Deployment, StatefulSet, DaemonSet, Job or CronJob. */
+export type WorkloadDoc = KindOf<(typeof WORKLOAD_KINDS)[number]>;
+export type PodSpec = Loose<IPodSpec>;
+export type Container = Loose<IContainer>;
+/** Labels, annotations, a ConfigMap's data: names to strings (as read from YAML, a value may be missing). */
+export type Labels = Loose<Record<string, string>>;
 
 export interface Workload {
   manifest: Manifest;
+  /** manifest.doc, typed. */
+  doc: WorkloadDoc;
   kind: string;
   name: string;
   namespace: string;
-  podSpec: KubeObject;
-  podLabels: Record<string, string>;
-  podAnnotations: Record<string, string>;
+  podSpec: PodSpec;
+  podLabels: Labels;
+  podAnnotations: Labels;
 }
 
 export const nsOf = (doc: KubeObject): string => doc?.metadata?.namespace ?? '';
 export const nameOf = (doc: KubeObject): string => doc?.metadata?.name ?? '?';
 const id = (doc: KubeObject): string => `${doc?.kind ?? '?'}/${nameOf(doc)}`;
 
+const isWorkload = (doc: KubeObject): doc is WorkloadDoc => WORKLOAD_KINDS.some((kind) => isKind(doc, kind));
+
 export function workloads(manifests: Manifest[]): Workload[] {
-  return manifests
-    .filter((m) => WORKLOAD_KINDS.includes(m.doc?.kind))
-    .map((manifest) => {
-      const doc = manifest.doc;
-      const template = doc.kind === 'CronJob' ? doc.spec?.jobTemplate?.spec?.template : doc.spec?.template;
-      return {
+  return manifests.flatMap((manifest) => {
+    const doc = manifest.doc;
+    if (!isWorkload(doc)) return [];
+    const template = doc.kind === 'CronJob' ? doc.spec?.jobTemplate?.spec?.template : doc.spec?.template;
+    return [
+      {
         manifest,
+        doc,
         kind: doc.kind,
         name: nameOf(doc),
         namespace: nsOf(doc),
         podSpec: template?.spec ?? {},
         podLabels: template?.metadata?.labels ?? {},
         podAnnotations: template?.metadata?.annotations ?? {},
-      };
-    });
+      },
+    ];
+  });
 }
 
-const containersOf = (podSpec: KubeObject): KubeObject[] => [
+const containersOf = (podSpec: PodSpec): Container[] => [
   ...(podSpec.initContainers ?? []),
   ...(podSpec.containers ?? []),
 ];
 
-export const byKind = (manifests: Manifest[], kind: string): KubeObject[] =>
-  manifests.filter((m) => m.doc?.kind === kind).map((m) => m.doc);
+export const byKind = <K extends Kind>(manifests: Manifest[], kind: K): Array<KindOf<K>> =>
+  manifests.map((m) => m.doc).filter((doc): doc is KindOf<K> => isKind(doc, kind));
 
-export const matches = (selector: Record<string, string> | undefined, labels: Record<string, string>): boolean =>
+export const matches = (selector: Labels | undefined, labels: Labels): boolean =>
   !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
 
+export type DeploymentWorkload = Workload & { doc: KindOf<'Deployment'> };
+
 /** The app a Deployment runs: its name is an app of the workspace. */
-export const appDeployment = (manifests: Manifest[], app: string): Workload | undefined =>
-  workloads(manifests).find((w) => w.kind === 'Deployment' && w.name === app);
+export const appDeployment = (manifests: Manifest[], app: string): DeploymentWorkload | undefined =>
+  workloads(manifests).find((w): w is DeploymentWorkload => w.doc.kind === 'Deployment' && w.name === app);
 
 /** The project's ConfigMap that the app containers load with envFrom (the rendered name carries a hash suffix). */
-export function configMapData(
-  manifests: Manifest[],
-  name: string,
-  namespace: string,
-): Record<string, string> | undefined {
+export function configMapData(manifests: Manifest[], name: string | undefined, namespace: string): Labels | undefined {
   const found = byKind(manifests, 'ConfigMap').find((cm) => nameOf(cm) === name && nsOf(cm) === namespace);
   return found ? { ...(found.data ?? {}) } : undefined;
 }
 
-export function secretKeys(manifests: Manifest[], name: string, namespace: string): string[] | undefined {
+export function secretKeys(manifests: Manifest[], name: string | undefined, namespace: string): string[] | undefined {
   const found = byKind(manifests, 'Secret').find((s) => nameOf(s) === name && nsOf(s) === namespace);
   return found ? [...Object.keys(found.data ?? {}), ...Object.keys(found.stringData ?? {})] : undefined;
 }
@@ -94,26 +107,26 @@ export function secretKeys(manifests: Manifest[], name: string, namespace: strin
 export function envValue(
   manifests: Manifest[],
   workload: Workload,
-  container: KubeObject,
+  container: Container,
   name: string,
 ): string | undefined {
-  const direct = (container.env ?? []).find((e: KubeObject) => e.name === name);
+  const direct = (container.env ?? []).find((e) => e.name === name);
   if (direct) return direct.value;
   let value: string | undefined;
   for (const source of container.envFrom ?? []) {
     const data = source.configMapRef && configMapData(manifests, source.configMapRef.name, workload.namespace);
-    const prefix: string = source.prefix ?? '';
+    const prefix = source.prefix ?? '';
     if (data && name.startsWith(prefix) && name.slice(prefix.length) in data) value = data[name.slice(prefix.length)];
   }
   return value;
 }
 
 /** The project's configuration values: the ConfigMaps the app Deployments load (shared, and Kafka's for its users). */
-function projectConfig(manifests: Manifest[], facts: CodeFacts): Record<string, string> {
-  const config: Record<string, string> = {};
+function projectConfig(manifests: Manifest[], facts: CodeFacts): Labels {
+  const config: Labels = {};
   for (const app of facts.apps) {
     const workload = appDeployment(manifests, app.name);
-    const container = workload?.podSpec.containers?.find((c: KubeObject) => c.name === app.name);
+    const container = workload?.podSpec.containers?.find((c) => c.name === app.name);
     for (const source of container?.envFrom ?? []) {
       const data = source.configMapRef && configMapData(manifests, source.configMapRef.name, workload!.namespace);
       if (data) Object.assign(config, data);
@@ -123,10 +136,10 @@ function projectConfig(manifests: Manifest[], facts: CodeFacts): Record<string, 
 }
 
 /** The numeric port a probe, Service targetPort or Ingress backend names: a number, or the name of a container port. */
-function resolvePort(container: KubeObject, port: unknown): number | undefined {
+function resolvePort(container: Container, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
   if (typeof port === 'string' && /^\d+$/.test(port)) return Number(port);
-  return (container.ports ?? []).find((p: KubeObject) => p.name === port)?.containerPort;
+  return (container.ports ?? []).find((p) => p.name === port)?.containerPort;
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -140,8 +153,8 @@ export function probesAndResources(manifests: Manifest[], facts: CodeFacts): Pro
   for (const w of workloads(manifests)) {
     for (const c of containersOf(w.podSpec)) {
       const where = `${w.kind}/${w.name} container ${c.name}`;
-      for (const kind of ['requests', 'limits']) {
-        for (const resource of ['cpu', 'memory']) {
+      for (const kind of ['requests', 'limits'] as const) {
+        for (const resource of ['cpu', 'memory'] as const) {
           if (c.resources?.[kind]?.[resource] === undefined)
             problems.push(`${where}: no resources.${kind}.${resource}`);
         }
@@ -222,8 +235,8 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
   const problems: Problems = [];
   const all = workloads(manifests);
   for (const w of all) {
-    const selector = w.manifest.doc.spec?.selector?.matchLabels;
-    if (w.kind !== 'Job' && w.kind !== 'CronJob' && !matches(selector, w.podLabels)) {
+    if (w.doc.kind === 'Job' || w.doc.kind === 'CronJob') continue;
+    if (!matches(w.doc.spec?.selector?.matchLabels, w.podLabels)) {
       problems.push(`${w.kind}/${w.name}: spec.selector.matchLabels does not match its pod template labels`);
     }
   }
@@ -239,9 +252,9 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
     for (const port of service.spec?.ports ?? []) {
       const target = port.targetPort ?? port.port;
       for (const w of selected) {
-        const resolved = (w.podSpec.containers ?? []).some((c: KubeObject) => {
+        const resolved = (w.podSpec.containers ?? []).some((c) => {
           const port = resolvePort(c, target);
-          return (c.ports ?? []).some((p: KubeObject) => p.containerPort === port);
+          return (c.ports ?? []).some((p) => p.containerPort === port);
         });
         if (!resolved)
           problems.push(
@@ -257,9 +270,9 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
     }
   }
   for (const hpa of byKind(manifests, 'HorizontalPodAutoscaler')) {
-    const ref = hpa.spec?.scaleTargetRef ?? {};
-    if (!all.some((w) => w.kind === ref.kind && w.name === ref.name && w.namespace === nsOf(hpa))) {
-      problems.push(`HorizontalPodAutoscaler/${nameOf(hpa)}: scaleTargetRef ${ref.kind}/${ref.name} does not exist`);
+    const ref = hpa.spec?.scaleTargetRef;
+    if (!all.some((w) => w.kind === ref?.kind && w.name === ref?.name && w.namespace === nsOf(hpa))) {
+      problems.push(`HorizontalPodAutoscaler/${nameOf(hpa)}: scaleTargetRef ${ref?.kind}/${ref?.name} does not exist`);
     }
   }
   for (const ingress of byKind(manifests, 'Ingress')) {
@@ -270,12 +283,12 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
         if (!service) {
           problems.push(`Ingress/${nameOf(ingress)} ${p.path}: backend Service ${backend?.name} does not exist`);
         } else if (
-          !(service.spec?.ports ?? []).some((sp: KubeObject) =>
-            backend.port?.name ? sp.name === backend.port.name : sp.port === backend.port?.number,
+          !(service.spec?.ports ?? []).some((sp) =>
+            backend?.port?.name ? sp.name === backend.port.name : sp.port === backend?.port?.number,
           )
         ) {
           problems.push(
-            `Ingress/${nameOf(ingress)} ${p.path}: Service ${backend.name} has no port ${backend.port?.name ?? backend.port?.number}`,
+            `Ingress/${nameOf(ingress)} ${p.path}: Service ${backend?.name} has no port ${backend?.port?.name ?? backend?.port?.number}`,
           );
         }
       }
@@ -289,14 +302,13 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
 export function referencesResolve(manifests: Manifest[], providedSecrets: string[] = []): Problems {
   const problems: Problems = [];
   const generatedSecrets = byKind(manifests, 'Cluster').map((c) => `${nameOf(c)}-app`);
-  const secretExists = (name: string, ns: string) =>
+  const secretExists = (name: string | undefined, ns: string) =>
     byKind(manifests, 'Secret').some((s) => nameOf(s) === name && nsOf(s) === ns) ||
-    generatedSecrets.includes(name) ||
-    providedSecrets.includes(name);
-  const configMapExists = (name: string, ns: string) =>
+    (name !== undefined && (generatedSecrets.includes(name) || providedSecrets.includes(name)));
+  const configMapExists = (name: string | undefined, ns: string) =>
     byKind(manifests, 'ConfigMap').some((c) => nameOf(c) === name && nsOf(c) === ns);
   for (const w of workloads(manifests)) {
-    const where = (c: KubeObject) => `${w.kind}/${w.name} container ${c.name}`;
+    const where = (c: Container) => `${w.kind}/${w.name} container ${c.name}`;
     for (const c of containersOf(w.podSpec)) {
       for (const source of c.envFrom ?? []) {
         if (
@@ -334,7 +346,7 @@ export function portsAgree(manifests: Manifest[], facts: CodeFacts): Problems {
       problems.push(`no Deployment for the app ${app.name}`);
       continue;
     }
-    const c = (w.podSpec.containers ?? []).find((x: KubeObject) => x.name === app.name);
+    const c = (w.podSpec.containers ?? []).find((x) => x.name === app.name);
     if (!c) {
       problems.push(`Deployment/${app.name}: no container named ${app.name}`);
       continue;
@@ -344,9 +356,9 @@ export function portsAgree(manifests: Manifest[], facts: CodeFacts): Problems {
     if (!Number.isInteger(expected))
       problems.push(`Deployment/${app.name}: ${app.portVar}=${configured} is not a port number`);
     const where = `Deployment/${app.name} (listens on ${app.portVar}=${expected})`;
-    if (!(c.ports ?? []).some((p: KubeObject) => p.containerPort === expected))
+    if (!(c.ports ?? []).some((p) => p.containerPort === expected))
       problems.push(`${where}: no containerPort ${expected}`);
-    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe']) {
+    for (const probe of ['startupProbe', 'livenessProbe', 'readinessProbe'] as const) {
       const port = c[probe]?.httpGet?.port;
       if (c[probe] && resolvePort(c, port) !== expected)
         problems.push(`${where}: ${probe} port ${port} is not ${expected}`);
@@ -381,14 +393,15 @@ export function portsAgree(manifests: Manifest[], facts: CodeFacts): Problems {
  * names the code reads: a misspelt or stale variable would be silently ignored. */
 export function envNamesKnown(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
-  const appNames = new Set(facts.apps.map((a) => a.name));
+  const appNames = new Set<string | undefined>(facts.apps.map((a) => a.name));
   const seen = new Set<string>();
   for (const w of workloads(manifests)) {
     for (const c of containersOf(w.podSpec)) {
       if (!appNames.has(c.name)) continue; // third-party containers (e.g. MailDev) have their own variables
       const where = `${w.kind}/${w.name} container ${c.name}`;
       for (const e of c.env ?? []) {
-        if (!facts.envNames.has(e.name)) problems.push(`${where}: env ${e.name} is not read by the code`);
+        if (!(e.name !== undefined && facts.envNames.has(e.name)))
+          problems.push(`${where}: env ${e.name} is not read by the code`);
       }
       for (const source of c.envFrom ?? []) {
         const ref = source.configMapRef ?? source.secretRef;
@@ -429,7 +442,7 @@ export function podSecurity(manifests: Manifest[]): Problems {
     for (const c of containersOf(pod)) {
       const at = `${where} container ${c.name}`;
       const user = c.securityContext?.runAsUser ?? pod.securityContext?.runAsUser;
-      if (!(Number.isInteger(user) && user > 0))
+      if (!(typeof user === 'number' && Number.isInteger(user) && user > 0))
         problems.push(`${at}: no numeric non-root runAsUser (an image's USER name cannot be verified as non-root)`);
       if (c.securityContext?.allowPrivilegeEscalation !== false)
         problems.push(`${at}: allowPrivilegeEscalation is not false`);
@@ -445,7 +458,7 @@ export function podSecurity(manifests: Manifest[]): Problems {
 // ----------------------------------------------------------------------------------------------------------------
 // 7. Kafka topics
 
-const brokerCount = (manifests: Manifest[], cluster: string): number =>
+const brokerCount = (manifests: Manifest[], cluster: string | undefined): number =>
   byKind(manifests, 'KafkaNodePool')
     .filter((p) => p.metadata?.labels?.['strimzi.io/cluster'] === cluster && (p.spec?.roles ?? []).includes('broker'))
     .reduce((sum, p) => sum + (p.spec?.replicas ?? 0), 0);
@@ -457,7 +470,7 @@ export function topicsMatchCode(manifests: Manifest[], facts: CodeFacts): Proble
   const problems: Problems = [];
   const topics = byKind(manifests, 'KafkaTopic');
   const kafkas = byKind(manifests, 'Kafka');
-  const declared = new Map<string, KubeObject>();
+  const declared = new Map<string, KindOf<'KafkaTopic'>>();
   for (const t of topics) {
     const name = t.spec?.topicName ?? nameOf(t);
     if (declared.has(name)) problems.push(`KafkaTopic ${name} is declared twice`);
@@ -535,15 +548,16 @@ export function scalingFitsPartitions(manifests: Manifest[], facts: CodeFacts): 
     );
     if (mine.length !== 1)
       problems.push(`Deployment/${app.name}: ${mine.length} HorizontalPodAutoscalers (expected 1)`);
-    if (w.manifest.doc.spec?.replicas !== undefined && mine.length > 0)
+    if (w.doc.spec?.replicas !== undefined && mine.length > 0)
       problems.push(`Deployment/${app.name}: sets spec.replicas although an HPA manages it`);
     if (!pdbs.some((p) => nsOf(p) === w.namespace && matches(p.spec?.selector?.matchLabels, w.podLabels)))
       problems.push(`Deployment/${app.name}: no PodDisruptionBudget`);
     for (const hpa of mine) {
       const min = hpa.spec?.minReplicas ?? 1;
       const max = hpa.spec?.maxReplicas;
-      if (min > max) problems.push(`HorizontalPodAutoscaler/${app.name}: minReplicas ${min} > maxReplicas ${max}`);
-      if (app.usesKafka && max > facts.partitions.event) {
+      if (max !== undefined && min > max)
+        problems.push(`HorizontalPodAutoscaler/${app.name}: minReplicas ${min} > maxReplicas ${max}`);
+      if (app.usesKafka && max !== undefined && max > facts.partitions.event) {
         problems.push(
           `HorizontalPodAutoscaler/${app.name}: maxReplicas ${max} > ${facts.partitions.event} partitions of an event topic`,
         );
@@ -560,7 +574,7 @@ export function scalingFitsPartitions(manifests: Manifest[], facts: CodeFacts): 
  * no other, each the same image as its Deployment; every such service gets DATABASE_URL. */
 export function migrationsCoverDatabases(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
-  const migrating = new Map<string, KubeObject>();
+  const migrating = new Map<string | undefined, Container>();
   for (const w of workloads(manifests).filter((x) => x.kind === 'Job')) {
     for (const c of containersOf(w.podSpec)) {
       const command = [...(c.command ?? []), ...(c.args ?? [])];
@@ -575,7 +589,7 @@ export function migrationsCoverDatabases(manifests: Manifest[], facts: CodeFacts
   }
   for (const app of facts.apps) {
     const w = appDeployment(manifests, app.name);
-    const c = w?.podSpec.containers?.find((x: KubeObject) => x.name === app.name);
+    const c = w?.podSpec.containers?.find((x) => x.name === app.name);
     const job = migrating.get(app.name);
     if (app.hasDatabase && !job) problems.push(`${app.name} has a database, but no Job runs its migrations`);
     if (!app.hasDatabase && job) problems.push(`${app.name} has no database, but a Job runs its migrations`);
@@ -584,12 +598,12 @@ export function migrationsCoverDatabases(manifests: Manifest[], facts: CodeFacts
     if (
       app.hasDatabase &&
       c &&
-      !(c.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL') &&
+      !(c.env ?? []).some((e) => e.name === 'DATABASE_URL') &&
       envValue(manifests, w!, c, 'DATABASE_URL') === undefined
     ) {
       problems.push(`Deployment/${app.name}: has a database but no DATABASE_URL`);
     }
-    if (job && !(job.env ?? []).some((e: KubeObject) => e.name === 'DATABASE_URL'))
+    if (job && !(job.env ?? []).some((e) => e.name === 'DATABASE_URL'))
       problems.push(`the migration of ${app.name}: no DATABASE_URL`);
   }
   for (const name of migrating.keys()) {
@@ -613,7 +627,7 @@ export function databaseConnectionsFit(manifests: Manifest[], facts: CodeFacts):
     const parts: string[] = [];
     for (const app of facts.apps.filter((a) => a.hasDatabase)) {
       const hpa = byKind(manifests, 'HorizontalPodAutoscaler').find((h) => h.spec?.scaleTargetRef?.name === app.name);
-      const replicas = hpa?.spec?.maxReplicas ?? appDeployment(manifests, app.name)?.manifest.doc.spec?.replicas ?? 1;
+      const replicas = hpa?.spec?.maxReplicas ?? appDeployment(manifests, app.name)?.doc.spec?.replicas ?? 1;
       needed += replicas * pool;
       parts.push(`${app.name} ${replicas}×${pool}`);
     }
@@ -645,7 +659,7 @@ export function ingressPolicy(manifests: Manifest[], facts: CodeFacts): Problems
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
       for (const p of rule.http?.paths ?? []) {
-        if (p.path === '/' || p.path === '' || /^\/(metrics|health|internal)/.test(p.path))
+        if (p.path === '/' || p.path === '' || /^\/(metrics|health|internal)/.test(p.path ?? ''))
           problems.push(`Ingress/${nameOf(ingress)}: publishes ${p.path} (internal endpoints must stay internal)`);
         const service = byKind(manifests, 'Service').find(
           (s) => nameOf(s) === p.backend?.service?.name && nsOf(s) === nsOf(ingress),
@@ -664,10 +678,10 @@ export function ingressPolicy(manifests: Manifest[], facts: CodeFacts): Problems
   const publicUrl = projectConfig(manifests, facts).PUBLIC_BASE_URL;
   if (publicUrl) {
     const url = new URL(publicUrl);
-    const hosts = ingresses.flatMap((i) => (i.spec?.rules ?? []).map((r: KubeObject) => r.host));
+    const hosts = ingresses.flatMap((i) => (i.spec?.rules ?? []).map((r) => r.host));
     if (!hosts.includes(url.hostname))
       problems.push(`PUBLIC_BASE_URL ${publicUrl}: host ${url.hostname} is not an Ingress host (${hosts.join(', ')})`);
-    const tlsHosts = ingresses.flatMap((i) => (i.spec?.tls ?? []).flatMap((t: KubeObject) => t.hosts ?? []));
+    const tlsHosts = ingresses.flatMap((i) => (i.spec?.tls ?? []).flatMap((t) => t.hosts ?? []));
     if (url.protocol === 'https:' && !tlsHosts.includes(url.hostname))
       problems.push(`PUBLIC_BASE_URL ${publicUrl} is https, but the Ingress has no TLS for ${url.hostname}`);
   }

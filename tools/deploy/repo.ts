@@ -6,6 +6,20 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import type { IObjectMeta } from '@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta';
+import type { IDaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
+import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
+import type { IStatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { IIngress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { ISecret } from 'kubernetes-models/v1/Secret';
+import type { IService } from 'kubernetes-models/v1/Service';
+import type { CnpgCluster, StrimziKafka, StrimziKafkaNodePool, StrimziKafkaTopic } from './crd-types';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const K8S_BASE = 'k8s/base';
@@ -18,9 +32,50 @@ export interface Manifest {
   doc: KubeObject;
 }
 
-// Manifests are arbitrary YAML trees: the checks walk them defensively.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type KubeObject = Record<string, any>;
+/**
+ * What YAML may hold for an API type: any field may be missing, at any depth. The checks read manifests through
+ * these types and walk them defensively (a broken manifest is what they are there to report).
+ */
+export type Loose<T> = T extends readonly (infer E)[]
+  ? Loose<E>[]
+  : T extends object
+    ? { [K in keyof T]?: Loose<T[K]> }
+    : T;
+
+/** A document of a manifest file: a Kubernetes object of some kind; `isKind` narrows it to its API type. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: Loose<IObjectMeta>;
+  [field: string]: unknown;
+}
+
+/** The API types of the kinds the checks read, by kind (kubernetes-models for the built-in API, crd-types.ts for
+ * the operators' resources). */
+export interface Kinds {
+  ConfigMap: IConfigMap;
+  Secret: ISecret;
+  Service: IService;
+  Deployment: IDeployment;
+  StatefulSet: IStatefulSet;
+  DaemonSet: IDaemonSet;
+  Job: IJob;
+  CronJob: ICronJob;
+  PodDisruptionBudget: IPodDisruptionBudget;
+  HorizontalPodAutoscaler: IHorizontalPodAutoscaler;
+  Ingress: IIngress;
+  NetworkPolicy: INetworkPolicy;
+  Kafka: StrimziKafka;
+  KafkaNodePool: StrimziKafkaNodePool;
+  KafkaTopic: StrimziKafkaTopic;
+  Cluster: CnpgCluster;
+}
+export type Kind = keyof Kinds;
+/** An object of that kind as read from YAML. */
+export type KindOf<K extends Kind> = K extends Kind ? KubeObject & Loose<Kinds[K]> & { kind: K } : never;
+
+/** Whether a document is of that kind: its fields are then those of the kind's API type, where present. */
+export const isKind = <K extends Kind>(doc: KubeObject, kind: K): doc is KindOf<K> => doc.kind === kind;
 
 export const abs = (relative: string): string => path.join(ROOT, relative);
 export const readText = (relative: string): string => readFileSync(abs(relative), 'utf8');

@@ -5,7 +5,7 @@
  */
 import { deadLetterTopicOf, EVENT_TOPICS } from '@pressconf/contracts';
 import { allTopics } from '@pressconf/messaging';
-import { parseYamlDocs, readText } from './repo';
+import { isKind, parseYamlDocs, readText } from './repo';
 import { renderTopicsYaml, TOPICS_FILE, topicClassOf, topicManifests } from './topics';
 
 describe('KafkaTopic manifests generated from the code', () => {
@@ -14,10 +14,9 @@ describe('KafkaTopic manifests generated from the code', () => {
   });
 
   it('has one KafkaTopic per topic of allTopics(), with its partition count', () => {
-    const committed = parseYamlDocs(readText(TOPICS_FILE), TOPICS_FILE).map((m) => [
-      m.doc.spec.topicName,
-      m.doc.spec.partitions,
-    ]);
+    const committed = parseYamlDocs(readText(TOPICS_FILE), TOPICS_FILE).map(({ doc }) =>
+      isKind(doc, 'KafkaTopic') ? [doc.spec?.topicName, doc.spec?.partitions] : [`${doc.kind}, not a KafkaTopic`],
+    );
     expect(committed).toEqual(allTopics().map((t) => [t.topic, t.numPartitions]));
   });
 

@@ -13,7 +13,7 @@ import path from 'node:path';
 
 // The manifests describe the code's defaults, not this shell's overrides (TOPIC_PARTITIONS is read at load time).
 delete process.env.KAFKA_EVENT_PARTITIONS;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the line above: an import would be hoisted before it
 const { renderTopicsYaml, TOPICS_FILE } = require('../deploy/topics') as typeof import('../deploy/topics');
 
 const file = path.resolve(__dirname, '../..', TOPICS_FILE);

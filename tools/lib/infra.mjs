@@ -191,51 +191,37 @@ export class Cleanup {
 // Dependencies
 
 /**
- * Installs node_modules when missing or older than the lock file. npm writes node_modules/.package-lock.json on
- * every install, so its age tells whether the tree matches package-lock.json.
+ * Installs node_modules with `npm ci` (exactly the lock file) when missing or older than the lock file. npm writes
+ * node_modules/.package-lock.json on every install, so its age tells whether the tree matches package-lock.json.
+ * With `checkLock`, a tree that is already there is not trusted to say the lock is right: `npm ci --dry-run`
+ * refuses a lock file out of date with package.json, and so does this.
  */
-export async function ensureDependencies() {
-  const lock = path.join(ROOT, 'package-lock.json');
-  const hasLock = existsSync(lock);
-  const reference = hasLock ? lock : path.join(ROOT, 'package.json');
+export async function ensureDependencies({ checkLock = false } = {}) {
   const marker = path.join(ROOT, 'node_modules/.package-lock.json');
   const reason = !existsSync(path.join(ROOT, 'node_modules'))
     ? 'node_modules is missing'
     : !existsSync(marker)
       ? 'node_modules was not installed by npm'
-      : statSync(reference).mtimeMs > statSync(marker).mtimeMs
-        ? `${path.basename(reference)} is newer than node_modules`
+      : statSync(path.join(ROOT, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs
+        ? 'package-lock.json is newer than node_modules'
         : null;
-  if (!reason) return;
-  if (!hasLock) {
-    log.info(`${reason}: running npm install (there is no package-lock.json to follow)`);
-    await run('npm', ['install', '--no-audit', '--no-fund']);
+  if (!reason) {
+    if (checkLock) await checkLockFile();
     return;
   }
-  // npm ci installs exactly the lock file, and refuses when package.json disagrees with it.
   log.info(`${reason}: running npm ci`);
-  try {
-    await run('npm', ['ci', '--no-audit', '--no-fund'], { keepStderr: true });
-  } catch (error) {
-    if (!onlyUnresolvableOptionals(error.stderr ?? '')) throw error;
-    // npm bug (npm/cli#9846): an optional dependency the registry cannot serve (another platform's native
-    // binary, e.g. sass-embedded-darwin-arm64) is left out of the lock by `npm install`, and then `npm ci`
-    // rejects that same lock. `npm install --no-save` installs from the lock file without rewriting it.
-    log.warn(
-      'npm ci refused the lock file only for optional packages this registry does not serve; installing with npm install --no-save',
-    );
-    await run('npm', ['install', '--no-save', '--no-audit', '--no-fund']);
-  }
+  await run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** True when npm ci's only complaint is "Missing: <name>@ from lock file" with no version: unresolvable optionals. */
-function onlyUnresolvableOptionals(stderr) {
-  const missing = stderr.split('\n').filter((line) => /Missing: .+ from lock file/.test(line));
-  return (
-    missing.length > 0 &&
-    !/Invalid: /.test(stderr) &&
-    missing.every((line) => /Missing: \S+@ from lock file/.test(line))
-  );
+async function checkLockFile() {
+  try {
+    await run('npm', ['ci', '--dry-run', '--no-audit', '--no-fund'], { keepStderr: true });
+  } catch (error) {
+    throw new Error(
+      `package-lock.json is out of date with package.json: run \`npm install\` and commit the lock file\n${error.stderr ?? ''}`,
+      { cause: error },
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -417,6 +403,7 @@ function takeBrokerLock(port, cleanup) {
         throw new Error(
           `another run (pid ${owner}) is using the Kafka broker on port ${port}; wait for it to end, ` +
             'or set KAFKA_BROKERS to a broker of your own',
+          { cause: error },
         );
       }
       rmSync(lock, { force: true }); // stale: its run is gone
@@ -509,7 +496,7 @@ export function actorTokenKeys(env = process.env) {
     try {
       return toPublic(pem(env[name])).export({ type: 'spki', format: 'der' }).toString('base64');
     } catch (error) {
-      throw new Error(`${name} is not a PEM key the apps can read (${error.message})`);
+      throw new Error(`${name} is not a PEM key the apps can read (${error.message})`, { cause: error });
     }
   };
   const derived = spki(PRIVATE_KEY_VAR, (value) => createPublicKey(createPrivateKey(value)));
@@ -543,7 +530,7 @@ export function isPortFree(port, host = '0.0.0.0') {
 /** Resolves when `url` answers 200; rejects after `timeoutMs` (naming the last answer) or when `signal` aborts. */
 export async function waitForHttp(url, timeoutMs, { signal, intervalMs = 500 } = {}) {
   const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
+  let last;
   for (;;) {
     signal?.throwIfAborted();
     try {

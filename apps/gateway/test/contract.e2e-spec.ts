@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { ROOT, Stack } from '../../../test/support/stack';
-import { callPeriodicConference } from '../../../test/support/conference';
+import type { CreatedApiKeyView, IncidentView } from '@pressconf/contracts';
+import { ROOT, Stack } from '@pressconf/testing/support/stack';
+import { callPeriodicConference } from '@pressconf/testing/support/conference';
 
 type Operation = {
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
@@ -24,12 +25,12 @@ describe('the OpenAPI document is the contract', () => {
 
   beforeAll(async () => {
     stack = await Stack.start();
-    const { agencies, conference } = await callPeriodicConference(stack);
-    ids.agency = agencies[0].id;
-    ids.conference = conference.id;
-    const key = await stack.api('POST', '/api-keys', { body: { name: 'Hợp đồng', role: 'reader' } });
+    const called = await callPeriodicConference(stack);
+    ids.agency = called.agencies[0].id;
+    ids.conference = called.conference.id;
+    const key = await stack.api<CreatedApiKeyView>('POST', '/api-keys', { body: { name: 'Hợp đồng', role: 'reader' } });
     ids.apiKey = key.body.id;
-    const incident = await stack.api('POST', '/incidents', {
+    const incident = await stack.api<IncidentView>('POST', '/incidents', {
       body: {
         title: 'Sự việc kiểm thử',
         description: 'Mô tả',
@@ -39,7 +40,7 @@ describe('the OpenAPI document is the contract', () => {
       },
     });
     ids.incident = incident.body.id;
-    document = await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json();
+    document = (await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json()) as OpenApi;
   });
 
   afterAll(async () => {
@@ -53,7 +54,9 @@ describe('the OpenAPI document is the contract', () => {
     const { stdout } = spawnSync(join(ROOT, 'node_modules/.bin/redocly'), ['lint', file, '--format=json'], {
       encoding: 'utf8',
     });
-    const problems = JSON.parse(stdout).problems as Array<{ severity: string; ruleId: string; message: string }>;
+    const { problems } = JSON.parse(stdout) as {
+      problems: Array<{ severity: string; ruleId: string; message: string }>;
+    };
     expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
   });
 
@@ -111,7 +114,7 @@ describe('the OpenAPI document is the contract', () => {
 
 /** Points the document's local references at the registered document. */
 function rebase(schema: object): object {
-  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/'));
+  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi.json#/components/')) as object;
 }
 
 /** OpenAPI 3.0's `nullable` in JSON Schema terms, which ajv checks: the value may also be null. */

@@ -1,13 +1,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { ROOT, Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference, invitationLinkOf, waitForInvitations } from '../../../test/support/conference';
-import type { ReceivedMail } from '../../../test/support/smtp-sink';
-
-// The package entry point runs a self-test when it has no parent module; the library file does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+import type { ConferenceView, ParticipantView } from '@pressconf/contracts';
+import { ROOT, Stack, eventually } from '@pressconf/testing/support/stack';
+import { callPeriodicConference, invitationLinkOf, waitForInvitations } from '@pressconf/testing/support/conference';
+import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
 
 /** Debian's chromium, installed by `npm test` (tools/lib/infra.mjs ensureChromium) when it runs as root. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -26,29 +25,20 @@ const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-interface Participant {
-  inviteeId: string;
-  contactName: string;
-  agencyName: string;
-  rsvp: string;
-  delegateName?: string;
-  delegateTitle?: string;
-}
-
 if (!existsSync(CHROMIUM)) {
   console.warn(`${CHROMIUM} is missing: the invitee page's browser test is skipped (npm test installs it as root).`);
 }
 
 (existsSync(CHROMIUM) ? describe : describe.skip)('the invitee page, in headless Chromium', () => {
   let stack: Stack;
-  let conference: { id: string; title: string; venue: string; participants: Participant[] };
+  let conference: ConferenceView;
   let invitations: ReceivedMail[];
   let profile: string;
   let browser: BrowserContext;
 
   beforeAll(async () => {
     stack = await Stack.start();
-    ({ conference } = await callPeriodicConference(stack));
+    conference = (await callPeriodicConference(stack)).conference;
     invitations = await waitForInvitations(stack, conference.id, conference.participants.length);
     // A fresh profile: nothing cached or remembered from another run.
     profile = mkdtempSync(join(tmpdir(), 'pressconf-chromium-'));
@@ -71,7 +61,7 @@ if (!existsSync(CHROMIUM)) {
     await stack?.stop();
   });
 
-  const inviteeOf = (mail: ReceivedMail): Participant =>
+  const inviteeOf = (mail: ReceivedMail): ParticipantView =>
     conference.participants.find((p) => p.inviteeId === mail.parsed.headers.get('x-invitee-id'))!;
 
   /** A tab that records what the console and the page complain of: a CSP violation shows up there. */
@@ -140,9 +130,9 @@ if (!existsSync(CHROMIUM)) {
 
     // Scheduling hears of it through notifications.rsvp.received.v1, as it does for an answer given to the API.
     await eventually(async () => {
-      const { body } = await stack.api('GET', `/conferences/${conference.id}`);
-      const participant = body.participants.find((p: Participant) => p.inviteeId === invitee.inviteeId);
-      return participant.rsvp === 'DELEGATE' && participant.delegateName === 'Trần Văn Bình';
+      const { body } = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
+      const participant = body.participants.find((p) => p.inviteeId === invitee.inviteeId);
+      return participant?.rsvp === 'DELEGATE' && participant.delegateName === 'Trần Văn Bình';
     });
     expect(complaints).toEqual([]);
     await page.close();
@@ -158,7 +148,7 @@ if (!existsSync(CHROMIUM)) {
       page.getByRole('link', { name: /Tải giấy mời/ }).click(),
     ]);
     expect(letter.suggestedFilename()).toMatch(/^giay-moi-\d{2,}-GM-[A-Z]+\.pdf$/);
-    const pdf = readFileSync((await letter.path())!);
+    const pdf = readFileSync(await letter.path());
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const letterText = (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
     expect(letterText).toContain('GIẤY MỜI');
@@ -169,7 +159,7 @@ if (!existsSync(CHROMIUM)) {
       page.waitForEvent('download'),
       page.getByRole('link', { name: /Thêm vào lịch/ }).click(),
     ]);
-    const ics = readFileSync((await calendar.path())!, 'utf8');
+    const ics = readFileSync(await calendar.path(), 'utf8');
     expect(ics).toContain('METHOD:REQUEST');
     expect(ics).toContain(`UID:conference-${conference.id}@`);
     expect(complaints).toEqual([]);
@@ -188,8 +178,8 @@ if (!existsSync(CHROMIUM)) {
     await page.getByRole('status').filter({ hasText: 'Đã ghi nhận câu trả lời' }).waitFor();
     expect(await currentAnswer(page)).toBe('Câu trả lời hiện tại: Không tham dự');
     await eventually(async () => {
-      const { body } = await stack.api('GET', `/conferences/${conference.id}`);
-      return body.participants.find((p: Participant) => p.inviteeId === inviteeOf(mail).inviteeId).rsvp === 'DECLINE';
+      const { body } = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
+      return body.participants.find((p) => p.inviteeId === inviteeOf(mail).inviteeId)?.rsvp === 'DECLINE';
     });
     await page.close();
   });

@@ -1,8 +1,9 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Stack } from '../../../test/support/stack';
-import { smallDirectory } from '../../../test/fixtures/directory';
+import type { ApiKeyView, CreatedApiKeyView, Page, Problem } from '@pressconf/contracts';
+import { Stack } from '@pressconf/testing/support/stack';
+import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 
 const ISSUER = 'https://sso.daklak.example/realms/pressconf';
 
@@ -34,7 +35,8 @@ describe('gateway: authentication, authorization and limits', () => {
     return `${header}.${payload}.${signature.toString('base64url')}`;
   };
 
-  const count = async (table: string) => (await stack.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const count = async (table: string) =>
+    (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
   beforeAll(async () => {
     const publicJwk = { ...main.publicKey.export({ format: 'jwk' }), kid: 'main', alg: 'ES256', use: 'sig' };
@@ -64,15 +66,21 @@ describe('gateway: authentication, authorization and limits', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get('content-type')).toContain('application/problem+json');
 
-    const issued = await stack.api('POST', '/api-keys', { body: { name: 'Hệ thống đọc dữ liệu', role: 'reader' } });
+    const issued = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
+      body: { name: 'Hệ thống đọc dữ liệu', role: 'reader' },
+    });
     expect(issued.status).toBe(201);
     expect(issued.body.key).toMatch(/^pk_reader_/);
     expect((await stack.api('GET', '/agencies', { key: issued.body.key })).status).toBe(200);
 
-    const listed = await stack.api('GET', '/api-keys');
-    const shown = listed.body.items.find((k: { id: string }) => k.id === issued.body.id);
-    expect(shown.key).toBeUndefined();
-    const stored = await stack.query('SELECT hash FROM gateway.api_key WHERE id = $1', [issued.body.id]);
+    // The list never shows the secret; `key` is in the type only to look for it.
+    const listed = await stack.api<Page<ApiKeyView & { key?: string }>>('GET', '/api-keys');
+    const shown = listed.body.items.find((k) => k.id === issued.body.id);
+    expect(shown).toBeDefined();
+    expect(shown?.key).toBeUndefined();
+    const stored = await stack.query<{ hash: string }>('SELECT hash FROM gateway.api_key WHERE id = $1', [
+      issued.body.id,
+    ]);
     expect(stored[0].hash).not.toContain(issued.body.key);
 
     expect((await stack.api('DELETE', `/api-keys/${issued.body.id}`)).status).toBe(204);
@@ -80,7 +88,9 @@ describe('gateway: authentication, authorization and limits', () => {
   });
 
   it('refuses a write by a reader with 403 and changes nothing', async () => {
-    const reader = await stack.api('POST', '/api-keys', { body: { name: 'Báo cáo', role: 'reader' } });
+    const reader = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
+      body: { name: 'Báo cáo', role: 'reader' },
+    });
     const before = await count('scheduling.agency');
     const refused = await stack.api('POST', '/agencies', { key: reader.body.key, body: smallDirectory()[0] });
     expect(refused.status).toBe(403);
@@ -88,14 +98,14 @@ describe('gateway: authentication, authorization and limits', () => {
   });
 
   it('requires an agency for agency keys, and a registered one', async () => {
-    const missing = await stack.api('POST', '/api-keys', { body: { name: 'Sở Y tế', role: 'agency' } });
+    const missing = await stack.api<Problem>('POST', '/api-keys', { body: { name: 'Sở Y tế', role: 'agency' } });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('agencyId');
-    const unknown = await stack.api('POST', '/api-keys', {
+    expect(missing.body.errors?.[0].field).toBe('agencyId');
+    const unknown = await stack.api<Problem>('POST', '/api-keys', {
       body: { name: 'Sở Y tế', role: 'agency', agencyId: '6f1d4c2e-0000-4000-8000-000000000000' },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors[0].field).toBe('agencyId');
+    expect(unknown.body.errors?.[0].field).toBe('agencyId');
   });
 
   it('accepts a valid bearer token and refuses expired, forged and foreign ones', async () => {
@@ -136,7 +146,9 @@ describe('gateway: authentication, authorization and limits', () => {
   });
 
   it('rate-limits a burst per key with 429 and Retry-After', async () => {
-    const burst = await stack.api('POST', '/api-keys', { body: { name: 'Tải thử', role: 'reader' } });
+    const burst = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
+      body: { name: 'Tải thử', role: 'reader' },
+    });
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 50; i += 1) {

@@ -1,17 +1,9 @@
-import { EventTypes, Topics } from '@pressconf/contracts';
-import { Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference, countBy, invitationMails, waitForInvitations } from '../../../test/support/conference';
+import { EventTypes, InvitationView, Page, Topics } from '@pressconf/contracts';
+import { Stack, eventually } from '@pressconf/testing/support/stack';
+import { countBy, invitationMails, waitForInvitations } from '@pressconf/testing/support/conference';
+import { callPeriodicConference } from '@pressconf/testing/support/conference';
 import { TopicWatch } from './support/events';
 import { recipientOf } from './support/mail';
-
-interface Invitation {
-  inviteeId: string;
-  email: string;
-  status: string;
-  attempts: number;
-  sentAt: string | null;
-  lastError: string | null;
-}
 
 describe('delivery: retries through an outage, gives up on permanent and persistent failures', () => {
   let stack: Stack;
@@ -33,18 +25,20 @@ describe('delivery: retries through an outage, gives up on permanent and persist
     stack.smtp.rejectRecipients = undefined;
     // Let the mail of this test settle, so that the next one's mail server settings meet only its own mail.
     await eventually(async () => {
-      const [row] = await stack.query(`SELECT count(*)::int AS n FROM notifications.delivery WHERE status = 'PENDING'`);
+      const [row] = await stack.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notifications.delivery WHERE status = 'PENDING'`,
+      );
       return row.n === 0;
     }, 60_000);
   });
 
-  const invitationsOf = async (conferenceId: string): Promise<Invitation[]> =>
-    (await stack.api('GET', `/conferences/${conferenceId}/invitations?pageSize=100`)).body.items;
+  const invitationsOf = async (conferenceId: string): Promise<InvitationView[]> =>
+    (await stack.api<Page<InvitationView>>('GET', `/conferences/${conferenceId}/invitations?pageSize=100`)).body.items;
 
   it('records a permanent refusal (550) as FAILED after one attempt and announces it', async () => {
     stack.smtp.rejectRecipients = /^ubnd\./;
     const { conference } = await callPeriodicConference(stack);
-    const refused = conference.participants.filter((p: { email: string }) => p.email.startsWith('ubnd.'));
+    const refused = conference.participants.filter((p) => p.email.startsWith('ubnd.'));
     expect(refused.length).toBeGreaterThan(0);
 
     const invitations = await eventually(async () => {
@@ -65,9 +59,7 @@ describe('delivery: retries through an outage, gives up on permanent and persist
       const events = watch.of(EventTypes.invitationFailed, conference.id);
       return events.length >= refused.length ? events : undefined;
     });
-    expect(new Set(failed.map((e) => e.data.inviteeId))).toEqual(
-      new Set(refused.map((p: { inviteeId: string }) => p.inviteeId)),
-    );
+    expect(new Set(failed.map((e) => e.data.inviteeId))).toEqual(new Set(refused.map((p) => p.inviteeId)));
     for (const event of failed) {
       expect(event.data).toMatchObject({
         conferenceId: conference.id,
@@ -107,7 +99,7 @@ describe('delivery: retries through an outage, gives up on permanent and persist
   it('loses nothing and sends nothing twice when the mail server goes down mid-fan-out and comes back', async () => {
     stack.smtp.delayMs = 100;
     const { conference } = await callPeriodicConference(stack, { reporters: 30 });
-    const participants: Array<{ inviteeId: string; email: string }> = conference.participants;
+    const participants = conference.participants;
     expect(participants.length).toBeGreaterThan(30);
     await eventually(() => invitationMails(stack, conference.id).length >= 5);
     await stack.smtp.stop({ closeTimeoutMs: 200 });

@@ -1,12 +1,17 @@
-import { EventTypes, Topics } from '@pressconf/contracts';
-import { Stack, eventually } from '../../../test/support/stack';
 import {
-  callPeriodicConference,
-  countBy,
-  invitationLinkOf,
-  waitForInvitations,
-} from '../../../test/support/conference';
-import type { ReceivedMail } from '../../../test/support/smtp-sink';
+  ConferenceView,
+  EventTypes,
+  InvitationByTokenView,
+  InvitationView,
+  Page,
+  ParticipantView,
+  Problem,
+  Topics,
+} from '@pressconf/contracts';
+import { Stack, eventually } from '@pressconf/testing/support/stack';
+import { countBy, invitationLinkOf, waitForInvitations } from '@pressconf/testing/support/conference';
+import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
+import { callPeriodicConference } from '@pressconf/testing/support/conference';
 import { handledByNotifications, publish, TopicWatch } from './support/events';
 import {
   anonymous,
@@ -20,26 +25,32 @@ import {
   rsvpLinkOf,
 } from './support/mail';
 
-interface Participant {
-  inviteeId: string;
-  agencyId: string;
-  role: string;
-  contactName: string;
-  email: string;
-  mustBrief: boolean;
-  rsvp: string;
-  delegateName?: string;
+/** The parts of the OpenAPI document the tests read. */
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, OpenApiSchema> };
+}
+interface OpenApiOperation {
+  security?: unknown[];
+  responses: Record<string, unknown>;
+  parameters?: Array<{ name: string; schema: OpenApiSchema }>;
+}
+interface OpenApiSchema {
+  properties?: Record<string, OpenApiSchema>;
+  required?: string[];
+  enum?: string[];
+  $ref?: string;
 }
 
 /** Every participant got exactly one mail of the kind. */
-function expectOneEach(mails: ReceivedMail[], participants: Participant[]) {
+function expectOneEach(mails: ReceivedMail[], participants: ParticipantView[]) {
   expect(countBy(mails, recipientOf)).toEqual(new Map(participants.map((p) => [p.email.toLowerCase(), 1])));
 }
 
 describe('invitations: mail, calendar, letter, RSVP by token, reschedule and cancel', () => {
   let stack: Stack;
   let watch: TopicWatch;
-  let conference: { id: string; startsAt: string; endsAt: string; title: string; participants: Participant[] };
+  let conference: ConferenceView;
   let invitations: ReceivedMail[];
   let uid: string;
 
@@ -56,7 +67,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     await stack?.stop();
   });
 
-  const participantOf = (mail: ReceivedMail): Participant =>
+  const participantOf = (mail: ReceivedMail): ParticipantView =>
     conference.participants.find((p) => p.inviteeId === mail.parsed.headers.get('x-invitee-id'))!;
 
   it('mails each invitee one invitation in Vietnamese, from the configured sender, replying to the organiser', () => {
@@ -121,7 +132,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const invitee = participantOf(mail);
     const link = rsvpLinkOf(mail);
 
-    const seen = await anonymous(link);
+    const seen = await anonymous<InvitationByTokenView>(link);
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({
       conference: {
@@ -139,10 +150,13 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       calendarUrl: `${link}/calendar.ics`,
     });
 
-    const missingDelegate = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'DELEGATE' } });
+    const missingDelegate = await anonymous<Problem>(`${link}/rsvp`, {
+      method: 'POST',
+      body: { response: 'DELEGATE' },
+    });
     expect(missingDelegate.status).toBe(400);
     expect(missingDelegate.contentType).toContain('application/problem+json');
-    expect(missingDelegate.body.errors.map((e: { field: string }) => e.field)).toEqual(
+    expect(missingDelegate.body.errors?.map((e) => e.field)).toEqual(
       expect.arrayContaining(['delegateName', 'delegateTitle']),
     );
     const strayDelegate = await anonymous(`${link}/rsvp`, {
@@ -162,20 +176,26 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       delegateTitle: 'Phó Giám đốc',
     });
     await eventually(async () => {
-      const { body } = await stack.api('GET', `/conferences/${conference.id}`);
-      const participant = body.participants.find((p: Participant) => p.inviteeId === invitee.inviteeId);
-      return participant.rsvp === 'DELEGATE' && participant.delegateName === 'Trần Văn Bình';
+      const { body } = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
+      const participant = body.participants.find((p) => p.inviteeId === invitee.inviteeId);
+      return participant?.rsvp === 'DELEGATE' && participant.delegateName === 'Trần Văn Bình';
     });
 
-    const accepted = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'ACCEPT' } });
+    const accepted = await anonymous<InvitationByTokenView>(`${link}/rsvp`, {
+      method: 'POST',
+      body: { response: 'ACCEPT' },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.rsvp).toBe('ACCEPT');
     expect(accepted.body.delegateName).toBeUndefined();
-    const again = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'ACCEPT' } });
+    const again = await anonymous<InvitationByTokenView>(`${link}/rsvp`, {
+      method: 'POST',
+      body: { response: 'ACCEPT' },
+    });
     expect(again.body.respondedAt).toBe(accepted.body.respondedAt); // the same answer changes nothing
     await eventually(async () => {
-      const { body } = await stack.api('GET', `/conferences/${conference.id}`);
-      return body.participants.find((p: Participant) => p.inviteeId === invitee.inviteeId).rsvp === 'ACCEPT';
+      const { body } = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`);
+      return body.participants.find((p) => p.inviteeId === invitee.inviteeId)?.rsvp === 'ACCEPT';
     });
 
     const announced = await eventually(() => {
@@ -189,16 +209,22 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
   });
 
   it('lists who has and has not answered', async () => {
-    const pending = await stack.api('GET', `/conferences/${conference.id}/invitations?rsvp=PENDING&pageSize=100`);
+    const pending = await stack.api<Page<InvitationView>>(
+      'GET',
+      `/conferences/${conference.id}/invitations?rsvp=PENDING&pageSize=100`,
+    );
     expect(pending.status).toBe(200);
     expect(pending.body.total).toBe(conference.participants.length - 1);
-    expect(pending.body.items.every((i: { rsvp: string }) => i.rsvp === 'PENDING')).toBe(true);
+    expect(pending.body.items.every((i) => i.rsvp === 'PENDING')).toBe(true);
 
-    const answered = await stack.api('GET', `/conferences/${conference.id}/invitations?rsvp=ACCEPT`);
+    const answered = await stack.api<Page<InvitationView>>(
+      'GET',
+      `/conferences/${conference.id}/invitations?rsvp=ACCEPT`,
+    );
     expect(answered.body.total).toBe(1);
     expect(answered.body.items[0]).toMatchObject({ rsvp: 'ACCEPT', notice: 'INVITATION', status: 'SENT', attempts: 1 });
-    expect(Date.parse(answered.body.items[0].rsvpAt)).not.toBeNaN();
-    expect(Date.parse(answered.body.items[0].sentAt)).not.toBeNaN();
+    expect(Date.parse(answered.body.items[0].rsvpAt ?? '')).not.toBeNaN();
+    expect(Date.parse(answered.body.items[0].sentAt ?? '')).not.toBeNaN();
 
     expect((await stack.api('GET', `/conferences/${conference.id}/invitations?rsvp=MAYBE`)).status).toBe(400);
   });
@@ -216,7 +242,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const base = link.slice(0, link.lastIndexOf('/'));
     for (const token of ['A'.repeat(32), 'not-a-token', `${'b'.repeat(31)}%2F`]) {
       for (const path of ['', '/calendar.ics']) {
-        const response = await anonymous(`${base}/${token}${path}`);
+        const response = await anonymous<Problem>(`${base}/${token}${path}`);
         expect(response.status).toBe(404);
         expect(response.contentType).toContain('application/problem+json');
         expect(response.body.detail).toBe('Invitation for this link was not found');
@@ -228,7 +254,9 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
   });
 
   it('documents the RSVP routes as open to the token holder, and the rsvp filter', async () => {
-    const document = await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json();
+    const document = (await (
+      await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)
+    ).json()) as OpenApiDocument;
     const byToken = document.paths['/api/v1/invitations/{token}'].get;
     expect(byToken.security).toEqual([]); // public: the token is the credential
     expect(Object.keys(byToken.responses).sort()).toEqual(['200', '404']);
@@ -240,14 +268,16 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     ]);
     expect(document.paths['/api/v1/invitations/{token}/calendar.ics'].get).toBeDefined();
     const schemas = document.components.schemas;
-    expect(schemas.InvitationByTokenView.properties.conference.$ref).toBe('#/components/schemas/InvitedConferenceView');
+    expect(schemas.InvitationByTokenView.properties?.conference.$ref).toBe(
+      '#/components/schemas/InvitedConferenceView',
+    );
     expect(schemas.InvitationByTokenView.required).toEqual(
       expect.arrayContaining(['rsvp', 'canChange', 'changeableUntil']),
     );
-    expect(schemas.RsvpDto.properties.response.enum).toEqual(['ACCEPT', 'DECLINE', 'DELEGATE']);
-    expect(schemas.InvitationView.properties.status.enum).toEqual(['PENDING', 'SENT', 'FAILED']);
+    expect(schemas.RsvpDto.properties?.response.enum).toEqual(['ACCEPT', 'DECLINE', 'DELEGATE']);
+    expect(schemas.InvitationView.properties?.status.enum).toEqual(['PENDING', 'SENT', 'FAILED']);
     const list = document.paths['/api/v1/conferences/{id}/invitations'].get;
-    expect(list.parameters.find((p: { name: string }) => p.name === 'rsvp').schema.enum).toEqual([
+    expect(list.parameters?.find((p) => p.name === 'rsvp')?.schema.enum).toEqual([
       'PENDING',
       'ACCEPT',
       'DECLINE',
@@ -263,7 +293,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     try {
       const late = await anonymous(`${link}/rsvp`, { method: 'POST', body: { response: 'DECLINE' } });
       expect(late.status).toBe(409);
-      expect((await anonymous(link)).body.canChange).toBe(false);
+      expect((await anonymous<InvitationByTokenView>(link)).body.canChange).toBe(false);
     } finally {
       await stack.query(`UPDATE notifications.conference SET starts_at = $2 WHERE id = $1`, [
         conference.id,
@@ -275,7 +305,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
   it('sends everyone an updated invitation on reschedule: same UID, higher SEQUENCE, new times', async () => {
     const startsAt = new Date(Date.parse(conference.startsAt) + 24 * 3600_000).toISOString();
     const endsAt = new Date(Date.parse(conference.endsAt) + 24 * 3600_000).toISOString();
-    const rescheduled = await stack.api('POST', `/conferences/${conference.id}/reschedule`, {
+    const rescheduled = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/reschedule`, {
       body: { startsAt, endsAt, reason: 'Trùng lịch họp của Tỉnh ủy' },
     });
     expect(rescheduled.status).toBe(200);
@@ -295,14 +325,17 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       expect(mail.parsed.text).toContain('Thời gian mới');
     }
     const link = rsvpLinkOf(invitations[0]);
-    expect((await anonymous(link)).body.conference).toMatchObject({ startsAt, status: 'RESCHEDULED' });
+    expect((await anonymous<InvitationByTokenView>(link)).body.conference).toMatchObject({
+      startsAt,
+      status: 'RESCHEDULED',
+    });
     expect(Number(parseCalendar((await anonymous(`${link}/calendar.ics`)).text).event.sequence)).toBe(
       rescheduled.body.sequence,
     );
   });
 
   it('sends a cancellation with METHOD:CANCEL, then refuses answers and sends nothing more', async () => {
-    const cancelled = await stack.api('POST', `/conferences/${conference.id}/cancel`, {
+    const cancelled = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/cancel`, {
       body: { reason: 'Nội dung đã được thông tin tại họp báo khác' },
     });
     expect(cancelled.status).toBe(200);
@@ -350,7 +383,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     );
     const after = await quietPeriod(stack, conference.id, 3000);
     expect(after.map(kindOf)).toEqual([]);
-    const queued = await stack.query(
+    const queued = await stack.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM notifications.delivery WHERE conference_id = $1 AND status = 'PENDING'`,
       [conference.id],
     );

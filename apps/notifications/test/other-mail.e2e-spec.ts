@@ -1,35 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { EventTypes } from '@pressconf/contracts';
-import { Stack, eventually } from '../../../test/support/stack';
 import {
-  callPeriodicConference,
-  countBy,
-  invitationLinkOf,
-  waitForInvitations,
-} from '../../../test/support/conference';
-import type { ReceivedMail } from '../../../test/support/smtp-sink';
+  AgencyView,
+  BriefRequestView,
+  ConferenceView,
+  EventTypes,
+  IncidentView,
+  InvitationView,
+  Page,
+  ParticipantView,
+} from '@pressconf/contracts';
+import { Stack, eventually } from '@pressconf/testing/support/stack';
+import { countBy, invitationLinkOf, waitForInvitations } from '@pressconf/testing/support/conference';
+import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
 import { formatDateTime } from '../src/rendering';
+import { callPeriodicConference } from '@pressconf/testing/support/conference';
 import { publish } from './support/events';
 import { anonymous, kindOf, mailsOf, recipientOf, rsvpLinkOf } from './support/mail';
-
-interface Participant {
-  inviteeId: string;
-  agencyId: string;
-  agencyName: string;
-  role: string;
-  contactName: string;
-  email: string;
-  mustBrief: boolean;
-}
 
 const forRequest = (requestId: string) => (mail: ReceivedMail) =>
   (mail.parsed.text ?? '').includes(`/brief-requests/${requestId}/briefs`);
 
 describe('other mail: brief requests, reminders, overdue notices, the briefing pack, alerts, urgent reminders', () => {
   let stack: Stack;
-  let agencies: Array<{ id: string; code: string; roles: string[] }>;
-  let conference: { id: string; title: string; startsAt: string; participants: Participant[] };
-  let mustBrief: Participant;
+  let agencies: AgencyView[];
+  let conference: ConferenceView;
+  let mustBrief: ParticipantView;
 
   beforeAll(async () => {
     stack = await Stack.start({
@@ -52,7 +47,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
     const briefing = conference.participants.filter((p) => p.mustBrief);
     expect(briefing.length).toBeGreaterThanOrEqual(2);
     const requests = await eventually(async () => {
-      const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests`);
+      const page = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);
       return page.body.total === new Set(briefing.map((p) => p.agencyId)).size ? page.body.items : undefined;
     });
     const mails = await eventually(() => {
@@ -62,7 +57,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
     expect(countBy(mails, recipientOf)).toEqual(new Map(briefing.map((p) => [p.email.toLowerCase(), 1])));
     for (const mail of mails) {
       const participant = briefing.find((p) => p.email.toLowerCase() === recipientOf(mail))!;
-      const request = requests.find((r: { agencyId: string }) => r.agencyId === participant.agencyId);
+      const request = requests.find((r) => r.agencyId === participant.agencyId)!;
       expect(mail.parsed.subject).toBe(
         `Đề nghị cung cấp thông tin bằng văn bản: ${conference.title} – hạn ${formatDateTime(request.dueAt, 'vi')}`,
       );
@@ -110,8 +105,8 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
   });
 
   it('tells an agency its brief is overdue', async () => {
-    const { body } = await stack.api('GET', `/conferences/${conference.id}/brief-requests`);
-    const request = body.items.find((r: { agencyId: string }) => r.agencyId === mustBrief.agencyId);
+    const { body } = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);
+    const request = body.items.find((r) => r.agencyId === mustBrief.agencyId)!;
     await publish(EventTypes.briefRequestOverdue, conference.id, {
       requestId: request.id,
       conferenceId: conference.id,
@@ -147,7 +142,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
 
   it('alerts the hosts when an incident’s 24 hours run out with no conference called', async () => {
     const detectedAt = new Date(Date.now() - 24 * 3600_000 - 60_000);
-    const reported = await stack.api('POST', '/incidents', {
+    const reported = await stack.api<IncidentView>('POST', '/incidents', {
       body: {
         title: 'Sự việc tranh chấp đất đai tại xã Ea Kao',
         description: 'Người dân tập trung đông người tại trụ sở xã.',
@@ -191,7 +186,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
 
   it('reminds the silent invitees of an urgent call once, and shows the hosts who has answered', async () => {
     const provider = agencies.find((a) => a.code.startsWith('SNN-'))!;
-    const incident = await stack.api('POST', '/incidents', {
+    const incident = await stack.api<IncidentView>('POST', '/incidents', {
       body: {
         title: 'Sự việc khiếu kiện đông người',
         description: 'Cần thông tin kịp thời cho báo chí.',
@@ -202,7 +197,7 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
     });
     expect(incident.status).toBe(201);
     const startsAt = new Date(Math.ceil((Date.now() + 3 * 3600_000) / 60_000) * 60_000);
-    const draft = await stack.api('POST', '/conferences', {
+    const draft = await stack.api<ConferenceView>('POST', '/conferences', {
       body: {
         kind: 'EXTRAORDINARY',
         title: 'Hội nghị cung cấp thông tin cho báo chí đột xuất về sự việc khiếu kiện',
@@ -214,9 +209,9 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
       },
     });
     expect(draft.status).toBe(201);
-    const called = await stack.api('POST', `/conferences/${draft.body.id}/call`);
+    const called = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`);
     expect(called.status).toBe(200);
-    const urgent: { id: string; participants: Participant[] } = called.body;
+    const urgent = called.body;
     const invitations = await waitForInvitations(stack, urgent.id, urgent.participants.length);
 
     const answering = invitations[0];
@@ -238,10 +233,13 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
       expect(mail.parsed.text).toContain(invitationLinkOf(mail));
     }
 
-    const pending = await stack.api('GET', `/conferences/${urgent.id}/invitations?rsvp=PENDING&pageSize=100`);
+    const pending = await stack.api<Page<InvitationView>>(
+      'GET',
+      `/conferences/${urgent.id}/invitations?rsvp=PENDING&pageSize=100`,
+    );
     expect(pending.body.total).toBe(silent.length);
-    expect(pending.body.items.every((i: { urgentReminderSentAt: string | null }) => i.urgentReminderSentAt)).toBe(true);
-    const accepted = await stack.api('GET', `/conferences/${urgent.id}/invitations?rsvp=ACCEPT`);
+    expect(pending.body.items.every((i) => i.urgentReminderSentAt)).toBe(true);
+    const accepted = await stack.api<Page<InvitationView>>('GET', `/conferences/${urgent.id}/invitations?rsvp=ACCEPT`);
     expect(accepted.body.items).toEqual([expect.objectContaining({ rsvp: 'ACCEPT', urgentReminderSentAt: null })]);
 
     // A periodic conference is no urgent call: its silent invitees got no second notice.

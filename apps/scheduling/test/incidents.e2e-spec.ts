@@ -1,16 +1,24 @@
+import type {
+  AgencyView,
+  ConferenceView,
+  IncidentDeadlineBreachedData,
+  IncidentReportedData,
+  IncidentView,
+  Problem,
+} from '@pressconf/contracts';
 import { Topics } from '@pressconf/contracts';
-import { Stack } from '../../../test/support/stack';
-import { smallDirectory } from '../../../test/fixtures/directory';
+import { Stack } from '@pressconf/testing/support/stack';
+import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 import { EventTap, fieldsOf, HOUR, iso, registerAgencies } from './support/scheduling';
 
 /** Incidents: the 24-hour rule at its edge, the written request to the co-host, the breach reported once. */
 describe('incidents and extraordinary conferences', () => {
   let stack: Stack;
-  let agencies: Record<string, any>;
-  const tap = new EventTap(Topics.incident);
+  let agencies: Record<string, AgencyView>;
+  const tap = new EventTap<IncidentReportedData | IncidentDeadlineBreachedData>(Topics.incident);
 
   const report = async (detectedAt: number) => {
-    const response = await stack.api('POST', '/incidents', {
+    const response = await stack.api<IncidentView>('POST', '/incidents', {
       body: {
         title: 'Tranh chấp đất đai tại xã Ea Kênh',
         description: 'Một số người dân tụ tập đông người liên quan đến tranh chấp đất đai.',
@@ -24,7 +32,7 @@ describe('incidents and extraordinary conferences', () => {
     return response.body;
   };
   const extraordinary = async (incidentId: string, startsAt: number) => {
-    const response = await stack.api('POST', '/conferences', {
+    const response = await stack.api<ConferenceView>('POST', '/conferences', {
       body: {
         kind: 'EXTRAORDINARY',
         title: 'Hội nghị cung cấp thông tin đột xuất về vụ việc tại xã Ea Kênh',
@@ -56,24 +64,28 @@ describe('incidents and extraordinary conferences', () => {
     expect(conveneBy - Date.parse(incident.detectedAt)).toBe(24 * HOUR);
 
     const late = await extraordinary(incident.id, conveneBy + 60_000);
-    const refused = await stack.api('POST', `/conferences/${late.id}/call`);
+    const refused = await stack.api<Problem>('POST', `/conferences/${late.id}/call`);
     expect(refused.status).toBe(422);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.detail).toContain(`it must start by ${incident.conveneBy}`);
-    expect((await stack.api('GET', `/conferences/${late.id}`)).body).toMatchObject({ status: 'DRAFT', sequence: 0 });
+    expect((await stack.api<ConferenceView>('GET', `/conferences/${late.id}`)).body).toMatchObject({
+      status: 'DRAFT',
+      sequence: 0,
+    });
 
     const onTime = await extraordinary(incident.id, conveneBy);
-    const called = await stack.api('POST', `/conferences/${onTime.id}/call`);
+    const called = await stack.api<ConferenceView>('POST', `/conferences/${onTime.id}/call`);
     expect(called.status).toBe(200);
     expect(called.body.status).toBe('CALLED');
     // The agency concerned by the incident is invited to brief.
-    expect(called.body.participants.find((p: any) => p.agencyId === agencies.SNN.id)).toMatchObject({
+    expect(called.body.participants.find((p) => p.agencyId === agencies.SNN.id)).toMatchObject({
       mustBrief: true,
-      reason: expect.stringContaining('concerned by the incident'),
+      // @types/jest types the asymmetric matchers `any`; `unknown` is what they are to the compiler.
+      reason: expect.stringContaining('concerned by the incident') as unknown,
     });
 
     // Rescheduling keeps to the same deadline.
-    const postponed = await stack.api('POST', `/conferences/${onTime.id}/reschedule`, {
+    const postponed = await stack.api<Problem>('POST', `/conferences/${onTime.id}/reschedule`, {
       body: {
         startsAt: iso(conveneBy + HOUR),
         endsAt: iso(conveneBy + 2 * HOUR),
@@ -83,7 +95,7 @@ describe('incidents and extraordinary conferences', () => {
     expect(postponed.status).toBe(422);
     expect(postponed.body.detail).toContain(incident.conveneBy);
 
-    const fetched = await stack.api('GET', `/incidents/${incident.id}`);
+    const fetched = await stack.api<IncidentView>('GET', `/incidents/${incident.id}`);
     expect(fetched.body.conferenceIds.sort()).toEqual([late.id, onTime.id].sort());
     expect(fetched.body.deadlineBreachedAt).toBeNull();
   });
@@ -94,7 +106,7 @@ describe('incidents and extraordinary conferences', () => {
     expect(conference.coHostRequest).toBeNull();
 
     const sentAt = iso(Date.now() - 30 * 60_000);
-    const recorded = await stack.api('PUT', `/conferences/${conference.id}/co-host-request`, {
+    const recorded = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/co-host-request`, {
       body: {
         documentNumber: '125/SVHTTDL-TTĐN',
         sentAt,
@@ -106,24 +118,24 @@ describe('incidents and extraordinary conferences', () => {
       documentNumber: '125/SVHTTDL-TTĐN',
       sentAt,
       summary: 'Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp tổ chức hội nghị cung cấp thông tin đột xuất.',
-      recordedAt: expect.any(String),
+      recordedAt: expect.any(String) as unknown,
     });
-    expect((await stack.api('GET', `/conferences/${conference.id}`)).body.coHostRequest).toEqual(
+    expect((await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`)).body.coHostRequest).toEqual(
       recorded.body.coHostRequest,
     );
 
-    const future = await stack.api('PUT', `/conferences/${conference.id}/co-host-request`, {
+    const future = await stack.api<Problem>('PUT', `/conferences/${conference.id}/co-host-request`, {
       body: { documentNumber: '126/SVHTTDL-TTĐN', sentAt: iso(Date.now() + 24 * HOUR), summary: 'Văn bản đề ngày mai' },
     });
     expect(future.status).toBe(400);
     expect(fieldsOf(future)).toEqual(['sentAt']);
-    const noOffset = await stack.api('PUT', `/conferences/${conference.id}/co-host-request`, {
+    const noOffset = await stack.api<Problem>('PUT', `/conferences/${conference.id}/co-host-request`, {
       body: { documentNumber: '126/SVHTTDL-TTĐN', sentAt: '2026-11-01T08:00:00', summary: 'Thiếu múi giờ' },
     });
     expect(noOffset.status).toBe(400);
     expect(fieldsOf(noOffset)).toEqual(['sentAt']);
 
-    const periodic = await stack.api('POST', '/conferences', {
+    const periodic = await stack.api<ConferenceView>('POST', '/conferences', {
       body: {
         kind: 'PERIODIC',
         title: 'Hội nghị định kỳ',
@@ -139,7 +151,7 @@ describe('incidents and extraordinary conferences', () => {
     expect(notForPeriodic.status).toBe(422);
 
     await stack.api('POST', `/conferences/${conference.id}/cancel`, { body: { reason: 'Sự việc đã được giải quyết' } });
-    const afterCancel = await stack.api('PUT', `/conferences/${conference.id}/co-host-request`, {
+    const afterCancel = await stack.api<Problem>('PUT', `/conferences/${conference.id}/co-host-request`, {
       body: { documentNumber: '127/SVHTTDL-TTĐN', sentAt, summary: 'Sau khi hủy' },
     });
     expect(afterCancel.status).toBe(409);
@@ -160,7 +172,7 @@ describe('incidents and extraordinary conferences', () => {
     await stack.startService('scheduling');
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the watch runs every second in the stack
     expect(breached()).toHaveLength(1);
-    const fetched = await stack.api('GET', `/incidents/${incident.id}`);
+    const fetched = await stack.api<IncidentView>('GET', `/incidents/${incident.id}`);
     expect(fetched.body.deadlineBreachedAt).toEqual(expect.any(String));
   });
 });

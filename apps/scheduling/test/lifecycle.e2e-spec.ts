@@ -1,17 +1,30 @@
+import type {
+  AgencyView,
+  ConferenceCalledData,
+  ConferenceCancelledData,
+  ConferenceCompletedData,
+  ConferenceRescheduledData,
+  ConferenceView,
+  Problem,
+} from '@pressconf/contracts';
 import { EventHeaders, Topics } from '@pressconf/contracts';
-import { Stack } from '../../../test/support/stack';
-import { smallDirectory } from '../../../test/fixtures/directory';
+import { Stack } from '@pressconf/testing/support/stack';
+import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 import { EventTap, fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
+
+/** The payloads of the events on `scheduling.conference.v1`. */
+type ConferenceEventData =
+  ConferenceCalledData | ConferenceRescheduledData | ConferenceCancelledData | ConferenceCompletedData;
 
 /** The lifecycle as a state machine, its events on `scheduling.conference.v1`, and the agenda they carry. */
 describe('the conference lifecycle and its events', () => {
   let stack: Stack;
-  let agencies: Record<string, any>;
-  const tap = new EventTap(Topics.conference);
+  let agencies: Record<string, AgencyView>;
+  const tap = new EventTap<ConferenceEventData>(Topics.conference);
 
   const draft = async (title: string) => {
     const startsAt = hoursAhead(7 * 24);
-    const created = await stack.api('POST', '/conferences', {
+    const created = await stack.api<ConferenceView>('POST', '/conferences', {
       body: {
         kind: 'PERIODIC',
         title,
@@ -24,15 +37,15 @@ describe('the conference lifecycle and its events', () => {
     expect(created.status).toBe(201);
     return created.body;
   };
-  const act = (id: string, action: string) => {
+  const act = <T = ConferenceView>(id: string, action: string) => {
     const bodies: Record<string, unknown> = {
       reschedule: { startsAt: iso(hoursAhead(9 * 24)), endsAt: iso(hoursAhead(9 * 24) + HOUR), reason: 'Trùng lịch' },
       cancel: { reason: 'Không còn cần thiết' },
     };
-    return stack.api('POST', `/conferences/${id}/${action}`, { body: bodies[action] });
+    return stack.api<T>('POST', `/conferences/${id}/${action}`, { body: bodies[action] });
   };
   const expectConflict = async (id: string, action: string, state: string) => {
-    const response = await act(id, action);
+    const response = await act<Problem>(id, action);
     expect({ action, state, status: response.status }).toEqual({ action, state, status: 409 });
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.body.currentState).toBe(state);
@@ -52,7 +65,7 @@ describe('the conference lifecycle and its events', () => {
 
   it('sets an agenda whose presenters are the agencies’ spokespersons', async () => {
     const conference = await draft('Hội nghị có chương trình');
-    const response = await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
+    const response = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/agenda`, {
       body: {
         items: [
           { title: 'Khai mạc, giới thiệu đại biểu', presenterName: 'Chủ trì hội nghị', durationMinutes: 10 },
@@ -93,10 +106,12 @@ describe('the conference lifecycle and its events', () => {
         startsAt: iso(Date.parse(conference.startsAt) + 40 * 60_000),
       },
     ]);
-    expect((await stack.api('GET', `/conferences/${conference.id}`)).body.agenda).toEqual(response.body.agenda);
+    expect((await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`)).body.agenda).toEqual(
+      response.body.agenda,
+    );
 
     // A reporter is not the press agency's spokesperson.
-    const notSpokesperson = await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
+    const notSpokesperson = await stack.api<Problem>('PUT', `/conferences/${conference.id}/agenda`, {
       body: {
         items: [
           { title: 'Phát biểu', presenterAgencyId: agencies.BDL.id, presenterName: 'Phóng viên 1', durationMinutes: 5 },
@@ -109,7 +124,7 @@ describe('the conference lifecycle and its events', () => {
       body: { items: [{ title: 'Thảo luận', durationMinutes: 121 }] },
     });
     expect(tooLong.status).toBe(422);
-    const malformed = await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
+    const malformed = await stack.api<Problem>('PUT', `/conferences/${conference.id}/agenda`, {
       body: { items: [{ title: '', durationMinutes: 0, presenterAgencyId: 'CA' }] },
     });
     expect(malformed.status).toBe(400);
@@ -119,7 +134,7 @@ describe('the conference lifecycle and its events', () => {
       'items[0].title',
     ]);
     // Refused changes left the agenda as it was.
-    expect((await stack.api('GET', `/conferences/${conference.id}`)).body.agenda).toHaveLength(3);
+    expect((await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`)).body.agenda).toHaveLength(3);
   });
 
   it('walks DRAFT → CALLED → RESCHEDULED → RESCHEDULED → COMPLETED, each change one event with the next sequence', async () => {
@@ -144,7 +159,7 @@ describe('the conference lifecycle and its events', () => {
     const second = await act(conference.id, 'reschedule');
     expect(second.body).toMatchObject({ status: 'RESCHEDULED', sequence: 3 });
 
-    const agenda = await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
+    const agenda = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/agenda`, {
       body: { items: [{ title: 'Trả lời câu hỏi của báo chí', durationMinutes: 30 }] },
     });
     expect(agenda.status).toBe(200);
@@ -154,7 +169,7 @@ describe('the conference lifecycle and its events', () => {
     expect(completed.body).toMatchObject({ status: 'COMPLETED', sequence: 4 });
     for (const action of ['call', 'reschedule', 'cancel', 'complete'])
       await expectConflict(conference.id, action, 'COMPLETED');
-    const lateAgenda = await stack.api('PUT', `/conferences/${conference.id}/agenda`, { body: { items: [] } });
+    const lateAgenda = await stack.api<Problem>('PUT', `/conferences/${conference.id}/agenda`, { body: { items: [] } });
     expect(lateAgenda.status).toBe(409);
     expect(lateAgenda.body.currentState).toBe('COMPLETED');
 
@@ -180,7 +195,10 @@ describe('the conference lifecycle and its events', () => {
       expect(event.headers[EventHeaders.correlationId]).toBe(event.envelope.correlationId);
     }
 
-    const [calledEvent, rescheduled] = events.map((e) => e.envelope.data);
+    const [calledEvent, rescheduled] = events.map((e) => e.envelope.data) as [
+      ConferenceCalledData,
+      ConferenceRescheduledData,
+    ];
     expect(calledEvent).toMatchObject({
       kind: 'PERIODIC',
       title: 'Hội nghị tháng 12/2026',
@@ -248,12 +266,12 @@ describe('the conference lifecycle and its events', () => {
       [{ kind: 'EXTRAORDINARY' }, ['incidentId']],
     ];
     for (const [change, fields] of cases) {
-      const response = await stack.api('POST', '/conferences', { body: { ...base, ...change } });
+      const response = await stack.api<Problem>('POST', '/conferences', { body: { ...base, ...change } });
       expect({ change, status: response.status, fields: fieldsOf(response) }).toEqual({ change, status: 400, fields });
     }
     const conference = await draft('Hội nghị dời lịch sai');
     await act(conference.id, 'call');
-    const backwards = await stack.api('POST', `/conferences/${conference.id}/reschedule`, {
+    const backwards = await stack.api<Problem>('POST', `/conferences/${conference.id}/reschedule`, {
       body: { startsAt: '2027-02-01T09:00:00+07:00', endsAt: '2027-02-01T08:59:00+07:00', reason: 'Sai giờ' },
     });
     expect(backwards.status).toBe(400);

@@ -1,17 +1,25 @@
-import type { CreateAgencyDto } from '@pressconf/contracts';
-import { Stack } from '../../../test/support/stack';
-import { smallDirectory } from '../../../test/fixtures/directory';
+import type {
+  AgencyView,
+  ConferenceView,
+  CreateAgencyDto,
+  Page,
+  ParticipantsPreview,
+  ParticipantView,
+  Problem,
+} from '@pressconf/contracts';
+import { Stack } from '@pressconf/testing/support/stack';
+import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 import { fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
 
 /** The registry as data: mergers between calls, the admin's changes to the invitation list, and bad input. */
 describe('the agency registry and participant resolution', () => {
   let stack: Stack;
-  let agencies: Record<string, any>;
+  let agencies: Record<string, AgencyView>;
   let successorDto: CreateAgencyDto;
 
   const draft = async (topics: string[]) => {
     const startsAt = hoursAhead(10 * 24);
-    const created = await stack.api('POST', '/conferences', {
+    const created = await stack.api<ConferenceView>('POST', '/conferences', {
       body: {
         kind: 'PERIODIC',
         title: 'Hội nghị cung cấp thông tin định kỳ',
@@ -49,44 +57,53 @@ describe('the agency registry and participant resolution', () => {
 
   it('treats a merger as data: a conference invites the registry as it stood when it was called', async () => {
     const before = await draft(['Đất đai']);
-    const calledBefore = await stack.api('POST', `/conferences/${before.id}/call`);
+    const calledBefore = await stack.api<ConferenceView>('POST', `/conferences/${before.id}/call`);
     expect(calledBefore.status).toBe(200);
     expect(agencyIdsOf(calledBefore.body.participants)).toContain(agencies.STTTT.id);
 
     // The department is folded into another: close it, open its successor from the same instant.
     const mergedAt = iso(Date.now());
-    const closed = await stack.api('PATCH', `/agencies/${agencies.STTTT.id}`, { body: { validTo: mergedAt } });
+    const closed = await stack.api<AgencyView>('PATCH', `/agencies/${agencies.STTTT.id}`, {
+      body: { validTo: mergedAt },
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.validTo).toBe(mergedAt);
-    const successor = await stack.api('POST', '/agencies', { body: { ...successorDto, validFrom: mergedAt } });
+    const successor = await stack.api<AgencyView>('POST', '/agencies', {
+      body: { ...successorDto, validFrom: mergedAt },
+    });
     expect(successor.status).toBe(201);
 
     const coordinatorsAt = async (at: string) => {
-      const page = await stack.api('GET', `/agencies?role=COORDINATOR&validAt=${encodeURIComponent(at)}`);
+      const page = await stack.api<Page<AgencyView>>(
+        'GET',
+        `/agencies?role=COORDINATOR&validAt=${encodeURIComponent(at)}`,
+      );
       expect(page.status).toBe(200);
-      return page.body.items.map((a: { name: string }) => a.name);
+      return page.body.items.map((a) => a.name);
     };
     expect(await coordinatorsAt('2025-01-01T00:00:00+07:00')).toEqual(['Sở Thông tin và Truyền thông']);
     expect(await coordinatorsAt(mergedAt)).toEqual(['Sở Văn hóa, Thể thao và Du lịch']);
-    const history = await stack.api('GET', '/agencies?role=COORDINATOR');
+    const history = await stack.api<Page<AgencyView>>('GET', '/agencies?role=COORDINATOR');
     expect(history.body.total).toBe(2);
 
     const after = await draft(['Đất đai']);
-    const calledAfter = await stack.api('POST', `/conferences/${after.id}/call`);
+    const calledAfter = await stack.api<ConferenceView>('POST', `/conferences/${after.id}/call`);
     expect(calledAfter.status).toBe(200);
     const invited = agencyIdsOf(calledAfter.body.participants);
     expect(invited).toContain(successor.body.id);
     expect(invited).not.toContain(agencies.STTTT.id);
-    expect(calledAfter.body.participants.find((p: any) => p.agencyId === successor.body.id).reason).toBe(
+    expect(calledAfter.body.participants.find((p) => p.agencyId === successor.body.id)?.reason).toBe(
       'always invited as COORDINATOR',
     );
 
     // The earlier conference keeps the invitees it had.
-    const earlier = await stack.api('GET', `/conferences/${before.id}`);
+    const earlier = await stack.api<ConferenceView>('GET', `/conferences/${before.id}`);
     expect(agencyIdsOf(earlier.body.participants)).toContain(agencies.STTTT.id);
 
     // Reopening is a data change too.
-    const reopened = await stack.api('PATCH', `/agencies/${agencies.STTTT.id}`, { body: { validTo: null } });
+    const reopened = await stack.api<AgencyView>('PATCH', `/agencies/${agencies.STTTT.id}`, {
+      body: { validTo: null },
+    });
     expect(reopened.status).toBe(200);
     expect(reopened.body.validTo).toBeNull();
     await stack.api('PATCH', `/agencies/${agencies.STTTT.id}`, { body: { validTo: mergedAt } });
@@ -94,7 +111,7 @@ describe('the agency registry and participant resolution', () => {
 
   it('lets an admin add and remove invitees before the call, previews the result with reasons, and applies it', async () => {
     // A provider of the topic that cannot be reached: no contact with an e-mail address.
-    const mute = await stack.api('POST', '/agencies', {
+    const mute = await stack.api<AgencyView>('POST', '/agencies', {
       body: {
         code: `KP-${Date.now()}`,
         name: 'UBND huyện Krông Pắc',
@@ -109,11 +126,11 @@ describe('the agency registry and participant resolution', () => {
     const conference = await draft(['Đất đai']);
     expect(conference.inviteeChanges).toEqual({ added: [], removed: [] });
 
-    const plan = await stack.api('GET', `/conferences/${conference.id}/participants/preview`);
+    const plan = await stack.api<ParticipantsPreview>('GET', `/conferences/${conference.id}/participants/preview`);
     expect(plan.status).toBe(200);
     expect(agencyIdsOf(plan.body.participants)).toContain(agencies.SNN.id);
     expect(agencyIdsOf(plan.body.participants)).not.toContain(agencies.SYT.id);
-    expect(plan.body.participants.find((p: any) => p.agencyId === agencies.SNN.id)).toMatchObject({
+    expect(plan.body.participants.find((p) => p.agencyId === agencies.SNN.id)).toMatchObject({
       role: 'INFORMATION_PROVIDER',
       mustBrief: true,
       reason: 'field "đất đai" matches topic "Đất đai"',
@@ -131,32 +148,41 @@ describe('the agency registry and participant resolution', () => {
       body: { agencyId: agencies.SYT.id },
     });
     expect(added.status).toBe(200);
-    const again = await stack.api('POST', `/conferences/${conference.id}/invitees`, {
+    const again = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/invitees`, {
       body: { agencyId: agencies.SYT.id },
     });
     expect(again.body.inviteeChanges).toEqual({ added: [agencies.SYT.id], removed: [] });
-    const removed = await stack.api('DELETE', `/conferences/${conference.id}/invitees/${agencies.SNN.id}`);
+    const removed = await stack.api<ConferenceView>(
+      'DELETE',
+      `/conferences/${conference.id}/invitees/${agencies.SNN.id}`,
+    );
     expect(removed.status).toBe(200);
     expect(removed.body.inviteeChanges).toEqual({ added: [agencies.SYT.id], removed: [agencies.SNN.id] });
     expect(removed.body.status).toBe('DRAFT');
 
-    const preview = await stack.api('GET', `/conferences/${conference.id}/participants/preview`);
+    const preview = await stack.api<ParticipantsPreview>('GET', `/conferences/${conference.id}/participants/preview`);
     expect(preview.body.inviteeChanges).toEqual(removed.body.inviteeChanges);
     const invited = agencyIdsOf(preview.body.participants);
     expect(invited).not.toContain(agencies.SNN.id);
-    expect(preview.body.participants.find((p: any) => p.agencyId === agencies.SYT.id)).toMatchObject({
+    expect(preview.body.participants.find((p) => p.agencyId === agencies.SYT.id)).toMatchObject({
       role: 'INFORMATION_PROVIDER',
       mustBrief: true,
       reason: 'added by an administrator',
     });
 
-    const called = await stack.api('POST', `/conferences/${conference.id}/call`);
+    const called = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/call`);
     expect(called.status).toBe(200);
-    const shape = (p: any) => [p.agencyId, p.email, p.role, p.mustBrief, p.reason];
+    const shape = (p: Pick<ParticipantView, 'agencyId' | 'email' | 'role' | 'mustBrief' | 'reason'>) => [
+      p.agencyId,
+      p.email,
+      p.role,
+      p.mustBrief,
+      p.reason,
+    ];
     expect(called.body.participants.map(shape)).toEqual(preview.body.participants.map(shape));
 
     // The call settled the list.
-    const late = await stack.api('POST', `/conferences/${conference.id}/invitees`, {
+    const late = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
       body: { agencyId: agencies.SNN.id },
     });
     expect(late.status).toBe(409);
@@ -169,10 +195,14 @@ describe('the agency registry and participant resolution', () => {
   it('refuses invitee changes that name no agency', async () => {
     const conference = await draft(['Y tế']);
     const unknown = '6f1d4c2e-0000-4000-8000-000000000000';
-    const add = await stack.api('POST', `/conferences/${conference.id}/invitees`, { body: { agencyId: unknown } });
+    const add = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: unknown },
+    });
     expect(add.status).toBe(400);
     expect(fieldsOf(add)).toEqual(['agencyId']);
-    const malformed = await stack.api('POST', `/conferences/${conference.id}/invitees`, { body: { agencyId: 'SYT' } });
+    const malformed = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: 'SYT' },
+    });
     expect(malformed.status).toBe(400);
     expect(fieldsOf(malformed)).toEqual(['agencyId']);
     expect((await stack.api('DELETE', `/conferences/${conference.id}/invitees/${unknown}`)).status).toBe(404);
@@ -181,20 +211,20 @@ describe('the agency registry and participant resolution', () => {
 
   it('answers bad registry input with a 400 naming the field', async () => {
     const base = { code: `X-${Date.now()}`, name: 'Cơ quan thử', kind: 'DEPARTMENT', roles: ['INFORMATION_PROVIDER'] };
-    const unknownRole = await stack.api('POST', '/agencies', { body: { ...base, roles: ['SPOKESPERSON'] } });
+    const unknownRole = await stack.api<Problem>('POST', '/agencies', { body: { ...base, roles: ['SPOKESPERSON'] } });
     expect(unknownRole.status).toBe(400);
     expect(unknownRole.headers.get('content-type')).toContain('application/problem+json');
     expect(fieldsOf(unknownRole)).toEqual(['roles']);
 
-    const unknownRoleFilter = await stack.api('GET', '/agencies?role=SPOKESPERSON');
+    const unknownRoleFilter = await stack.api<Problem>('GET', '/agencies?role=SPOKESPERSON');
     expect(unknownRoleFilter.status).toBe(400);
     expect(fieldsOf(unknownRoleFilter)).toEqual(['role']);
 
-    const noOffset = await stack.api('GET', '/agencies?validAt=2025-07-01T00:00:00');
+    const noOffset = await stack.api<Problem>('GET', '/agencies?validAt=2025-07-01T00:00:00');
     expect(noOffset.status).toBe(400);
     expect(fieldsOf(noOffset)).toEqual(['validAt']);
 
-    const closedBeforeOpened = await stack.api('POST', '/agencies', {
+    const closedBeforeOpened = await stack.api<Problem>('POST', '/agencies', {
       body: { ...base, validFrom: '2025-07-01T00:00:00+07:00', validTo: '2025-06-30T00:00:00+07:00' },
     });
     expect(closedBeforeOpened.status).toBe(400);

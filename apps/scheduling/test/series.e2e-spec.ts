@@ -1,4 +1,5 @@
-import { eventually, Stack } from '../../../test/support/stack';
+import type { ConferenceView, OccurrenceView, Page, Problem, SeriesView } from '@pressconf/contracts';
+import { eventually, Stack } from '@pressconf/testing/support/stack';
 import { fieldsOf } from './support/scheduling';
 
 const DAY = 86_400_000;
@@ -32,7 +33,7 @@ describe('conference series', () => {
 
   it('creates a series and drafts its occurrences within the horizon, once, as PERIODIC conferences', async () => {
     const before = Date.now();
-    const created = await stack.api('POST', '/conference-series', { body: series() });
+    const created = await stack.api<SeriesView>('POST', '/conference-series', { body: series() });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       title: 'Giao ban báo chí định kỳ',
@@ -47,12 +48,12 @@ describe('conference series', () => {
     expect(horizon).toBeGreaterThanOrEqual(before + 60 * DAY);
     expect(horizon).toBeLessThan(Date.now() + 60 * DAY + 1000);
 
-    const fetched = await stack.api('GET', `/conference-series/${created.body.id}`);
+    const fetched = await stack.api<SeriesView>('GET', `/conference-series/${created.body.id}`);
     expect(fetched.status).toBe(200);
     expect(fetched.body.id).toBe(created.body.id);
 
     const window = `from=${encodeURIComponent(new Date(before).toISOString())}&to=${encodeURIComponent(created.body.materializedUntil)}`;
-    const occurrences = await stack.api(
+    const occurrences = await stack.api<Page<OccurrenceView>>(
       'GET',
       `/conference-series/${created.body.id}/occurrences?${window}&pageSize=100`,
     );
@@ -62,16 +63,14 @@ describe('conference series', () => {
 
     const drafts = await draftsOf(created.body.id);
     expect(drafts).toHaveLength(occurrences.body.total);
-    expect(occurrences.body.items.map((o: { conferenceId: string }) => o.conferenceId)).toEqual(
-      drafts.map((d) => d.id),
-    );
+    expect(occurrences.body.items.map((o) => o.conferenceId)).toEqual(drafts.map((d) => d.id));
     for (const occurrence of occurrences.body.items) {
       // 08:30 in Asia/Ho_Chi_Minh, on a working day, for two hours.
       expect(new Date(occurrence.startsAt).getUTCHours() * 60 + new Date(occurrence.startsAt).getUTCMinutes()).toBe(90);
       expect(Date.parse(occurrence.endsAt) - Date.parse(occurrence.startsAt)).toBe(2 * 3_600_000);
     }
 
-    const first = await stack.api('GET', `/conferences/${drafts[0].id}`);
+    const first = await stack.api<ConferenceView>('GET', `/conferences/${drafts[0].id}`);
     expect(first.body).toMatchObject({
       kind: 'PERIODIC',
       status: 'DRAFT',
@@ -104,18 +103,18 @@ describe('conference series', () => {
   });
 
   it('moves an occurrence off Tết 2027 and off weekends, and says why', async () => {
-    const created = await stack.api('POST', '/conference-series', {
+    const created = await stack.api<SeriesView>('POST', '/conference-series', {
       body: series({ rrule: 'DTSTART:20270101\nRRULE:FREQ=MONTHLY;BYMONTHDAY=6', durationMinutes: 90 }),
     });
     expect(created.status).toBe(201);
     expect(created.body.rrule).toBe('DTSTART:20270101\nRRULE:FREQ=MONTHLY;BYMONTHDAY=6');
-    const listed = await stack.api(
+    const listed = await stack.api<Page<OccurrenceView>>(
       'GET',
       `/conference-series/${created.body.id}/occurrences?from=${encodeURIComponent('2027-02-01T00:00:00+07:00')}&to=${encodeURIComponent('2027-04-30T23:59:00+07:00')}`,
     );
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ page: 1, pageSize: 20, total: 3 });
-    expect(listed.body.items.map(({ conferenceId, ...o }: { conferenceId?: string }) => o)).toEqual([
+    expect(listed.body.items.map(({ conferenceId, ...o }) => o)).toEqual([
       {
         startsAt: '2027-02-10T01:30:00.000Z',
         endsAt: '2027-02-10T03:00:00.000Z',
@@ -130,7 +129,7 @@ describe('conference series', () => {
       },
       { startsAt: '2027-04-06T01:30:00.000Z', endsAt: '2027-04-06T03:00:00.000Z' },
     ]);
-    const paged = await stack.api(
+    const paged = await stack.api<Page<OccurrenceView>>(
       'GET',
       `/conference-series/${created.body.id}/occurrences?from=${encodeURIComponent('2027-02-01T00:00:00+07:00')}&to=${encodeURIComponent('2027-04-30T23:59:00+07:00')}&page=2&pageSize=2`,
     );
@@ -150,33 +149,36 @@ describe('conference series', () => {
       [series({ startTime: '8h30' }), 'startTime'],
       [series({ durationMinutes: 0 }), 'durationMinutes'],
     ] as const) {
-      const response = await stack.api('POST', '/conference-series', { body });
+      const response = await stack.api<Problem>('POST', '/conference-series', { body });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
       expect(fieldsOf(response)).toEqual([field]);
     }
-    expect((await stack.query('SELECT count(*)::int AS n FROM scheduling.conference_series'))[0].n).toBe(2);
+    const [{ n: seriesCount }] = await stack.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM scheduling.conference_series',
+    );
+    expect(seriesCount).toBe(2);
 
     const unknown = '6f1d4c2e-0000-4000-8000-000000000000';
     expect((await stack.api('GET', `/conference-series/${unknown}`)).status).toBe(404);
     expect((await stack.api('GET', `/conference-series/${unknown}/occurrences`)).status).toBe(404);
-    const created = await stack.api('POST', '/conference-series', {
+    const created = await stack.api<SeriesView>('POST', '/conference-series', {
       body: series({ rrule: 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1' }),
     });
-    const noOffset = await stack.api(
+    const noOffset = await stack.api<Problem>(
       'GET',
       `/conference-series/${created.body.id}/occurrences?from=2027-01-01T00:00:00`,
     );
     expect(noOffset.status).toBe(400);
     expect(fieldsOf(noOffset)).toEqual(['from']);
-    const backwards = await stack.api(
+    const backwards = await stack.api<Problem>(
       'GET',
       `/conference-series/${created.body.id}/occurrences?from=${encodeURIComponent('2027-02-01T00:00:00+07:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+07:00')}`,
     );
     expect(backwards.status).toBe(400);
     expect(fieldsOf(backwards)).toEqual(['to']);
 
-    const strayConference = await stack.api('POST', '/conferences', {
+    const strayConference = await stack.api<Problem>('POST', '/conferences', {
       body: {
         kind: 'PERIODIC',
         title: 'Hội nghị của một chuỗi không tồn tại',

@@ -1,11 +1,36 @@
 import { createHash } from 'node:crypto';
-import { Stack, eventually } from '../../../test/support/stack';
-import { callPeriodicConference } from '../../../test/support/conference';
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import type {
+  AgencyView,
+  AttachmentView,
+  BriefingPackSummary,
+  BriefingPackView,
+  BriefRequestView,
+  BriefView,
+  ConferenceView,
+  CreatedApiKeyView,
+  OrientationDocumentView,
+  Page,
+  Problem,
+} from '@pressconf/contracts';
+import { Stack, eventually } from '@pressconf/testing/support/stack';
 import { docxFile, elfFile, exeFile, pdfFile, pngFile, zipFile } from './fixtures/files';
+import { callPeriodicConference } from '@pressconf/testing/support/conference';
 import { briefRequestsOf, callConference, download, outboxEvents, upload } from './support/submissions';
 
-// The package entry point runs a self-test when it has no parent module; the library file does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+/** The parts of the OpenAPI document the tests read. */
+interface OpenApiDocument {
+  paths: Record<string, Record<string, OpenApiOperation>>;
+  components: { schemas: Record<string, OpenApiSchema> };
+}
+interface OpenApiOperation {
+  responses: Record<string, { content?: Record<string, { schema?: OpenApiSchema }> }>;
+}
+interface OpenApiSchema {
+  properties?: Record<string, OpenApiSchema>;
+  items?: OpenApiSchema;
+  $ref?: string;
+}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const MB = 1024 * 1024;
@@ -24,20 +49,20 @@ const briefV1 = {
 
 describe('submissions: conferences from called to briefing pack, with deadlines', () => {
   let stack: Stack;
-  let conference: any;
-  let agencies: any[];
+  let conference: ConferenceView;
+  let agencies: AgencyView[];
   let land: { id: string; agencyId: string };
   let police: { id: string; agencyId: string };
   let briefId: string;
 
   const count = async (table: string) =>
-    (await stack.query(`SELECT count(*)::int AS n FROM submissions.${table}`))[0].n;
+    (await stack.query<{ n: number }>(`SELECT count(*)::int AS n FROM submissions.${table}`))[0].n;
   const keyFor = async (role: string, agencyId?: string) => {
-    const issued = await stack.api('POST', '/api-keys', {
+    const issued = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
       body: { name: `Khóa thử ${role}`, role, ...(agencyId ? { agencyId } : {}) },
     });
     expect(issued.status).toBe(201);
-    return issued.body.key as string;
+    return issued.body.key;
   };
 
   beforeAll(async () => {
@@ -54,13 +79,13 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('keeps versions of an official brief, with its representatives and files', async () => {
-    const nominated = await stack.api('PUT', `/brief-requests/${land.id}/representatives`, {
+    const nominated = await stack.api<BriefRequestView>('PUT', `/brief-requests/${land.id}/representatives`, {
       body: { representatives: [{ name: 'Đỗ Thị Lan', title: 'Phó Giám đốc', speaks: true }] },
     });
     expect(nominated.status).toBe(200);
     expect(nominated.body.representatives).toEqual([{ name: 'Đỗ Thị Lan', title: 'Phó Giám đốc', speaks: true }]);
 
-    const saved = await stack.api('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
+    const saved = await stack.api<BriefView>('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
     expect(saved.status).toBe(201);
     expect(saved.body).toMatchObject({
       requestId: land.id,
@@ -70,11 +95,16 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     });
     expect(saved.body.version.issuedAt).toBe('2026-11-28T02:00:00.000Z');
     briefId = saved.body.id;
-    expect((await stack.api('GET', `/brief-requests/${land.id}`)).body.briefId).toBe(briefId);
+    expect((await stack.api<BriefRequestView>('GET', `/brief-requests/${land.id}`)).body.briefId).toBe(briefId);
 
     // 1.3 MB, streamed whole from the gateway to submissions in one request and back.
     const big = pdfFile(Math.round(1.3 * MB));
-    const attached = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
+    const attached = await upload<AttachmentView>(
+      stack,
+      `/briefs/${briefId}/attachments`,
+      big,
+      'Bảng thống kê đơn thư.pdf',
+    );
     expect(attached.status).toBe(201);
     expect(attached.body).toMatchObject({
       fileName: 'Bảng thống kê đơn thư.pdf',
@@ -83,13 +113,20 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       sha256: sha256(big),
       briefVersion: 1,
     });
-    const again = await upload(stack, `/briefs/${briefId}/attachments`, big, 'Bảng thống kê đơn thư.pdf');
+    const again = await upload<AttachmentView>(
+      stack,
+      `/briefs/${briefId}/attachments`,
+      big,
+      'Bảng thống kê đơn thư.pdf',
+    );
     expect(again.body.id).toBe(attached.body.id);
-    const docx = await upload(stack, `/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
+    const docx = await upload<AttachmentView>(stack, `/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
     expect(docx.status).toBe(201);
     expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // The tables that held uploads arriving in parts are gone.
-    expect((await stack.query(`SELECT to_regclass('submissions.file_upload') AS t`))[0].t).toBeNull();
+    expect(
+      (await stack.query<{ t: string | null }>(`SELECT to_regclass('submissions.file_upload') AS t`))[0].t,
+    ).toBeNull();
 
     const fetched = await download(stack, `/briefs/${briefId}/attachments/${attached.body.id}`);
     expect(fetched.status).toBe(200);
@@ -99,7 +136,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     );
     expect(sha256(fetched.bytes)).toBe(sha256(big));
 
-    const stored = await stack.query(
+    const stored = await stack.query<{ sha256: string; size: number }>(
       `SELECT sha256, octet_length(content) AS size FROM submissions.brief_attachment WHERE id = $1`,
       [attached.body.id],
     );
@@ -107,16 +144,16 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('walks submit, return, revision, resubmission and acceptance, each step with its event', async () => {
-    const submitted = await stack.api('POST', `/brief-requests/${land.id}/submit`, { body: { version: 1 } });
+    const submitted = await stack.api<BriefView>('POST', `/brief-requests/${land.id}/submit`, { body: { version: 1 } });
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', submittedVersion: 1 });
 
-    const locked = await stack.api('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
+    const locked = await stack.api<Problem>('POST', `/brief-requests/${land.id}/briefs`, { body: briefV1 });
     expect(locked.status).toBe(409);
     expect(locked.body.currentState).toBe('SUBMITTED');
     expect(locked.body.detail).toContain('SUBMITTED');
 
-    const returned = await stack.api('POST', `/brief-requests/${land.id}/review`, {
+    const returned = await stack.api<BriefView>('POST', `/brief-requests/${land.id}/review`, {
       body: { decision: 'RETURN', comment: 'Đề nghị bổ sung số liệu theo từng huyện.' },
     });
     expect(returned.status).toBe(200);
@@ -127,23 +164,27 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const unrevised = await stack.api('POST', `/brief-requests/${land.id}/submit`);
     expect(unrevised.status).toBe(422);
 
-    const revised = await stack.api('POST', `/brief-requests/${land.id}/briefs`, {
+    const revised = await stack.api<BriefView>('POST', `/brief-requests/${land.id}/briefs`, {
       body: { ...briefV1, body: `${briefV1.body}\n\nHuyện Krông Búk: 12 vụ; huyện Ea H’leo: 9 vụ.` },
     });
     expect(revised.status).toBe(201);
     expect(revised.body.currentVersion).toBe(2);
-    expect((await stack.api('POST', `/brief-requests/${land.id}/submit`)).body.status).toBe('SUBMITTED');
-    const accepted = await stack.api('POST', `/brief-requests/${land.id}/review`, { body: { decision: 'ACCEPT' } });
+    expect((await stack.api<BriefView>('POST', `/brief-requests/${land.id}/submit`)).body.status).toBe('SUBMITTED');
+    const accepted = await stack.api<BriefView>('POST', `/brief-requests/${land.id}/review`, {
+      body: { decision: 'ACCEPT' },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'ACCEPTED', acceptedVersion: 2, currentVersion: 2 });
-    expect(accepted.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    expect(accepted.body.reviews.map((r: { decision: string }) => r.decision)).toEqual(['RETURN', 'ACCEPT']);
+    expect(accepted.body.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(accepted.body.reviews.map((r) => r.decision)).toEqual(['RETURN', 'ACCEPT']);
 
-    const again = await stack.api('POST', `/brief-requests/${land.id}/review`, { body: { decision: 'ACCEPT' } });
+    const again = await stack.api<Problem>('POST', `/brief-requests/${land.id}/review`, {
+      body: { decision: 'ACCEPT' },
+    });
     expect(again.status).toBe(409);
     expect(again.body.currentState).toBe('ACCEPTED');
 
-    const first = await stack.api('GET', `/briefs/${briefId}?version=1`);
+    const first = await stack.api<BriefView>('GET', `/briefs/${briefId}?version=1`);
     expect(first.body.version.body).toBe(briefV1.body);
 
     const submittedEvents = (await outboxEvents(stack, 'submissions.brief.submitted.v1', conference.id)).map(
@@ -165,8 +206,10 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const policeKey = await keyFor('agency', police.agencyId);
     const own = await stack.api('GET', `/brief-requests/${police.id}`, { key: policeKey });
     expect(own.status).toBe(200);
-    const list = await stack.api('GET', `/conferences/${conference.id}/brief-requests`, { key: policeKey });
-    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([police.id]);
+    const list = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`, {
+      key: policeKey,
+    });
+    expect(list.body.items.map((r) => r.id)).toEqual([police.id]);
 
     const versionsBefore = await count('brief_version');
     for (const [method, path, body] of [
@@ -192,7 +235,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(review.status).toBe(403);
 
     // The police write and submit their own, with their own key.
-    const saved = await stack.api('POST', `/brief-requests/${police.id}/briefs`, {
+    const saved = await stack.api<BriefView>('POST', `/brief-requests/${police.id}/briefs`, {
       key: policeKey,
       body: {
         title: 'Thông tin về bảo đảm an ninh, trật tự và quyền con người',
@@ -201,9 +244,9 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       },
     });
     expect(saved.status).toBe(201);
-    expect((await stack.api('POST', `/brief-requests/${police.id}/submit`, { key: policeKey })).body.status).toBe(
-      'SUBMITTED',
-    );
+    expect(
+      (await stack.api<BriefView>('POST', `/brief-requests/${police.id}/submit`, { key: policeKey })).body.status,
+    ).toBe('SUBMITTED');
   });
 
   it('refuses a forged file and an oversized one with clear problems, storing nothing', async () => {
@@ -212,26 +255,26 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     await stack.api('POST', `/brief-requests/${police.id}/review`, {
       body: { decision: 'RETURN', comment: 'Bổ sung số liệu.' },
     });
-    const policeBrief = (await stack.api('GET', `/brief-requests/${police.id}`)).body;
+    const policeBrief = (await stack.api<BriefRequestView>('GET', `/brief-requests/${police.id}`)).body;
     const target = `/briefs/${policeBrief.briefId}/attachments`;
 
     for (const [forged, name] of [
       [elfFile(), 'bao-cao.pdf'],
       [exeFile(), 'bao-cao.pdf'],
     ] as const) {
-      const refused = await upload(stack, target, forged, name);
+      const refused = await upload<Problem>(stack, target, forged, name);
       expect(refused.status).toBe(415);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(refused.body.detail).toMatch(/only PDF, DOCX, PNG or JPEG/);
     }
     // A ZIP archive passes the first look but is refused once read whole: nothing of it is stored either.
     const archive = zipFile({ 'readme.txt': 'x'.repeat(700 * 1024) });
-    const notWord = await upload(stack, target, archive, 'tai-lieu.docx');
+    const notWord = await upload<Problem>(stack, target, archive, 'tai-lieu.docx');
     expect(notWord.status).toBe(415);
     expect(notWord.body.detail).toMatch(/not a Word document/);
 
     const oversized = Buffer.concat([pdfFile(), Buffer.alloc(10 * MB + 1)]);
-    const tooLarge = await upload(stack, target, oversized, 'qua-lon.pdf');
+    const tooLarge = await upload<Problem>(stack, target, oversized, 'qua-lon.pdf');
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
     expect(tooLarge.body.detail).toMatch(/limit of 10 MB/);
@@ -240,7 +283,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('compiles the accepted briefs and the orientation documents into a Vietnamese PDF, a new version per acceptance', async () => {
-    const orientation = await upload(
+    const orientation = await upload<OrientationDocumentView>(
       stack,
       `/conferences/${conference.id}/orientation-documents`,
       pngFile(),
@@ -255,7 +298,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(orientation.status).toBe(201);
     expect(orientation.body).toMatchObject({ fileName: 'định-hướng.png', mediaType: 'image/png' });
 
-    const compiled = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    const compiled = await stack.api<BriefingPackSummary>('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(compiled.status).toBe(201);
     expect(compiled.body).toMatchObject({
       version: 1,
@@ -263,15 +306,15 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       orientationDocumentIds: [orientation.body.id],
       availableFrom: conference.startsAt,
     });
-    const unchanged = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    const unchanged = await stack.api<BriefingPackSummary>('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(unchanged.status).toBe(200);
     expect(unchanged.body.version).toBe(1);
 
-    const json = await stack.api('GET', `/conferences/${conference.id}/briefing-pack`);
+    const json = await stack.api<BriefingPackView>('GET', `/conferences/${conference.id}/briefing-pack`);
     expect(json.status).toBe(200);
     expect(json.body.briefs).toHaveLength(1);
     expect(json.body.briefs[0]).toMatchObject({ agencyName: LAND, version: 2, documentNumber: '125/BC-SNNMT' });
-    expect(json.body.briefs[0].attachments.map((a: { fileName: string }) => a.fileName)).toEqual([
+    expect(json.body.briefs[0].attachments.map((a) => a.fileName)).toEqual([
       'Bảng thống kê đơn thư.pdf',
       'phu-luc.docx',
     ]);
@@ -314,11 +357,11 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(
       (await stack.api('POST', `/brief-requests/${police.id}/review`, { body: { decision: 'ACCEPT' } })).status,
     ).toBe(200);
-    const second = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    const second = await stack.api<BriefingPackSummary>('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(second.status).toBe(201);
     expect(second.body.version).toBe(2);
     expect(second.body.briefIds).toHaveLength(2);
-    const v1 = await stack.api('GET', `/conferences/${conference.id}/briefing-pack?version=1`);
+    const v1 = await stack.api<BriefingPackView>('GET', `/conferences/${conference.id}/briefing-pack?version=1`);
     expect(v1.body.version).toBe(1);
 
     const events = await outboxEvents(stack, 'submissions.briefing-pack.compiled.v1', conference.id);
@@ -331,10 +374,10 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('keeps the pack under embargo for the press until the conference starts, not for the hosts', async () => {
-    const pressAgency = agencies.find((a) => a.kind === 'PRESS');
+    const pressAgency = agencies.find((a) => a.kind === 'PRESS')!;
     const press = await keyFor('press', pressAgency.id);
     const host = await keyFor('host');
-    const embargoed = await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: press });
+    const embargoed = await stack.api<Problem>('GET', `/conferences/${conference.id}/briefing-pack`, { key: press });
     expect(embargoed.status).toBe(403);
     expect(embargoed.body.detail).toMatch(/embargo/);
     const agencyKey = await keyFor('agency', land.agencyId);
@@ -345,7 +388,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('documents its endpoints in the OpenAPI document, with the contract classes as schemas', async () => {
-    const doc = await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json();
+    const doc = (await (await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`)).json()) as OpenApiDocument;
     const ref = (path: string, method: string, status: string) =>
       doc.paths[`/api/v1${path}`]?.[method]?.responses?.[status]?.content?.['application/json']?.schema?.$ref;
     expect(ref('/brief-requests/{id}', 'get', '200')).toBe('#/components/schemas/BriefRequestView');
@@ -356,7 +399,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       '#/components/schemas/OrientationDocumentView',
     );
     expect(
-      doc.paths['/api/v1/conferences/{id}/briefing-pack'].get.responses['200'].content['application/pdf'],
+      doc.paths['/api/v1/conferences/{id}/briefing-pack'].get.responses['200'].content?.['application/pdf'],
     ).toBeDefined();
     expect(doc.paths['/api/v1/briefs/{id}/attachments'].post.responses['415']).toBeDefined();
     for (const name of [
@@ -370,7 +413,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     ]) {
       expect(doc.components.schemas[name]?.properties).toBeDefined();
     }
-    expect(doc.components.schemas.BriefView.properties.versions.items.$ref).toBe(
+    expect(doc.components.schemas.BriefView.properties?.versions.items?.$ref).toBe(
       '#/components/schemas/BriefVersionSummary',
     );
   });
@@ -386,7 +429,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const quiet = requests.find((r) => r.agencyName === POLICE)!;
     const late = requests.find((r) => r.agencyName === LAND)!;
 
-    const nothing = await stack.api('POST', `/brief-requests/${quiet.id}/nothing-to-report`, {
+    const nothing = await stack.api<BriefRequestView>('POST', `/brief-requests/${quiet.id}/nothing-to-report`, {
       body: { comment: 'Không phát sinh vụ việc trên địa bàn.' },
     });
     expect(nothing.status).toBe(200);
@@ -398,7 +441,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect((await stack.api('POST', `/brief-requests/${quiet.id}/briefs`, { body: briefV1 })).status).toBe(409);
 
     const overdue = await eventually(async () => {
-      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      const request = await stack.api<BriefRequestView>('GET', `/brief-requests/${late.id}`);
       return request.body.status === 'OVERDUE' ? request.body : undefined;
     }, 60_000);
     expect(new Date(overdue.dueAt).getTime()).toBe(dueAt.getTime());
@@ -423,7 +466,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     });
     expect(rescheduled.status).toBe(200);
     const reopened = await eventually(async () => {
-      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      const request = await stack.api<BriefRequestView>('GET', `/brief-requests/${late.id}`);
       return request.body.status === 'OPEN' ? request.body : undefined;
     });
     expect(new Date(reopened.dueAt).getTime()).toBeGreaterThan(Date.now());
@@ -433,15 +476,17 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     });
     expect(cancelled.status).toBe(200);
     const closed = await eventually(async () => {
-      const request = await stack.api('GET', `/brief-requests/${late.id}`);
+      const request = await stack.api<BriefRequestView>('GET', `/brief-requests/${late.id}`);
       return request.body.status === 'CLOSED' ? request.body : undefined;
     });
     expect(closed.closedReason).toBe('CONFERENCE_CANCELLED');
-    expect((await stack.api('GET', `/brief-requests/${quiet.id}`)).body.closedReason).toBe('NOTHING_TO_REPORT');
+    expect((await stack.api<BriefRequestView>('GET', `/brief-requests/${quiet.id}`)).body.closedReason).toBe(
+      'NOTHING_TO_REPORT',
+    );
     const closedEvents = await outboxEvents(stack, 'submissions.brief-request.closed.v1', conference.id);
     expect(closedEvents.map((e) => e.data.requestId).sort()).toEqual([late.id, quiet.id].sort());
 
-    const compile = await stack.api('POST', `/conferences/${conference.id}/briefing-pack`);
+    const compile = await stack.api<Problem>('POST', `/conferences/${conference.id}/briefing-pack`);
     expect(compile.status).toBe(409);
     expect(compile.body.currentState).toBe('CANCELLED');
     expect(await overdueEvents()).toHaveLength(1);

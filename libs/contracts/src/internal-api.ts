@@ -121,6 +121,9 @@ export function fillPath(
     const value = rest[name];
     delete rest[name];
     if (value === undefined || value === null) throw new Error(`${route.path}: missing path parameter ${name}`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') {
+      throw new Error(`${route.path}: path parameter ${name} is a ${typeof value}, not a string or number`);
+    }
     return encodeURIComponent(String(value));
   });
   return { path: `/${INTERNAL_PREFIX}/${path}`, rest };

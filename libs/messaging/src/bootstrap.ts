@@ -5,7 +5,7 @@ import { ServiceName } from '@pressconf/contracts';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { ensureDatabaseAndSchema, serviceDataSourceOptions } from './database/database';
+import { EntityClass, ensureDatabaseAndSchema, MigrationClass, serviceDataSourceOptions } from './database/database';
 import { ensureTopics } from './kafka/ensure-topics';
 import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
@@ -17,7 +17,7 @@ export interface ServiceBootstrapOptions {
   module: Type<unknown>;
   port: number;
   /** The service's own tables, for `--migrate-only` (the same lists its module registers). */
-  database: { entities: Function[]; migrations: Function[] };
+  database: { entities: readonly EntityClass[]; migrations: readonly MigrationClass[] };
 }
 
 /**

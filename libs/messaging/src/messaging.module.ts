@@ -13,7 +13,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { TerminusModule } from '@nestjs/terminus';
-import { serviceDataSourceOptions } from './database/database';
+import { EntityClass, MigrationClass, serviceDataSourceOptions } from './database/database';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { DeadLetters } from './inbox/dead-letters';
@@ -34,8 +34,8 @@ export const SERVICE_NAME = Symbol('SERVICE_NAME');
 export interface ServiceMessagingOptions {
   /** Also the database schema, the event `source` and the audience of the actor tokens it accepts. */
   service: ServiceName;
-  entities: Function[];
-  migrations: Function[];
+  entities: readonly EntityClass[];
+  migrations: readonly MigrationClass[];
 }
 
 @Injectable()

@@ -16,6 +16,7 @@ let printer: PdfPrinter | undefined;
 function getPrinter(): PdfPrinter {
   if (!printer) {
     const font = (file: string): Buffer => Buffer.from(vfs[file], 'base64');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped (see PdfPrinter), loaded on first use
     const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
     printer = new Printer({
       Roboto: {

@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { Role } from '@pressconf/contracts';
 
 /** An API key, stored as its SHA-256 only: keys are 32 random bytes, so a fast hash is enough. */
 @Entity({ name: 'api_key' })
+@Unique('api_key_hash_key', ['hash'])
+@Check('api_key_agency', `role NOT IN ('agency', 'press') OR agency_id IS NOT NULL`)
 export class ApiKeyEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'api_key_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 200 })
@@ -19,7 +21,7 @@ export class ApiKeyEntity {
   @Column({ type: 'varchar', length: 20 })
   prefix: string;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ type: 'varchar', length: 64 })
   hash: string;
 
   @Column({ name: 'created_by', type: 'varchar', length: 200 })

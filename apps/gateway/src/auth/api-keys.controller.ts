@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -74,7 +74,7 @@ export class ApiKeysController {
     try {
       await this.services.call(InternalApi.scheduling.getAgency, { id: agencyId }, actor);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 404) {
+      if (error instanceof ProblemError && error.status === HttpStatus.NOT_FOUND) {
         throw new ValidationFailedError([{ field: 'agencyId', message: `agency ${agencyId} does not exist` }]);
       }
       throw error;

@@ -6,7 +6,7 @@ import { Actor, Role, Roles } from '@pressconf/contracts';
  * agency and press roles the agency (`agencyId` or `agency_id`), without which the token grants nothing.
  */
 export function actorOf(payload: JWTPayload): Actor | null {
-  const claimed = [payload.role, ...(Array.isArray(payload.roles) ? payload.roles : [])].filter(
+  const claimed = [payload.role, ...(Array.isArray(payload.roles) ? (payload.roles as unknown[]) : [])].filter(
     (r): r is Role => typeof r === 'string' && (Roles as readonly string[]).includes(r),
   );
   const role = Roles.find((r) => claimed.includes(r));

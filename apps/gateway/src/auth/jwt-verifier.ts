@@ -33,7 +33,7 @@ export class JwtVerifier {
       });
       return actorOf(payload);
     } catch (error) {
-      if (!(error instanceof errors.JOSEError)) this.logger.warn(`JWT verification failed: ${error}`);
+      if (!(error instanceof errors.JOSEError)) this.logger.warn(`JWT verification failed: ${String(error)}`);
       return null;
     }
   }

@@ -47,7 +47,7 @@ class MultipartFile implements NestInterceptor {
     if (!request.is('multipart/form-data')) return Promise.resolve(undefined);
     return new Promise((resolve, reject) => {
       // No prototype: a field called `__proto__` or `constructor` is just a field.
-      const fields: Record<string, string> = Object.create(null);
+      const fields = Object.create(null) as Record<string, string>;
       request.body = fields;
       let parser: Busboy;
       try {

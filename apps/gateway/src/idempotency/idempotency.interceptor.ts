@@ -55,12 +55,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (existing) return of(this.replay(existing, fingerprint, response));
         return next.handle().pipe(
           // Stored before the answer leaves, so that a retry after it never finds the request still running.
-          concatMap((body) =>
+          concatMap((body: unknown) =>
             from(repository.update({ scope }, { statusCode: response.statusCode, responseBody: body as object })).pipe(
               map(() => body),
             ),
           ),
-          catchError((error) => {
+          catchError((error: unknown) => {
             const status = error instanceof ProblemError ? error.status : 500;
             const store =
               status < 500 && error instanceof ProblemError

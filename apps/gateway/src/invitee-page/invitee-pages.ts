@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   InternalApi,
   InvitationByTokenView,
@@ -78,8 +78,8 @@ export class InviteePages {
       return { redirect: `${page}?${SAVED_FLAG}=1` };
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
-      if (error.status === 400) return this.invitation(token, { invalid: true });
-      if (error.status === 409) return { redirect: page };
+      if (error.status === HttpStatus.BAD_REQUEST) return this.invitation(token, { invalid: true });
+      if (error.status === HttpStatus.CONFLICT) return { redirect: page };
       return this.failure(error.status);
     }
   }

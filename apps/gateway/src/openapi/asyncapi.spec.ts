@@ -1,13 +1,20 @@
+import type { Diagnostic } from '@asyncapi/parser';
 import { Parser } from '@asyncapi/parser';
 import { deadLetterTopicOf, EVENT_TOPICS, EventTypes } from '@pressconf/contracts';
 import { buildAsyncApi } from './asyncapi';
+
+/**
+ * Spectral's error severity, in the type of the parser's diagnostics: the `DiagnosticSeverity` that
+ * @asyncapi/parser re-exports comes from another copy of @stoplight/types, a different enum to TypeScript.
+ */
+const ERROR: Diagnostic['severity'] = 0;
 
 describe('the AsyncAPI document', () => {
   const document = buildAsyncApi();
 
   it('passes the AsyncAPI parser without errors', async () => {
     const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
-    const errors = diagnostics.filter((d) => d.severity === 0);
+    const errors = diagnostics.filter((d) => d.severity === ERROR);
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([]);
     expect(parsed).toBeDefined();
   });

@@ -18,7 +18,7 @@ export function contractSchemas(): Record<string, object> {
     additionalConverters: {
       isDateTimeWithOffset: { type: 'string', format: 'date-time', example: '2027-01-15T09:00:00+07:00' },
     },
-  }) as Record<string, object>;
+  });
 }
 
 const PROBLEM_SCHEMA = {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Dispatcher, errors, Pool } from 'undici';
@@ -91,7 +91,7 @@ export class ServiceClient implements OnApplicationShutdown {
       } catch (error) {
         if (error instanceof ProblemError) throw error;
         const failure = this.failureOf(error, route);
-        if (failure.status === 503 && attempt < attempts) {
+        if (failure.status === HttpStatus.SERVICE_UNAVAILABLE && attempt < attempts) {
           await sleep(this.settings.retryDelayMs * attempt);
           continue;
         }

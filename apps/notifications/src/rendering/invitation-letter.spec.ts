@@ -5,9 +5,7 @@ import {
   formatLetterTime,
   renderInvitationLetter,
 } from './invitation-letter';
-
-// The package entry point runs a self-test when it has no parent module; the library file does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 
 const model: InvitationLetterModel = {
   number: '12/GM-STTTT',

@@ -114,7 +114,7 @@ function body(model: InvitationLetterModel, zone: string): Content[] {
         .join('; ');
       return details ? `${entry.title} (${details})` : entry.title;
     });
-    sections.push(paragraph([bold(`${section++}. Chương trình:`)], [0, 3, 0, 3]), ...dashList(lines));
+    sections.push(paragraph([bold(`${section}. Chương trình:`)], [0, 3, 0, 3]), ...dashList(lines));
   }
   sections.push(
     paragraph(

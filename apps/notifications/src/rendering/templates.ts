@@ -1,12 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join, resolve } from 'path';
 import Handlebars from 'handlebars';
+import type { ConferenceKind } from '@pressconf/contracts';
 import {
   DISPLAY_ZONE,
   LOCALES,
   Locale,
   formatDateTime,
   formatTimeRange,
+  type Instant,
   kindLabel,
   resolveLocale,
   zoneLabel,
@@ -122,7 +124,9 @@ function compileFile(env: typeof Handlebars, flavour: Flavour, path: string): Ha
     // Handlebars.compile is lazy; parsing here reports a syntax error at start, with the file's name.
     env.parse(source);
   } catch (error) {
-    throw new Error(`Mail template ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`Mail template ${path}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   // Plain text and subjects are not HTML: escaping them would show "&amp;" to the reader.
   return env.compile(source, { noEscape: flavour === 'text' });
@@ -130,15 +134,17 @@ function compileFile(env: typeof Handlebars, flavour: Flavour, path: string): Ha
 
 /** Helpers read the zone from the render's data, so one compiled set serves every zone. */
 function registerHelpers(env: typeof Handlebars, locale: Locale): void {
-  const zoneOf = (options: Handlebars.HelperOptions): string => options.data?.zone ?? DISPLAY_ZONE;
-  env.registerHelper('formatTime', (value, options: Handlebars.HelperOptions) =>
+  // Handlebars types the render's data as `any`; the renderer puts the zone there.
+  const zoneOf = (options: Handlebars.HelperOptions): string =>
+    (options.data as { zone?: string } | undefined)?.zone ?? DISPLAY_ZONE;
+  env.registerHelper('formatTime', (value: Instant, options: Handlebars.HelperOptions) =>
     formatDateTime(value, locale, zoneOf(options)),
   );
-  env.registerHelper('formatRange', (start, end, options: Handlebars.HelperOptions) =>
+  env.registerHelper('formatRange', (start: Instant, end: Instant, options: Handlebars.HelperOptions) =>
     formatTimeRange(start, end, locale, zoneOf(options)),
   );
   env.registerHelper('zoneLabel', (options: Handlebars.HelperOptions) => zoneLabel(zoneOf(options), locale));
-  env.registerHelper('kindLabel', (kind) => kindLabel(kind, locale));
+  env.registerHelper('kindLabel', (kind: ConferenceKind) => kindLabel(kind, locale));
   env.registerHelper('join', (items: unknown, separator: unknown) =>
     Array.isArray(items) ? items.join(typeof separator === 'string' ? separator : ', ') : '',
   );

@@ -58,12 +58,13 @@ export class TopicWatch {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         try {
-          watch.events.push(JSON.parse(message.value?.toString() ?? ''));
+          watch.events.push(JSON.parse(message.value?.toString() ?? '') as EventEnvelope);
         } catch {
           /* not an envelope */
         }
+        return Promise.resolve();
       },
     });
     return watch;

@@ -1,10 +1,8 @@
 import ical from 'node-ical';
-import type { ReceivedMail } from '../../../../test/support/smtp-sink';
-import type { Stack } from '../../../../test/support/stack';
-import { invitationLinkOf } from '../../../../test/support/conference';
-
-// The package entry point runs a self-test when it has no parent module; the library file does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string }>;
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
+import type { Stack } from '@pressconf/testing/support/stack';
+import { invitationLinkOf } from '@pressconf/testing/support/conference';
 
 /** The delivery kind the service stamps on each mail (X-Notification-Kind). */
 export function kindOf(mail: ReceivedMail): string | undefined {
@@ -30,9 +28,9 @@ export interface ParsedCalendar {
 /** Parses an iCalendar text with node-ical: exactly one VEVENT is expected. */
 export function parseCalendar(raw: string): ParsedCalendar {
   const components = ical.sync.parseICS(raw);
-  const events = Object.values(components).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
+  const events = Object.values(components).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
   if (events.length !== 1) throw new Error(`expected one VEVENT, found ${events.length}`);
-  const timezones = Object.values(components).filter((c) => c?.type === 'VTIMEZONE') as ical.VTimeZone[];
+  const timezones = Object.values(components).filter((c): c is ical.VTimeZone => c?.type === 'VTIMEZONE');
   const calendar = (components as unknown as { vcalendar?: { method?: string } }).vcalendar;
   return { raw, method: calendar?.method ?? '', event: events[0], timezones };
 }
@@ -58,7 +56,7 @@ export function rsvpLinkOf(mail: ReceivedMail): string {
   return `${page.origin}/api/v1/invitations/${page.pathname.split('/').pop()}`;
 }
 
-export interface PublicResponse<T = any> {
+export interface PublicResponse<T = unknown> {
   status: number;
   contentType: string;
   body: T;
@@ -66,7 +64,7 @@ export interface PublicResponse<T = any> {
 }
 
 /** A call without any API key, as from the invitee's browser. */
-export async function anonymous<T = any>(
+export async function anonymous<T = unknown>(
   url: string,
   init: { method?: string; body?: unknown } = {},
 ): Promise<PublicResponse<T>> {

@@ -1,19 +1,21 @@
-import { Stack, eventually } from '../../../../test/support/stack';
+import type { BriefRequestView, ConferenceView, EventDataMap, EventType, Page } from '@pressconf/contracts';
+import { Stack, eventually } from '@pressconf/testing/support/stack';
 
-export interface Upload {
+export interface Upload<T = unknown> {
   status: number;
   headers: Headers;
-  body: any;
+  /** The JSON answer as `T` (the caller names what it expects), or the text when it is no JSON. */
+  body: T;
 }
 
 /** POSTs one file as multipart/form-data in the field `file`, with text fields beside it. */
-export async function upload(
+export async function upload<T = unknown>(
   stack: Stack,
   path: string,
   file: Buffer,
   fileName: string,
   options: { fields?: Record<string, string>; key?: string } = {},
-): Promise<Upload> {
+): Promise<Upload<T>> {
   const form = new FormData();
   for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
   form.append('file', new Blob([new Uint8Array(file)]), fileName);
@@ -29,7 +31,7 @@ export async function upload(
   } catch {
     /* not JSON */
   }
-  return { status: response.status, headers: response.headers, body };
+  return { status: response.status, headers: response.headers, body: body as T };
 }
 
 /** GETs raw bytes (a PDF, an attachment). */
@@ -46,9 +48,9 @@ export async function download(
 export async function callConference(
   stack: Stack,
   options: { title: string; startsInHours: number; briefsDueAt?: Date; topics?: string[] },
-) {
+): Promise<ConferenceView> {
   const startsAt = new Date(Math.ceil((Date.now() + options.startsInHours * 3600_000) / 60_000) * 60_000);
-  const draft = await stack.api('POST', '/conferences', {
+  const draft = await stack.api<ConferenceView>('POST', '/conferences', {
     body: {
       kind: 'PERIODIC',
       title: options.title,
@@ -60,7 +62,7 @@ export async function callConference(
     },
   });
   expect(draft.status).toBe(201);
-  const called = await stack.api('POST', `/conferences/${draft.body.id}/call`);
+  const called = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`);
   expect(called.status).toBe(200);
   return called.body;
 }
@@ -72,16 +74,17 @@ export async function briefRequestsOf(
 ) {
   const expected = new Set(conference.participants.filter((p) => p.mustBrief).map((p) => p.agencyId)).size;
   return eventually(async () => {
-    const page = await stack.api('GET', `/conferences/${conference.id}/brief-requests?pageSize=100`);
-    return page.body.total === expected && expected > 0
-      ? (page.body.items as Array<{ id: string; agencyId: string; agencyName: string }>)
-      : undefined;
+    const page = await stack.api<Page<BriefRequestView>>(
+      'GET',
+      `/conferences/${conference.id}/brief-requests?pageSize=100`,
+    );
+    return page.body.total === expected && expected > 0 ? page.body.items : undefined;
   });
 }
 
 /** Events this service put in its outbox, oldest first. */
-export async function outboxEvents(stack: Stack, type: string, subject?: string) {
-  return stack.query<{ id: string; data: any; published: boolean }>(
+export async function outboxEvents<T extends EventType>(stack: Stack, type: T, subject?: string) {
+  return stack.query<{ id: string; data: EventDataMap[T]; published: boolean }>(
     `SELECT id, envelope->'data' AS data, published_at IS NOT NULL AS published
        FROM submissions.outbox_message WHERE type = $1 AND ($2::text IS NULL OR message_key = $2) ORDER BY position`,
     [type, subject ?? null],

@@ -34,6 +34,6 @@ export const WALL_CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function Nullable(): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     ValidateIf((o: Record<string | symbol, unknown>) => o[propertyName] !== null)(target, propertyName);
-    JSONSchema({ nullable: true } as Parameters<typeof JSONSchema>[0])(target, propertyName as string);
+    JSONSchema({ nullable: true })(target, propertyName as string);
   };
 }

@@ -1,8 +1,14 @@
 import { Client } from 'pg';
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { MigrationInterface } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
+
+/** An entity class: TypeORM reads its decorators and builds its instances. */
+export type EntityClass = new (...args: never[]) => object;
+/** A migration class: TypeORM's runner constructs it without arguments. */
+export type MigrationClass = new () => MigrationInterface;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -44,17 +50,17 @@ export async function ensureDatabaseAndSchema(schema: string, url = databaseUrl(
  */
 export function serviceDataSourceOptions(
   schema: string,
-  entities: MixedList<Function>,
-  migrations: MixedList<Function>,
+  entities: readonly EntityClass[],
+  migrations: readonly MigrationClass[],
   options: { messaging?: boolean } = {},
-): DataSourceOptions {
+): PostgresDataSourceOptions {
   const messaging = options.messaging ?? true;
   return {
     type: 'postgres',
     url: databaseUrl(),
     schema,
-    entities: [...(entities as Function[]), ...(messaging ? [OutboxMessage, ProcessedMessage] : [])],
-    migrations: [...(messaging ? [MessagingTables1764100000000] : []), ...(migrations as Function[])],
+    entities: [...entities, ...(messaging ? [OutboxMessage, ProcessedMessage] : [])],
+    migrations: [...(messaging ? [MessagingTables1764100000000] : []), ...migrations],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
-import { DomainError, FieldError, problem, Problem, ValidationFailedError } from '@pressconf/contracts';
+import { DomainError, problem, Problem, ValidationFailedError } from '@pressconf/contracts';
 import { ProblemError } from './problem-error';
 
 const INVALID_JSON = () =>
@@ -38,7 +38,7 @@ export class ProblemFilter implements ExceptionFilter {
 export function toProblem(exception: unknown, logger?: Logger): Problem {
   if (exception instanceof ProblemError) return exception.problem;
   if (exception instanceof ValidationFailedError) {
-    return problem(400, exception.message, { errors: exception.errors as FieldError[] });
+    return problem(400, exception.message, { errors: exception.errors });
   }
   if (exception instanceof DomainError) {
     const extra: Partial<Problem> = {};

@@ -50,7 +50,7 @@ export class EventInbox {
     const count = (outcome: string) => eventsConsumed.inc({ topic, consumer, outcome });
     let envelope: EventEnvelope;
     try {
-      envelope = (await validateInto(EventEnvelopeShape, value, { forbidUnknown: false })) as EventEnvelope;
+      envelope = await validateInto(EventEnvelopeShape, value, { forbidUnknown: false });
     } catch (error) {
       return this.deadLetter(consumer, context, value, `invalid envelope: ${describe(error)}`, 0);
     }
@@ -81,7 +81,7 @@ export class EventInbox {
                 [consumer, envelope.id, envelope.type],
               );
               if (inserted.length === 0) return false;
-              await handler(data, tx, { ...envelope, data } as EventEnvelope<EventDataMap[EventType]>);
+              await handler(data, tx, { ...envelope, data });
               return true;
             }),
         );

@@ -6,10 +6,10 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'processed_message' })
 export class ProcessedMessage {
-  @PrimaryColumn({ type: 'varchar', length: 200 })
+  @PrimaryColumn({ type: 'varchar', length: 200, primaryKeyConstraintName: 'processed_message_pkey' })
   consumer: string;
 
-  @PrimaryColumn({ name: 'message_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'message_id', type: 'uuid', primaryKeyConstraintName: 'processed_message_pkey' })
   messageId: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -52,7 +52,8 @@ export class InternalAuthGuard implements CanActivate {
     try {
       const actor = await verifyActorToken(token, this.service, this.key);
       if (this.verified.size >= CACHE_LIMIT) this.evictExpired(now);
-      const expiresAt = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).exp * 1000;
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+      const expiresAt = claims.exp * 1000;
       this.verified.set(token, { actor, expiresAt });
       return actor;
     } catch (error) {

@@ -50,6 +50,6 @@ export class ObservedServerKafka extends ServerKafka {
   }
 
   producerForReplies(): Producer | null {
-    return this.producer as Producer | null;
+    return this.producer;
   }
 }

@@ -8,7 +8,9 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
     const stop = httpRequestDuration.startTimer();
     response.on('finish', () => {
-      const route = request.route?.path ? `${request.baseUrl}${request.route.path}` : 'unmatched';
+      // Express types the matched route as `any`; its pattern is `path`.
+      const matched = request.route as { path?: string } | undefined;
+      const route = matched?.path ? `${request.baseUrl}${matched.path}` : 'unmatched';
       stop({ method: request.method, route, status: String(response.statusCode) });
     });
     next();

@@ -5,11 +5,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Index('outbox_message_unpublished', ['position'], { where: 'published_at IS NULL' })
 export class OutboxMessage {
   /** The event id, also the envelope's `id`. */
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'outbox_message_pkey' })
   id: string;
 
   /** Publication order within the service. */
-  @Column({ type: 'bigint', generated: 'increment' })
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'BY DEFAULT' })
   position: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -14,6 +14,9 @@ export interface OutboxRelayOptions {
   retentionDays?: number;
 }
 
+/** A batch sent (or none to send), or the producer's failure after it was noted on the rows. */
+type BatchOutcome = { sent: number } | { sent: 0; error: unknown };
+
 export interface OutboxStats {
   backlog: number;
   oldestAgeSeconds: number;
@@ -65,7 +68,7 @@ export class OutboxRelay {
   }
 
   async stats(): Promise<OutboxStats> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ backlog: number; age: number }>>(
       `SELECT count(*)::int AS backlog,
               coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS age
          FROM outbox_message WHERE published_at IS NULL`,
@@ -78,7 +81,7 @@ export class OutboxRelay {
     const maxBackoff = this.options.maxBackoffMs ?? 10_000;
     let failures = 0;
     while (this.running) {
-      let sent = 0;
+      let sent: number;
       try {
         sent = await this.publishBatch();
         failures = 0;
@@ -95,8 +98,11 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
-    const outcome = await this.dataSource.transaction(async (tx): Promise<{ sent: number; error?: unknown }> => {
-      const [{ locked }] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey]);
+    const outcome = await this.dataSource.transaction(async (tx): Promise<BatchOutcome> => {
+      const [{ locked }] = await tx.query<Array<{ locked: boolean }>>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [this.lockKey],
+      );
       if (!locked) return { sent: 0 };
       const batch = await tx
         .getRepository(OutboxMessage)
@@ -139,7 +145,7 @@ export class OutboxRelay {
         .execute();
       return { sent: batch.length };
     });
-    if (outcome.error) throw outcome.error;
+    if ('error' in outcome) throw outcome.error;
     this.published += outcome.sent;
     outboxPublished.inc(outcome.sent);
     return outcome.sent;

@@ -53,7 +53,7 @@
       if (sent.ok) await refresh(form.dataset.saved);
       else if (sent.status === 409) await refresh(form.action);
       else throw new Error('answer ' + sent.status);
-    } catch (error) {
+    } catch {
       setBusy(form, false);
       failed.hidden = false;
       failed.focus();

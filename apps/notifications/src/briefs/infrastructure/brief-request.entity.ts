@@ -1,10 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { BriefRequestState } from '../../delivery/domain/send-rules';
 
 /** A brief request as submissions' events describe it: whom to ask, by when, and whether it is still owed. */
 @Entity({ name: 'brief_request' })
+@Index('brief_request_conference', ['conferenceId', 'agencyId'])
+@Index('brief_request_reminder', ['remindAt'], { where: `status IN ('OPEN', 'RETURNED')` })
 export class BriefRequestProjection {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'brief_request_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })

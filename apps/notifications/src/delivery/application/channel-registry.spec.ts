@@ -5,9 +5,10 @@ function channel(name: string): NotificationChannel & { closed: boolean } {
   return {
     name: name as NotificationChannel['name'],
     closed: false,
-    send: async () => ({ kind: 'sent', response: '250 OK', messageId: 'm' }),
-    async close() {
+    send: () => Promise.resolve({ kind: 'sent', response: '250 OK', messageId: 'm' }),
+    close() {
       this.closed = true;
+      return Promise.resolve();
     },
   };
 }

@@ -58,7 +58,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         claimed = batch.length;
         await Promise.all(batch.map((delivery) => this.deliver(delivery)));
       } catch (error) {
-        this.logger.error(`delivery loop failed: ${error}`);
+        this.logger.error(`delivery loop failed: ${String(error)}`);
       }
       if (claimed < this.batchSize) await this.sleep(this.pollMs);
     }
@@ -98,7 +98,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     try {
       composition = await this.composer.compose(delivery);
     } catch (error) {
-      return { kind: 'failed', error: `could not compose: ${error}`, temporary: false };
+      return { kind: 'failed', error: `could not compose: ${String(error)}`, temporary: false };
     }
     if ('skip' in composition) return { kind: 'skipped', reason: composition.skip };
     return channel.send(composition.message);

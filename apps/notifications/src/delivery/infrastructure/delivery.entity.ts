@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { Channel, DeliveryStatus } from '@pressconf/contracts';
+import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import type { DeliveryKind } from '../domain/delivery-kind';
 
 /**
@@ -9,8 +10,14 @@ import type { DeliveryKind } from '../domain/delivery-kind';
  * the urgent reminder, the brief request for its request and reminder mail), which makes those once-only.
  */
 @Entity({ name: 'delivery' })
+@Unique('delivery_once', ['sourceEventId', 'email', 'kind'])
+@Check('delivery_concerns', 'conference_id IS NOT NULL OR incident_id IS NOT NULL')
+@Index('delivery_due', ['nextAttemptAt'], { where: `status = 'PENDING'` })
+@Index('delivery_conference', ['conferenceId'])
+@Index('delivery_invitation', ['invitationId', 'kind'])
+@Index('delivery_brief_request', ['briefRequestId'], { where: 'brief_request_id IS NOT NULL' })
 export class DeliveryEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'delivery_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 40 })
@@ -31,6 +38,7 @@ export class DeliveryEntity {
 
   /** Set for mail to an invitee: the recipient's details and token come from the invitation at send time. */
   @Column({ name: 'invitation_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => InvitationEntity, { name: 'delivery_invitation_id_fkey' })
   invitationId: string | null;
 
   @Column({ name: 'brief_request_id', type: 'uuid', nullable: true })
@@ -56,7 +64,7 @@ export class DeliveryEntity {
   @Column({ type: 'int', default: 0 })
   attempts: number;
 
-  @Column({ name: 'next_attempt_at', type: 'timestamptz' })
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt: Date;
 
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })

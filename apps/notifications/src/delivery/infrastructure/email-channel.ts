@@ -17,7 +17,7 @@ export function mailFrom(): string {
 export class EmailChannel implements NotificationChannel {
   readonly name = 'EMAIL' as const;
   private readonly logger = new Logger(EmailChannel.name);
-  private readonly transport: Transporter;
+  private readonly transport: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 
   constructor() {
     this.transport = nodemailer.createTransport({
@@ -67,7 +67,8 @@ export class EmailChannel implements NotificationChannel {
     }
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.transport.close();
+    return Promise.resolve();
   }
 }

@@ -4,7 +4,7 @@ import type { ConferenceKind, ConferenceStatus, OrganizerData } from '@pressconf
 /** The conference as notifications last heard of it from scheduling's events; mail is rendered from it. */
 @Entity({ name: 'conference' })
 export class ConferenceSnapshot {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'conference_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 20 })

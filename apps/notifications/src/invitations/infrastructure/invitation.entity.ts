@@ -1,16 +1,23 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { AgencyRole, RsvpState } from '@pressconf/contracts';
+import { ConferenceSnapshot } from './conference-snapshot.entity';
 
 /** One invitee's invitation, with the unguessable token that lets them answer without an account. */
 @Entity({ name: 'invitation' })
+@Index('invitation_conference', ['conferenceId'])
+@Index('invitation_agency', ['conferenceId', 'agencyId'])
+@Index('invitation_token_hash', ['tokenHash'], { unique: true })
+@Unique('invitation_invitee_id_key', ['inviteeId'])
+@Unique('invitation_token_key', ['token'])
 export class InvitationEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'invitation_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })
+  @ForeignKey(() => ConferenceSnapshot, { name: 'invitation_conference_id_fkey' })
   conferenceId: string;
 
-  @Column({ name: 'invitee_id', type: 'uuid', unique: true })
+  @Column({ name: 'invitee_id', type: 'uuid' })
   inviteeId: string;
 
   @Column({ name: 'agency_id', type: 'uuid' })
@@ -31,7 +38,7 @@ export class InvitationEntity {
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 100 })
   token: string;
 
   /** SHA-256 of the token: what a token is looked up by (see invitation-token.ts). */

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { AgencyContact, AgencyKind, AgencyRole } from '@pressconf/contracts';
 
 /**
@@ -6,11 +15,15 @@ import type { AgencyContact, AgencyKind, AgencyRole } from '@pressconf/contracts
  * another (`validFrom`), and a conference takes the registry as it stood when it was called.
  */
 @Entity({ name: 'agency' })
+@Check('agency_validity', 'valid_to IS NULL OR valid_to > valid_from')
+@Index('agency_roles', ['roles'], { type: 'gin' })
+@Unique('agency_code_key', ['code'])
 export class AgencyEntity {
-  @PrimaryGeneratedColumn('uuid')
+  /** Defaults to gen_random_uuid() in the migration; TypeORM does not compare a generated column's default. */
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'agency_pkey' })
   id: string;
 
-  @Column({ type: 'varchar', length: 40, unique: true })
+  @Column({ type: 'varchar', length: 40 })
   code: string;
 
   @Column({ type: 'varchar', length: 300 })
@@ -31,7 +44,7 @@ export class AgencyEntity {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   contacts: AgencyContact[];
 
-  @Column({ name: 'valid_from', type: 'timestamptz' })
+  @Column({ name: 'valid_from', type: 'timestamptz', default: () => 'now()' })
   validFrom: Date;
 
   @Column({ name: 'valid_to', type: 'timestamptz', nullable: true })

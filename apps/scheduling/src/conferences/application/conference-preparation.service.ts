@@ -79,7 +79,7 @@ export class ConferencePreparationService {
   }
 
   async recordCoHostRequest(request: CoHostRequestRequest): Promise<ConferenceView> {
-    return this.change(request.id, 'co-host request', async (_tx, conference) => {
+    return this.change(request.id, 'co-host request', (_tx, conference) => {
       const now = new Date();
       const sentAt = new Date(request.sentAt);
       assertCoHostRequestFits(conference.kind, sentAt, now);
@@ -96,7 +96,7 @@ export class ConferencePreparationService {
   private async change(
     id: string,
     change: ConferenceChange,
-    apply: (tx: EntityManager, conference: ConferenceEntity) => Promise<void>,
+    apply: (tx: EntityManager, conference: ConferenceEntity) => Promise<void> | void,
   ): Promise<ConferenceView> {
     return this.dataSource.transaction(async (tx) => {
       const conference = await lockConference(tx, id);

@@ -1,11 +1,30 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { CoHostRequestView, ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
 import type { AgendaEntry } from '../domain/agenda';
+import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
+import { SeriesEntity } from '../../series/infrastructure/series.entity';
 import { ParticipantEntity } from './participant.entity';
 
 @Entity({ name: 'conference' })
+@Check('conference_window', 'ends_at > starts_at')
+@Index('conference_starts_at', ['startsAt'])
+@Index('conference_incident', ['incidentId'])
+@Index('conference_series_occurrence', ['seriesId', 'seriesOccurrence'], {
+  unique: true,
+  where: 'series_occurrence IS NOT NULL',
+})
 export class ConferenceEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'conference_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 20 })
@@ -30,9 +49,15 @@ export class ConferenceEntity {
   topics: string[];
 
   @Column({ name: 'incident_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => IncidentEntity, { name: 'conference_incident_id_fkey' })
   incidentId: string | null;
 
+  /**
+   * The migration adds this key NOT VALID (rows older than the series table are not checked). TypeORM has no word
+   * for that and does not compare it.
+   */
   @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  @ForeignKey(() => SeriesEntity, { name: 'conference_series_fk' })
   seriesId: string | null;
 
   /**

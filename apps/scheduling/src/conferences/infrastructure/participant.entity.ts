@@ -4,17 +4,17 @@ import { ConferenceEntity } from './conference.entity';
 
 /** One invitee of a called conference, as the registry stood at the call: names and addresses are copied. */
 @Entity({ name: 'participant' })
-@Index(['conferenceId', 'agencyId'])
+@Index('participant_conference', ['conferenceId', 'agencyId'])
 export class ParticipantEntity {
   /** The invitee id carried by every event about this invitee. */
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'participant_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })
   conferenceId: string;
 
   @ManyToOne(() => ConferenceEntity, (c) => c.participants, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'conference_id' })
+  @JoinColumn({ name: 'conference_id', foreignKeyConstraintName: 'participant_conference_id_fkey' })
   conference?: ConferenceEntity;
 
   @Column({ name: 'agency_id', type: 'uuid' })

@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** An incident (sự việc) that forces an extraordinary conference before `conveneBy`. */
 @Entity({ name: 'incident' })
+@Index('incident_pending_deadline', ['conveneBy'], { where: 'breach_reported_at IS NULL' })
 export class IncidentEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'incident_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 500 })

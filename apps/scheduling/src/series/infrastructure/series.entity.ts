@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A periodic series (the monthly press briefing): each occurrence becomes a PERIODIC draft conference. */
 @Entity({ name: 'conference_series' })
+@Check('conference_series_duration_minutes_check', 'duration_minutes BETWEEN 1 AND 1440')
 export class SeriesEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'conference_series_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 500 })

@@ -1,14 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { BriefRequestClosedReason, BriefRequestStatus, RepresentativeDto } from '@pressconf/contracts';
+import { ConferenceProjection } from './conference-projection.entity';
 
 /** A request for one agency's written brief for one conference. */
 @Entity({ name: 'brief_request' })
-@Unique(['conferenceId', 'agencyId'])
+@Unique('brief_request_once', ['conferenceId', 'agencyId'])
+@Index('brief_request_open_due', ['dueAt'], { where: `status = 'OPEN'` })
 export class BriefRequestEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'brief_request_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })
+  @ForeignKey(() => ConferenceProjection, { name: 'brief_request_conference_id_fkey' })
   conferenceId: string;
 
   @Column({ name: 'agency_id', type: 'uuid' })

@@ -4,7 +4,7 @@ import type { ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
 /** What submissions knows of a conference, from scheduling's events (never from scheduling's tables). */
 @Entity({ name: 'conference' })
 export class ConferenceProjection {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'conference_pkey' })
   id: string;
 
   @Column({ type: 'varchar', length: 20 })

@@ -1,12 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
+import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 
 /** One compiled version of a conference's briefing pack: the PDF and the JSON exactly as served. */
 @Entity({ name: 'briefing_pack' })
+@Unique('briefing_pack_version', ['conferenceId', 'version'])
 export class BriefingPackEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'briefing_pack_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })
+  @ForeignKey(() => ConferenceProjection, { name: 'briefing_pack_conference_id_fkey' })
   conferenceId: string;
 
   @Column({ type: 'int' })

@@ -1,8 +1,6 @@
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { SAMPLE_PACK } from '../../../test/fixtures/pack';
 import { renderBriefingPack } from './pack-pdf';
-
-// The package entry point runs a self-test when it has no parent module; the library file does not.
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
 
 /** pdf.js splits lines where the layout does; join them back to compare running text. */
 function flatten(text: string): string {

@@ -159,7 +159,7 @@ function definition(contents: PackContents, pages: { count: number }): TDocument
   }
   if (contents.briefs.length) {
     if (parts.length) parts.push({ text: '', pageBreak: 'after' });
-    parts.push(...briefSection(roman(part++), contents.briefs));
+    parts.push(...briefSection(roman(part), contents.briefs));
   }
   return {
     pageSize: 'A4',

@@ -1,12 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { BriefEntity } from './brief.entity';
 
 /** One saved version of a brief, never changed once written: the history of an official document. */
 @Entity({ name: 'brief_version' })
 export class BriefVersionEntity {
-  @PrimaryColumn({ name: 'brief_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'brief_id', type: 'uuid', primaryKeyConstraintName: 'brief_version_pkey' })
+  @ForeignKey(() => BriefEntity, { name: 'brief_version_brief_id_fkey' })
   briefId: string;
 
-  @PrimaryColumn({ type: 'int' })
+  @PrimaryColumn({ type: 'int', primaryKeyConstraintName: 'brief_version_pkey' })
   version: number;
 
   @Column({ type: 'varchar', length: 500 })

@@ -31,7 +31,7 @@ class DropUnreadUpload implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request>();
     return next.handle().pipe(
-      catchError((error) => {
+      catchError((error: unknown) => {
         if (!request.complete) request.resume();
         return throwError(() => error);
       }),

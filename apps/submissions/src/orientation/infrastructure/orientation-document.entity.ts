@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
 import type { AttachmentMediaType } from '@pressconf/contracts';
+import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 
 /** A communication orientation document (tài liệu định hướng) the coordinator adds to a conference's pack. */
 @Entity({ name: 'orientation_document' })
+@Unique('orientation_document_once', ['conferenceId', 'sha256'])
 export class OrientationDocumentEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'orientation_document_pkey' })
   id: string;
 
   @Column({ name: 'conference_id', type: 'uuid' })
+  @ForeignKey(() => ConferenceProjection, { name: 'orientation_document_conference_id_fkey' })
   conferenceId: string;
 
   @Column({ type: 'varchar', length: 500 })

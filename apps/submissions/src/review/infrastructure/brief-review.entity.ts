@@ -1,13 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { ReviewDecision } from '@pressconf/contracts';
+import { BriefEntity } from '../../briefs/infrastructure/brief.entity';
 
 /** The coordinator's decision on one submitted version. */
 @Entity({ name: 'brief_review' })
+@Index('brief_review_by_brief', ['briefId', 'reviewedAt'])
 export class BriefReviewEntity {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'brief_review_pkey' })
   id: string;
 
   @Column({ name: 'brief_id', type: 'uuid' })
+  @ForeignKey(() => BriefEntity, { name: 'brief_review_brief_id_fkey' })
   briefId: string;
 
   @Column({ type: 'int' })
