@@ -6,7 +6,7 @@
 // directory of Đắk Lắk agencies, and prints where to go. Ctrl-C stops everything it started; a service that exits
 // on its own stops everything too, with a non-zero exit code.
 //
-// Node 20 built-ins only: this runs before `npm ci` has installed anything.
+// Node built-ins only: this runs before `npm ci` has installed anything.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,7 @@
 // pressconf_test_<timestamp>, runs the unit tests and then the e2e tests, and always stops the broker it started and drops the database (unless KEEP_TEST_DB=1). Ends with the line
 // `N passed, N failed` and exits non-zero when anything failed.
 //
-// Node 20 built-ins only: this runs before `npm ci` has installed anything.
+// Node built-ins only: this runs before `npm ci` has installed anything.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

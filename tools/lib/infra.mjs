@@ -1,6 +1,6 @@
 // Helpers shared by `npm start` (tools/start.mjs) and `npm test` (tools/test.mjs).
 //
-// Node 20 built-ins only: these scripts run before `npm ci` has installed anything.
+// Node built-ins only: these scripts run before `npm ci` has installed anything.
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import {
