@@ -5,7 +5,7 @@
 //   node tools/demo/seed.mjs [--base-url http://127.0.0.1:3000] [--api-key pk_admin_…] [--file tools/demo/daklak-agencies.json]
 // (defaults: GATEWAY_PORT and GATEWAY_ADMIN_API_KEY from the environment).
 //
-// Node 20 built-ins only, like the scripts that use it.
+// Node built-ins only, like the scripts that use it.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

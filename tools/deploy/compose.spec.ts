@@ -1,8 +1,8 @@
 /**
- * docker-compose.yml against the compose specification and dclint's rules, then the project's policy (apps built
- * from their Dockerfiles, health checks on the right ports, dependencies on health, environment names the code
- * reads, the Kafka broker version of `npm start`, how the apps reach each other). Each check also fails on a
- * deliberately broken variant.
+ * docker-compose.yml against the compose specification and dclint's rules, then the project's policy (each app built
+ * from the one Dockerfile with its name as the build argument APP, the seeding on the same Node.js image, health
+ * checks on the right ports, dependencies on health, environment names the code reads, the Kafka broker version of
+ * `npm start`, how the apps reach each other). Each check also fails on a deliberately broken variant.
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { stringify } from 'yaml';
@@ -12,6 +12,7 @@ import {
   kafkaVersionOfNpmStart,
   lintComposeFile,
   lintComposeText,
+  nodeImageOfDockerfile,
   parseCompose,
   type ComposeFile,
   type ComposeScalar,
@@ -80,6 +81,28 @@ describe('docker-compose.yml', () => {
 
   it('follows the project policy', () => {
     expect(composePolicy(compose(), facts)).toEqual([]);
+  });
+
+  it('the policy fails on an app not built from the one Dockerfile as itself, and on another Node.js image', () => {
+    const data = clone(compose());
+    const build = (name: string) => {
+      const found = service(data, name).build;
+      if (!found || typeof found === 'string') throw new Error(`${name}: build is not a map`);
+      return found;
+    };
+    build('gateway').args = { APP: 'scheduling' };
+    build('notifications').dockerfile = 'apps/notifications/Dockerfile';
+    build('scheduling').args = ['APP=scheduling'];
+    build('scheduling').target = 'builder';
+    delete build('submissions').args;
+    service(data, 'seed').image = 'node:20.20.2-bookworm-slim';
+    expect(composePolicy(data, facts)).toEqual([
+      `seed: image node:20.20.2-bookworm-slim, but the apps run on ${nodeImageOfDockerfile()} (Dockerfile)`,
+      'gateway: built with APP=scheduling, not APP=gateway',
+      'notifications: not built from Dockerfile with the repository root as context',
+      "scheduling: builds the stage builder, not the image (the Dockerfile's final stage)",
+      'submissions: built with APP=(not set), not APP=submissions',
+    ]);
   });
 
   it('the policy fails on a wrong health-check port, an unknown variable, a dependency without health', () => {

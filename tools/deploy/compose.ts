@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DCLinter } from 'dclint';
 import { parse } from 'yaml';
+import { APP_ARG, baseImageOf, DOCKERFILE } from './dockerfile';
 import { isKeyPair, PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from './internal-api-policy';
 import type { CodeFacts } from './policy';
-import { unpinnedImage } from './policy';
-import { abs } from './repo';
+import { appImageName, unpinnedImage } from './policy';
+import { abs, readText } from './repo';
 
 export const COMPOSE_FILE = 'docker-compose.yml';
 
@@ -20,12 +21,21 @@ export type ComposeScalar = string | number | boolean | null;
 /** A compose service, as the policy reads it (the compose specification's names; any field may be missing). */
 export interface ComposeService {
   image?: string;
-  build?: string | { context?: string; dockerfile?: string };
+  build?: string | ComposeBuild;
   restart?: string | boolean;
   healthcheck?: { test?: string | string[] };
   depends_on?: string[] | Record<string, { condition?: string } | null>;
   environment?: string[] | Record<string, ComposeScalar>;
   ports?: unknown[];
+  [field: string]: unknown;
+}
+
+/** A service's `build` section. */
+export interface ComposeBuild {
+  context?: string;
+  dockerfile?: string;
+  args?: string[] | Record<string, ComposeScalar>;
+  target?: string;
   [field: string]: unknown;
 }
 
@@ -94,6 +104,27 @@ function servicesNamedIn(value: string, serviceNames: string[]): string[] {
   return serviceNames.filter((name) => new RegExp(`(^|[/@,])${name.replace(/[.-]/g, '\\$&')}:\\d+`).test(value));
 }
 
+/** The build arguments of a service (`args` as a map or as a list of NAME=value). */
+function buildArgsOf(build: ComposeBuild): Record<string, string> {
+  const args = build.args ?? {};
+  if (Array.isArray(args)) {
+    return Object.fromEntries(
+      args.map((entry) => {
+        const [key, ...rest] = String(entry).split('=');
+        return [key, rest.join('=')];
+      }),
+    );
+  }
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutInterpolation(v)]));
+}
+
+/** The Node.js image the Dockerfile builds the apps on. */
+export function nodeImageOfDockerfile(): string {
+  const image = baseImageOf(readText(DOCKERFILE));
+  if (!image) throw new Error(`${DOCKERFILE}: no base image`);
+  return image;
+}
+
 export function kafkaVersionOfNpmStart(): string {
   const pom = readFileSync(abs('infra/kafka/pom.xml'), 'utf8');
   const version = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
@@ -103,10 +134,12 @@ export function kafkaVersionOfNpmStart(): string {
 
 /**
  * The project's rules for the compose file:
- * - each app is built from its own Dockerfile, tagged with an explicit version, health-checked on its own port;
+ * - each app is built from the one Dockerfile with the repository root as context and the app as the build argument
+ *   APP (no target: the image is the final stage), tagged with an explicit version, health-checked on its own port;
  * - its environment holds only names the code reads, and every service its configuration points at (Kafka,
  *   PostgreSQL, the mail catcher, other apps) is a dependency with `condition: service_healthy`;
- * - every long-running service has a health check, every image is pinned;
+ * - every long-running service has a health check, every image is pinned, and a service that runs on the node
+ *   image (the demo seeding) runs on the Dockerfile's;
  * - Kafka is the official apache/kafka image of the broker version `npm start` runs, in KRaft mode, with topic
  *   auto-creation off; the gateway is published on its port;
  * - the apps reach each other as internalApiPolicy says.
@@ -115,6 +148,7 @@ export function composePolicy(
   compose: ComposeFile,
   facts: CodeFacts,
   kafkaVersion = kafkaVersionOfNpmStart(),
+  nodeImage = nodeImageOfDockerfile(),
 ): string[] {
   const problems: string[] = [];
   const services: Record<string, ComposeService> = compose.services ?? {};
@@ -122,6 +156,9 @@ export function composePolicy(
   for (const [name, service] of Object.entries(services)) {
     const why = unpinnedImage(service.image);
     if (why) problems.push(`${name}: image ${why}`);
+    const image = String(service.image ?? '');
+    if (/^(docker\.io\/(library\/)?)?node:/.test(image) && image !== nodeImage)
+      problems.push(`${name}: image ${image}, but the apps run on ${nodeImage} (${DOCKERFILE})`);
     const oneShot = service.restart === 'no' || service.restart === false;
     if (!oneShot && !service.healthcheck) problems.push(`${name}: no healthcheck`);
     const dependsOn = service.depends_on ?? {};
@@ -144,13 +181,20 @@ export function composePolicy(
     }
     const env = environmentOf(service);
     const port = Number(env[app.portVar] ?? app.defaultPort);
-    const build: { context?: string; dockerfile?: string } =
-      typeof service.build === 'string' ? { context: service.build } : (service.build ?? {});
-    if (build.dockerfile !== `apps/${app.name}/Dockerfile` || (build.context ?? '.') !== '.') {
-      problems.push(`${app.name}: not built from apps/${app.name}/Dockerfile with the repository root as context`);
+    if (!service.build) problems.push(`${app.name}: not built (no build section)`);
+    else {
+      const build: ComposeBuild = typeof service.build === 'string' ? { context: service.build } : service.build;
+      const dockerfile = (build.dockerfile ?? DOCKERFILE).replace(/^\.\//, '');
+      if (dockerfile !== DOCKERFILE || !['.', './'].includes(build.context ?? '.'))
+        problems.push(`${app.name}: not built from ${DOCKERFILE} with the repository root as context`);
+      const appArg = buildArgsOf(build)[APP_ARG];
+      if (appArg !== app.name)
+        problems.push(`${app.name}: built with ${APP_ARG}=${appArg ?? '(not set)'}, not ${APP_ARG}=${app.name}`);
+      if (build.target !== undefined)
+        problems.push(`${app.name}: builds the stage ${build.target}, not the image (the Dockerfile's final stage)`);
     }
-    if (!String(service.image ?? '').startsWith(`pressconf/${app.name}:`))
-      problems.push(`${app.name}: image is not pressconf/${app.name}:<version>`);
+    if (!String(service.image ?? '').startsWith(`${appImageName(app.name)}:`))
+      problems.push(`${app.name}: image is not ${appImageName(app.name)}:<version>`);
     if (!healthcheckText(service).includes(`http://127.0.0.1:${port}/health/`)) {
       problems.push(`${app.name}: healthcheck does not probe http://127.0.0.1:${port}/health/ (${app.portVar})`);
     }

@@ -1,14 +1,16 @@
 /**
  * Policy checks on the rendered manifests (base and both overlays), against facts read from the code: probes and
- * limits, pinned images, selectors, ports, environment names, pod security, Kafka topics (allTopics()), scaling,
- * migrations, database connections, the Ingress. Each check also runs on a deliberately broken variant, built in
- * memory from a good manifest, and must fail there.
+ * limits, pinned images, each app's own image, selectors, ports, environment names, pod security, Kafka topics
+ * (allTopics()), scaling, migrations, database connections, the Ingress. Each check also runs on a deliberately
+ * broken variant, built in memory from a good manifest, and must fail there.
  */
 import { appNames, supportsMigrateOnly } from './code-facts';
 import { codeFacts } from './facts';
 import {
+  appImages,
   databaseConnectionsFit,
   envNamesKnown,
+  imageRepository,
   imagesPinned,
   ingressPolicy,
   migrationsCoverDatabases,
@@ -168,6 +170,33 @@ describe('each policy fails on a broken manifest', () => {
     expect(imagesPinned(postgres)).toEqual([
       expect.stringMatching(/Cluster\/pressconf-pg: spec.imageName: .* has no tag/),
     ]);
+  });
+
+  it('an app that runs the image of another app', () => {
+    expect(imageRepository('registry.local:5000/pressconf/gateway:0.1.0')).toBe(
+      'registry.local:5000/pressconf/gateway',
+    );
+    expect(imageRepository('pressconf/gateway@sha256:' + 'a'.repeat(64))).toBe('pressconf/gateway');
+    const swapped = broken(
+      prod(),
+      'Deployment',
+      (d) => {
+        container(d).image = 'pressconf/scheduling:0.1.0';
+      },
+      'gateway',
+    );
+    expect(appImages(swapped, facts)).toEqual([
+      'Deployment/gateway container gateway: runs pressconf/scheduling:0.1.0, not the image built with APP=gateway (pressconf/gateway)',
+    ]);
+    const registry = broken(
+      prod(),
+      'Deployment',
+      (d) => {
+        container(d).image = 'registry.example:5000/pressconf/gateway:0.1.0';
+      },
+      'gateway',
+    );
+    expect(appImages(registry, facts)).toEqual([]);
   });
 
   it('a Service selector that matches no pod, a targetPort the pods do not have, a dangling HPA', () => {

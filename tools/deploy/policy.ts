@@ -202,6 +202,34 @@ export function unpinnedImage(image: unknown): string | undefined {
   return undefined;
 }
 
+/** The image of an app: `docker build --build-arg APP=<app> -t pressconf/<app>:<version> .` (one Dockerfile). */
+export const appImageName = (app: string): string => `pressconf/${app}`;
+
+/** An image reference without its tag and digest (`registry:5000/pressconf/gateway:0.1.0` →
+ * `registry:5000/pressconf/gateway`). */
+export function imageRepository(image: string): string {
+  const name = image.replace(/@sha256:[0-9a-f]{64}$/, '');
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+}
+
+/** Each app's Deployment runs the app's own image (pressconf/<app>, from any registry): all images come from one
+ * Dockerfile, so the name is what tells them apart. */
+export function appImages(manifests: Manifest[], facts: CodeFacts): Problems {
+  const problems: Problems = [];
+  for (const app of facts.apps) {
+    const c = appDeployment(manifests, app.name)?.podSpec.containers?.find((x) => x.name === app.name);
+    if (!c) continue;
+    const repository = imageRepository(String(c.image ?? ''));
+    const expected = appImageName(app.name);
+    if (repository !== expected && !repository.endsWith(`/${expected}`))
+      problems.push(
+        `Deployment/${app.name} container ${app.name}: runs ${c.image}, not the image built with APP=${app.name} (${expected})`,
+      );
+  }
+  return problems;
+}
+
 /** No container image without a tag or with `latest`; the operators' images pinned too. */
 export function imagesPinned(manifests: Manifest[]): Problems {
   const problems: Problems = [];
@@ -695,6 +723,7 @@ export const POLICIES: Record<
 > = {
   'probes and resource limits on every container': (m, f) => probesAndResources(m, f),
   'no latest or untagged image': (m) => imagesPinned(m),
+  'each app runs its own image (pressconf/<app>)': (m, f) => appImages(m, f),
   'selectors match pod labels, references exist': (m) => selectorsMatch(m),
   'every referenced ConfigMap and Secret exists': (m, _f, provided) => referencesResolve(m, provided),
   'container ports equal the service env ports and the probes': (m, f) => portsAgree(m, f),
