@@ -1,7 +1,8 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import type { ApiKeyView, CreatedApiKeyView, Page, Problem } from '@pressconf/contracts';
+import { Roles } from '@pressconf/contracts';
+import type { AgencyView, ApiKeyView, CreatedApiKeyView, Page, Problem } from '@pressconf/contracts';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 
@@ -85,6 +86,25 @@ describe('gateway: authentication, authorization and limits', () => {
 
     expect((await stack.api('DELETE', `/api-keys/${issued.body.id}`)).status).toBe(204);
     expect((await stack.api('GET', '/agencies', { key: issued.body.key })).status).toBe(401);
+  });
+
+  it('issues, accepts and revokes a key of every role', async () => {
+    const agency = await stack.api<AgencyView>('POST', '/agencies', { body: smallDirectory()[0] });
+    expect(agency.status).toBe(201);
+    for (const role of Roles) {
+      const agencyId = role === 'agency' || role === 'press' ? { agencyId: agency.body.id } : {};
+      const issued = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
+        body: { name: `Khóa ${role}`, role, ...agencyId },
+      });
+      expect({ role, status: issued.status }).toEqual({ role, status: 201 });
+      expect(issued.body.key.startsWith(`pk_${role}_`)).toBe(true);
+      expect({ role, status: (await stack.api('GET', '/agencies', { key: issued.body.key })).status }).toEqual({
+        role,
+        status: 200,
+      });
+      expect((await stack.api('DELETE', `/api-keys/${issued.body.id}`)).status).toBe(204);
+      expect((await stack.api('GET', '/agencies', { key: issued.body.key })).status).toBe(401);
+    }
   });
 
   it('refuses a write by a reader with 403 and changes nothing', async () => {

@@ -18,7 +18,8 @@ export class ApiKeyEntity {
   @Column({ name: 'agency_id', type: 'uuid', nullable: true })
   agencyId: string | null;
 
-  @Column({ type: 'varchar', length: 20 })
+  /** `pk_<role>_` and six characters of the secret, to recognise a key in a list. */
+  @Column({ type: 'varchar', length: 32 })
   prefix: string;
 
   @Column({ type: 'varchar', length: 64 })
