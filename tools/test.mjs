@@ -92,29 +92,38 @@ async function runJest(project, args, env) {
 }
 
 /**
- * Lint (ESLint and Prettier) and typecheck of every project, as `nx run-many` runs them for a developer; each task
- * counts as one passed or failed check, read from Nx's ✔/✖ line for it.
+ * Lint (ESLint and Prettier) and typecheck of every project, as `nx run-many` runs them for a developer. Each task
+ * counts as one check: failed when Nx lists it among the failed tasks, passed otherwise.
  */
 async function runChecks(targets) {
   log.info(`running ${targets.join(' and ')} over every project`);
-  const nx = spawn(bin('nx'), ['run-many', '-t', ...targets, '--parallel=2', '--outputStyle=static'], {
-    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  nx.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    output += chunk;
-  });
-  const code = await new Promise((resolve) => nx.on('close', resolve));
+  const env = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', FORCE_COLOR: '0' };
+  const { code, output } = await runCapturing(
+    bin('nx'),
+    ['run-many', '-t', ...targets, '--parallel=2', '--outputStyle=static'],
+    env,
+  );
+  const failedTasks = [...output.matchAll(/-\s+nx run (\S+):(\S+)/g)].map((m) => m[2]);
   for (const target of targets) {
-    const count = (mark) => (output.match(new RegExp(`${mark}\\s+nx run \\S+:${target}\\b`, 'g')) ?? []).length;
-    const passed = count('✔');
-    const failed = count('✖');
+    const projects = JSON.parse(
+      (await runCapturing(bin('nx'), ['show', 'projects', '--with-target', target, '--json'], env, false)).output,
+    );
+    const failed = failedTasks.filter((t) => t === target).length;
     const ok = code === 0 && failed === 0;
     const note = !ok && failed === 0 ? `nx exited with ${code}` : '';
-    results.push({ project: target, passed, failed, skipped: 0, brokenSuites: 0, ok, note });
+    results.push({ project: target, passed: projects.length - failed, failed, skipped: 0, brokenSuites: 0, ok, note });
   }
+}
+
+/** Runs a command, its output shown as it comes (unless `echo` is false) and kept. */
+function runCapturing(command, args, env, echo = true) {
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    if (echo) process.stdout.write(chunk);
+    output += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, output })));
 }
 
 async function main() {

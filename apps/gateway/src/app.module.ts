@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import {
   HttpMetricsMiddleware,
+  loadConfig,
   loggerOptions,
   ProblemFilter,
   RequestContextMiddleware,
@@ -34,22 +35,28 @@ import { InviteePages } from './invitee-page/invitee-pages';
 import { PageFiles } from './invitee-page/page-files';
 import { SeriesController } from './series/series.controller';
 import { ServicesModule } from './services/services.module';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { type GatewayConfig, gatewayEnv } from './config';
 
 @Module({
   imports: [
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => loadConfig(gatewayEnv, env) }),
     LoggerModule.forRoot(loggerOptions('gateway')),
     TypeOrmModule.forRoot({
       ...serviceDataSourceOptions('gateway', GATEWAY_ENTITIES, GATEWAY_MIGRATIONS, { messaging: false }),
       migrationsRun: true,
     }),
-    ThrottlerModule.forRoot({
-      throttlers: [
-        {
-          name: 'default',
-          limit: Number(process.env.GATEWAY_RATE_LIMIT ?? 600),
-          ttl: Number(process.env.GATEWAY_RATE_WINDOW_MS ?? 60_000),
-        },
-      ],
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<GatewayConfig, true>) => ({
+        throttlers: [
+          {
+            name: 'default',
+            limit: config.get('GATEWAY_RATE_LIMIT', { infer: true }),
+            ttl: config.get('GATEWAY_RATE_WINDOW_MS', { infer: true }),
+          },
+        ],
+      }),
     }),
     TerminusModule,
     ServicesModule,

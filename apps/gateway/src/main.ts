@@ -8,8 +8,11 @@ import { ensureDatabaseAndSchema, isMigrateOnly, migrateOnly } from '@pressconf/
 import { AppModule } from './app.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { buildOpenApi } from './openapi/openapi';
+import { gatewayConfig } from './config';
 
 async function bootstrap(): Promise<void> {
+  // A wrong value stops the gateway here, naming the variable.
+  const config = gatewayConfig();
   if (isMigrateOnly()) {
     await migrateOnly({
       service: 'gateway',
@@ -24,11 +27,11 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   app.use(helmet({ contentSecurityPolicy: false }));
   app.useBodyParser('json', {
-    limit: process.env.GATEWAY_BODY_LIMIT ?? '1mb',
+    limit: config.GATEWAY_BODY_LIMIT,
     type: ['application/json', 'application/*+json'],
   });
   app.enableCors({
-    origin: (process.env.GATEWAY_CORS_ORIGINS ?? '').split(',').filter(Boolean),
+    origin: config.GATEWAY_CORS_ORIGINS,
     exposedHeaders: ['X-Correlation-Id', 'Retry-After'],
   });
   // The invitee's page (/moi/…) is for people, not API clients: it stays out of the versioned API's prefix.
@@ -37,7 +40,7 @@ async function bootstrap(): Promise<void> {
   });
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  const port = Number(process.env.GATEWAY_PORT ?? 3000);
+  const port = config.GATEWAY_PORT;
   await app.listen(port, '0.0.0.0');
   app.get(Logger).log(`gateway ready on port ${port}`);
 }

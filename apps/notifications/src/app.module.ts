@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { loadConfig } from '@pressconf/messaging';
+import { notificationsEnv } from './config';
 import { ServiceMessagingModule } from '@pressconf/messaging';
 import { NOTIFICATIONS_ENTITIES, NOTIFICATIONS_MIGRATIONS } from './database/schema';
 import { BriefsModule } from './briefs/briefs.module';
@@ -8,6 +11,8 @@ import { InvitationsModule } from './invitations/invitations.module';
 
 @Module({
   imports: [
+    // The validated, typed configuration (ConfigService); a wrong value stops the service, naming the variable.
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => loadConfig(notificationsEnv, env) }),
     ServiceMessagingModule.forService({
       service: 'notifications',
       entities: NOTIFICATIONS_ENTITIES,

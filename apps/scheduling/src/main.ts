@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { bootstrapService } from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
+import { schedulingConfig } from './config';
 
 bootstrapService({
   service: 'scheduling',
   module: AppModule,
   database: { entities: SCHEDULING_ENTITIES, migrations: SCHEDULING_MIGRATIONS },
-  port: Number(process.env.SCHEDULING_PORT ?? 3101),
+  // A wrong value stops the service here, naming the variable.
+  port: schedulingConfig().SCHEDULING_PORT,
 })
   // With --migrate-only there is no app to keep running.
   .then((app) => app ?? process.exit(0))

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { loadConfig } from '@pressconf/messaging';
+import { submissionsEnv } from './config';
 import { ServiceMessagingModule } from '@pressconf/messaging';
 import { BriefRequestsModule } from './brief-requests/brief-requests.module';
 import { BriefingPackModule } from './briefing-pack/briefing-pack.module';
@@ -9,6 +12,8 @@ import { ReviewModule } from './review/review.module';
 
 @Module({
   imports: [
+    // The validated, typed configuration (ConfigService); a wrong value stops the service, naming the variable.
+    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: (env) => loadConfig(submissionsEnv, env) }),
     ServiceMessagingModule.forService({
       service: 'submissions',
       entities: SUBMISSIONS_ENTITIES,

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { bootstrapService } from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { SUBMISSIONS_ENTITIES, SUBMISSIONS_MIGRATIONS } from './database/schema';
+import { submissionsConfig } from './config';
 
 bootstrapService({
   service: 'submissions',
   module: AppModule,
   database: { entities: SUBMISSIONS_ENTITIES, migrations: SUBMISSIONS_MIGRATIONS },
-  port: Number(process.env.SUBMISSIONS_PORT ?? 3102),
+  // A wrong value stops the service here, naming the variable.
+  port: submissionsConfig().SUBMISSIONS_PORT,
 })
   // With --migrate-only there is no app to keep running.
   .then((app) => app ?? process.exit(0))

@@ -11,6 +11,7 @@ import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } f
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { registerConsumerLag } from './metrics/kafka-lag';
+import { messagingConfig } from './config/shared';
 
 export interface ServiceBootstrapOptions {
   service: ServiceName;
@@ -71,7 +72,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // JSON only: the gateway has checked the size already (GATEWAY_BODY_LIMIT); files arrive as raw streams.
-  app.useBodyParser('json', { limit: process.env.INTERNAL_BODY_LIMIT ?? '2mb' });
+  app.useBodyParser('json', { limit: messagingConfig().INTERNAL_BODY_LIMIT });
   const strategy = new ObservedServerKafka({
     client: { ...kafkaClientConfig(options.service), brokers: kafkaBrokers() },
     consumer: {
@@ -84,7 +85,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
     },
     producer: PRODUCER_DEFAULTS,
     subscribe: { fromBeginning: true },
-    run: { partitionsConsumedConcurrently: Number(process.env.KAFKA_PARTITIONS_CONCURRENCY ?? 3) },
+    run: { partitionsConsumedConcurrently: messagingConfig().KAFKA_PARTITIONS_CONCURRENCY },
     postfixId: '',
   });
   app.connectMicroservice({ strategy }, { inheritAppConfig: true });

@@ -1,4 +1,5 @@
 export * from './bootstrap';
+export * from './config';
 export * from './context/request-context';
 export * from './context/trace-context';
 export * from './database/database';
@@ -20,6 +21,7 @@ export * from './messaging.module';
 export * from './outbox/outbox';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';
+export * from './scheduling/periodic-job';
 export * from './http/problem-error';
 export * from './http/problem.filter';
 export * from './http/request-context.middleware';

@@ -1,8 +1,10 @@
+import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { RequestContexts } from './context/request-context';
 import { traceIdOf } from './context/trace-context';
+import { platformConfig } from './config/shared';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -14,8 +16,10 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 export function loggerOptions(service: string): Params {
   const quietInternalCalls = service !== 'gateway';
   return {
+    // Nest 11's route syntax: nestjs-pino's default `*` is converted with a warning at every start.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
-      level: process.env.LOG_LEVEL ?? 'info',
+      level: platformConfig().LOG_LEVEL,
       base: { service },
       messageKey: 'message',
       mixin: () => {
@@ -33,8 +37,6 @@ export function loggerOptions(service: string): Params {
         if (error || response.statusCode >= 500) return 'error';
         return quietInternalCalls ? 'debug' : 'info';
       },
-      customProps: (request: IncomingMessage) =>
-        RequestContexts.current() ? {} : { correlationId: (request as IncomingMessage & { id?: string }).id },
       serializers: {
         req: (request: { id?: string; method?: string; url?: string }) => ({
           method: request.method,

@@ -1,4 +1,5 @@
 import {
+  BeforeApplicationShutdown,
   DynamicModule,
   Global,
   Injectable,
@@ -28,6 +29,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { loggerOptions } from './logging';
 import { ServiceName } from '@pressconf/contracts';
+import { messagingConfig } from './config/shared';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
 
@@ -38,8 +40,12 @@ export interface ServiceMessagingOptions {
   migrations: readonly MigrationClass[];
 }
 
+/**
+ * The relay stops before anything closes (its batch finishes while the database pool is still open); the
+ * dead-letter producer only after the consumers, whose last message may still need it.
+ */
 @Injectable()
-class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly deadLetters: DeadLetters,
@@ -49,8 +55,11 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.deadLetters.close();
   }
 }
@@ -88,7 +97,7 @@ export class ServiceMessagingModule implements NestModule {
           useFactory: (dataSource: DataSource) =>
             new OutboxRelay(dataSource, {
               service: options.service,
-              pollIntervalMs: Number(process.env.OUTBOX_POLL_INTERVAL_MS ?? 100),
+              pollIntervalMs: messagingConfig().OUTBOX_POLL_INTERVAL_MS,
             }),
         },
         { provide: DeadLetters, useFactory: () => new DeadLetters(options.service) },

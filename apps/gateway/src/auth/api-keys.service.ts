@@ -12,8 +12,8 @@ import {
   PageQuery,
 } from '@pressconf/contracts';
 import { ApiKeyEntity } from './api-key.entity';
-
-const CACHE_MS = Number(process.env.API_KEY_CACHE_MS ?? 10_000);
+import type { GatewayConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * API keys: shown once, kept as a SHA-256, revocable. Lookups are cached briefly per process; a revocation
@@ -21,10 +21,14 @@ const CACHE_MS = Number(process.env.API_KEY_CACHE_MS ?? 10_000);
  */
 @Injectable()
 export class ApiKeysService {
-  private readonly adminKey = process.env.GATEWAY_ADMIN_API_KEY ?? '';
+  private readonly adminKey = this.config.get('GATEWAY_ADMIN_API_KEY', { infer: true }) ?? '';
+  private readonly cacheMs = this.config.get('API_KEY_CACHE_MS', { infer: true });
   private readonly cache = new Map<string, { actor: Actor | null; until: number }>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<GatewayConfig, true>,
+  ) {}
 
   async create(dto: CreateApiKeyDto, createdBy: Actor): Promise<CreatedApiKeyView> {
     const key = `pk_${dto.role}_${randomBytes(32).toString('base64url')}`;
@@ -81,7 +85,7 @@ export class ApiKeysService {
       void this.dataSource.getRepository(ApiKeyEntity).update({ id: entity.id }, { lastUsedAt: new Date() });
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { actor, until: Date.now() + CACHE_MS });
+    this.cache.set(hash, { actor, until: Date.now() + this.cacheMs });
     return actor;
   }
 }

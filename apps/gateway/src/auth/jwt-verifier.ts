@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import { Actor } from '@pressconf/contracts';
 import { actorOf } from './jwt-claims';
+import type { GatewayConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * Bearer tokens from the province's identity provider: signature checked against its JWKS, issuer (and
@@ -12,11 +14,14 @@ import { actorOf } from './jwt-claims';
 @Injectable()
 export class JwtVerifier {
   private readonly logger = new Logger(JwtVerifier.name);
-  private readonly issuer = process.env.GATEWAY_JWT_ISSUER;
-  private readonly audience = process.env.GATEWAY_JWT_AUDIENCE;
-  private readonly jwks = process.env.GATEWAY_JWT_JWKS_URL
-    ? createRemoteJWKSet(new URL(process.env.GATEWAY_JWT_JWKS_URL), { cooldownDuration: 30_000 })
+  private readonly issuer = this.config.get('GATEWAY_JWT_ISSUER', { infer: true });
+  private readonly audience = this.config.get('GATEWAY_JWT_AUDIENCE', { infer: true });
+  private readonly jwksUrl = this.config.get('GATEWAY_JWT_JWKS_URL', { infer: true });
+  private readonly jwks = this.jwksUrl
+    ? createRemoteJWKSet(new URL(this.jwksUrl), { cooldownDuration: 30_000 })
     : undefined;
+
+  constructor(private readonly config: ConfigService<GatewayConfig, true>) {}
 
   get enabled(): boolean {
     return Boolean(this.issuer && this.jwks);

@@ -4,12 +4,13 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import { Actor, InternalHeaders, InternalRoute, problem, StoredFileHeaders } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { ServiceClient, ServiceStream } from '../services/service-client';
+import { gatewayConfig } from '../config';
 
 const logger = new Logger('FileTransfer');
 
 /** ATTACHMENT_MAX_BYTES, 10 MB by default: the submissions service enforces the same cap. */
 export function attachmentMaxBytes(): number {
-  return Number(process.env.ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024);
+  return gatewayConfig().ATTACHMENT_MAX_BYTES;
 }
 
 /** The `file` part of a multipart upload, as it arrives (see FileUpload). */

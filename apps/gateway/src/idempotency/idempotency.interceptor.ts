@@ -8,13 +8,14 @@ import { DataSource } from 'typeorm';
 import { Actor, problem, Problem } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { IdempotencyRecord } from './idempotency-record.entity';
+import type { GatewayConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 const IDEMPOTENT = 'idempotent';
 /** Marks a creating POST whose retries with the same `Idempotency-Key` return the first result. */
 export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
-const RETENTION_HOURS = Number(process.env.IDEMPOTENCY_RETENTION_HOURS ?? 24);
 
 /**
  * Stripe-style idempotency: the first request with a key runs and its answer is stored; a retry replays it
@@ -23,9 +24,12 @@ const RETENTION_HOURS = Number(process.env.IDEMPOTENCY_RETENTION_HOURS ?? 24);
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly retentionHours = this.config.get('IDEMPOTENCY_RETENTION_HOURS', { infer: true });
+
   constructor(
     private readonly reflector: Reflector,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: ConfigService<GatewayConfig, true>,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -82,7 +86,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
               response_body = NULL, created_at = now(), expires_at = EXCLUDED.expires_at
         WHERE idempotency_record.expires_at < now()
        RETURNING scope`,
-      [scope, fingerprint, RETENTION_HOURS],
+      [scope, fingerprint, this.retentionHours],
     );
     if (inserted.length > 0) return null;
     return this.dataSource.getRepository(IdempotencyRecord).findOneByOrFail({ scope });

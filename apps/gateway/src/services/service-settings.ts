@@ -1,4 +1,5 @@
 import { ServiceName } from '@pressconf/contracts';
+import { GatewayConfig, gatewayConfig } from '../config';
 
 export interface ServiceClientSettings {
   /** GATEWAY_RPC_TIMEOUT_MS: a service that has not answered by then is a 504. */
@@ -12,11 +13,13 @@ export interface ServiceClientSettings {
   retryAfterSeconds: number;
 }
 
-export function serviceClientSettings(env: NodeJS.ProcessEnv = process.env): ServiceClientSettings {
+export function serviceClientSettings(
+  config: Pick<GatewayConfig, 'GATEWAY_RPC_TIMEOUT_MS' | 'GATEWAY_SERVICE_CONNECTIONS'> = gatewayConfig(),
+): ServiceClientSettings {
   return {
-    timeoutMs: Number(env.GATEWAY_RPC_TIMEOUT_MS ?? 10_000),
+    timeoutMs: config.GATEWAY_RPC_TIMEOUT_MS,
     connectTimeoutMs: 2_000,
-    connections: Number(env.GATEWAY_SERVICE_CONNECTIONS ?? 64),
+    connections: config.GATEWAY_SERVICE_CONNECTIONS,
     readAttempts: 3,
     retryDelayMs: 100,
     retryAfterSeconds: 5,
@@ -24,10 +27,10 @@ export function serviceClientSettings(env: NodeJS.ProcessEnv = process.env): Ser
 }
 
 /** SCHEDULING_URL, SUBMISSIONS_URL, NOTIFICATIONS_URL: where each service's internal API answers. */
-export function serviceUrls(env: NodeJS.ProcessEnv = process.env): Record<ServiceName, string> {
+export function serviceUrls(config: GatewayConfig = gatewayConfig()): Record<ServiceName, string> {
   return {
-    scheduling: env.SCHEDULING_URL ?? `http://127.0.0.1:${env.SCHEDULING_PORT ?? 3101}`,
-    submissions: env.SUBMISSIONS_URL ?? `http://127.0.0.1:${env.SUBMISSIONS_PORT ?? 3102}`,
-    notifications: env.NOTIFICATIONS_URL ?? `http://127.0.0.1:${env.NOTIFICATIONS_PORT ?? 3103}`,
+    scheduling: config.SCHEDULING_URL ?? `http://127.0.0.1:${config.SCHEDULING_PORT}`,
+    submissions: config.SUBMISSIONS_URL ?? `http://127.0.0.1:${config.SUBMISSIONS_PORT}`,
+    notifications: config.NOTIFICATIONS_URL ?? `http://127.0.0.1:${config.NOTIFICATIONS_PORT}`,
   };
 }

@@ -7,6 +7,8 @@ import { DeliveryWorker, RETRY_POLICY } from './application/delivery-worker';
 import { MessageComposer } from './application/message-composer';
 import { retryPolicyFromEnv } from './domain/retry-policy';
 import { EmailChannel } from './infrastructure/email-channel';
+import type { NotificationsConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * Sending: the queue every feature adds mail to, the worker that renders and sends it through the channel each
@@ -25,8 +27,24 @@ import { EmailChannel } from './infrastructure/email-channel';
       inject: [EmailChannel],
       useFactory: (email: EmailChannel): NotificationChannel[] => [email],
     },
-    { provide: MailTemplates, useFactory: () => new MailTemplates(undefined, { zone: process.env.TZ_DISPLAY }) },
-    { provide: RETRY_POLICY, useFactory: retryPolicyFromEnv },
+    {
+      provide: MailTemplates,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<NotificationsConfig, true>) =>
+        new MailTemplates(config.get('NOTIFICATIONS_TEMPLATES_DIR', { infer: true }), {
+          zone: config.get('TZ_DISPLAY', { infer: true }),
+        }),
+    },
+    {
+      provide: RETRY_POLICY,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<NotificationsConfig, true>) =>
+        retryPolicyFromEnv({
+          MAIL_MAX_ATTEMPTS: config.get('MAIL_MAX_ATTEMPTS', { infer: true }),
+          MAIL_RETRY_INITIAL_MS: config.get('MAIL_RETRY_INITIAL_MS', { infer: true }),
+          MAIL_RETRY_MAX_MS: config.get('MAIL_RETRY_MAX_MS', { infer: true }),
+        }),
+    },
   ],
   exports: [DeliveryQueue, MessageComposer],
 })

@@ -198,19 +198,11 @@ describe('MailTemplates', () => {
   });
 
   describe('defaultTemplatesDir', () => {
-    const saved = process.env.NOTIFICATIONS_TEMPLATES_DIR;
-    afterEach(() => {
-      if (saved === undefined) delete process.env.NOTIFICATIONS_TEMPLATES_DIR;
-      else process.env.NOTIFICATIONS_TEMPLATES_DIR = saved;
-    });
-
     it('prefers NOTIFICATIONS_TEMPLATES_DIR', () => {
-      process.env.NOTIFICATIONS_TEMPLATES_DIR = '/srv/templates';
-      expect(defaultTemplatesDir()).toBe('/srv/templates');
+      expect(defaultTemplatesDir('/srv/templates')).toBe('/srv/templates');
     });
 
     it('falls back to the source folder from the workspace root', () => {
-      delete process.env.NOTIFICATIONS_TEMPLATES_DIR;
       expect(defaultTemplatesDir()).toBe(resolve(process.cwd(), 'apps/notifications/src/templates'));
       expect(defaultTemplatesDir()).toBe(sourceDir);
     });

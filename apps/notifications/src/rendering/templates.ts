@@ -14,6 +14,7 @@ import {
   zoneLabel,
 } from './format';
 import { MAIL_TEMPLATE_NAMES, MailModels, MailTemplateName } from './mail-models';
+import { notificationsConfig } from '../config';
 
 export interface RenderedMail {
   subject: string;
@@ -34,8 +35,9 @@ type Compiled = Record<(typeof PARTS)[number], Handlebars.TemplateDelegate>;
  * NOTIFICATIONS_TEMPLATES_DIR, else the folder the build copies next to main.js, else the source folder
  * (tests and ts-node run from the workspace root).
  */
-export function defaultTemplatesDir(): string {
-  const configured = process.env.NOTIFICATIONS_TEMPLATES_DIR;
+export function defaultTemplatesDir(
+  configured: string | undefined = notificationsConfig().NOTIFICATIONS_TEMPLATES_DIR,
+): string {
   if (configured) return configured;
   const besideBundle = join(__dirname, 'templates');
   return existsSync(besideBundle) ? besideBundle : resolve(process.cwd(), 'apps/notifications/src/templates');

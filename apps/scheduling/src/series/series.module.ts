@@ -3,6 +3,8 @@ import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { SeriesMaterializer } from './application/series-materializer';
 import { SeriesService } from './application/series.service';
 import { SeriesController } from './interface/series.controller';
+import type { SchedulingConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 @Module({
   controllers: [SeriesController],
@@ -12,8 +14,9 @@ import { SeriesController } from './interface/series.controller';
     {
       provide: WorkingCalendar,
       // The same days off as the due times of briefs, so that an occurrence never lands on a declared day off.
-      useFactory: () =>
-        new WorkingCalendar({ extraDaysOff: (process.env.EXTRA_DAYS_OFF ?? '').split(',').filter(Boolean) }),
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<SchedulingConfig, true>) =>
+        new WorkingCalendar({ extraDaysOff: config.get('EXTRA_DAYS_OFF', { infer: true }) }),
     },
   ],
 })

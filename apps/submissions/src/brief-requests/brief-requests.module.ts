@@ -6,19 +6,30 @@ import { dueTimePolicyFromEnv } from './domain/due-time';
 import { BriefRequestsService, DUE_TIME_POLICY } from './application/brief-requests.service';
 import { OverdueWatch } from './application/overdue-watch';
 import { BriefRequestsController } from './interface/brief-requests.controller';
+import type { SubmissionsConfig } from '../config';
+import { ConfigService } from '@nestjs/config';
 
 @Module({
   controllers: [BriefRequestsController],
   providers: [
     {
       provide: WorkingCalendar,
-      useFactory: () =>
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<SubmissionsConfig, true>) =>
         new WorkingCalendar({
-          zone: process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh',
-          extraDaysOff: (process.env.EXTRA_DAYS_OFF ?? '').split(',').filter(Boolean),
+          zone: config.get('TZ_DISPLAY', { infer: true }),
+          extraDaysOff: config.get('EXTRA_DAYS_OFF', { infer: true }),
         }),
     },
-    { provide: DUE_TIME_POLICY, useFactory: dueTimePolicyFromEnv },
+    {
+      provide: DUE_TIME_POLICY,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<SubmissionsConfig, true>) =>
+        dueTimePolicyFromEnv({
+          BRIEFS_PERIODIC_WORKING_DAYS_BEFORE: config.get('BRIEFS_PERIODIC_WORKING_DAYS_BEFORE', { infer: true }),
+          BRIEFS_EXTRAORDINARY_HOURS_BEFORE: config.get('BRIEFS_EXTRAORDINARY_HOURS_BEFORE', { infer: true }),
+        }),
+    },
     {
       provide: BriefRequestsService,
       inject: [DataSource, Outbox, WorkingCalendar, DUE_TIME_POLICY],

@@ -4,6 +4,7 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
+import { platformConfig } from '../config/shared';
 
 /** An entity class: TypeORM reads its decorators and builds its instances. */
 export type EntityClass = new (...args: never[]) => object;
@@ -11,7 +12,7 @@ export type EntityClass = new (...args: never[]) => object;
 export type MigrationClass = new () => MigrationInterface;
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return platformConfig().DATABASE_URL;
 }
 
 /** Creates the database named in the URL when missing, then the service's own schema. */
@@ -64,6 +65,6 @@ export function serviceDataSourceOptions(
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { options: `-c search_path="${schema}"`, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { options: `-c search_path="${schema}"`, max: platformConfig().DATABASE_POOL_SIZE },
   };
 }

@@ -15,6 +15,7 @@ import { childTraceparent } from '../context/trace-context';
 import { eventsConsumed } from '../metrics/metrics';
 import { describe } from '../outbox/outbox-relay';
 import { DeadLetters } from './dead-letters';
+import { messagingConfig } from '../config/shared';
 
 export type EventHandler<T extends EventType> = (
   data: EventDataMap[T],
@@ -64,7 +65,7 @@ export class EventInbox {
       return this.deadLetter(consumer, context, value, `invalid ${envelope.type} payload: ${describe(error)}`, 0);
     }
 
-    const maxAttempts = this.options.maxAttempts ?? Number(process.env.INBOX_MAX_ATTEMPTS ?? 5);
+    const maxAttempts = this.options.maxAttempts ?? messagingConfig().INBOX_MAX_ATTEMPTS;
     for (let attempt = 1; ; attempt += 1) {
       try {
         const handled = await RequestContexts.run(

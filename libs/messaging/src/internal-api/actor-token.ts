@@ -10,6 +10,7 @@ import {
   Roles,
   ServiceName,
 } from '@pressconf/contracts';
+import { actorTokenSigningConfig, messagingConfig } from '../config/shared';
 
 /**
  * Who is asking, as the gateway tells a service: a JWT signed with the gateway's Ed25519 key (EdDSA), for one
@@ -25,14 +26,16 @@ function pem(value: string): string {
   return value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
 }
 
-export function actorTokenPublicKey(env: NodeJS.ProcessEnv = process.env): KeyObject {
-  const value = env.INTERNAL_AUTH_PUBLIC_KEY;
+export function actorTokenPublicKey(config: { INTERNAL_AUTH_PUBLIC_KEY?: string } = messagingConfig()): KeyObject {
+  const value = config.INTERNAL_AUTH_PUBLIC_KEY;
   if (!value) throw new Error('INTERNAL_AUTH_PUBLIC_KEY is not set: the service cannot check who calls it');
   return createPublicKey(pem(value));
 }
 
-export function actorTokenPrivateKey(env: NodeJS.ProcessEnv = process.env): KeyObject {
-  const value = env.INTERNAL_AUTH_PRIVATE_KEY;
+export function actorTokenPrivateKey(
+  config: { INTERNAL_AUTH_PRIVATE_KEY?: string } = actorTokenSigningConfig(),
+): KeyObject {
+  const value = config.INTERNAL_AUTH_PRIVATE_KEY;
   if (!value) throw new Error('INTERNAL_AUTH_PRIVATE_KEY is not set: the gateway cannot sign calls to the services');
   return createPrivateKey(pem(value));
 }

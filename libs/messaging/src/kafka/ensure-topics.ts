@@ -1,5 +1,6 @@
 import { Kafka } from 'kafkajs';
 import { allTopics, kafkaClientConfig, TopicSpec } from './kafka-config';
+import { messagingConfig } from '../config/shared';
 
 /** Creates the topics that do not exist yet. Safe to run from every service at every start. */
 export async function ensureTopics(clientId: string, topics: TopicSpec[] = allTopics()): Promise<string[]> {
@@ -9,7 +10,7 @@ export async function ensureTopics(clientId: string, topics: TopicSpec[] = allTo
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length === 0) return [];
-    const replicationFactor = Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1);
+    const replicationFactor = messagingConfig().KAFKA_REPLICATION_FACTOR;
     try {
       await admin.createTopics({
         waitForLeaders: true,

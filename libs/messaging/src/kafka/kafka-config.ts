@@ -1,11 +1,10 @@
 import { KafkaConfig, logLevel, Partitioners } from 'kafkajs';
 import { deadLetterTopicOf, EVENT_TOPICS } from '@pressconf/contracts';
+import { kafkaLogCreator } from './kafka-logs';
+import { messagingConfig } from '../config/shared';
 
 export function kafkaBrokers(): string[] {
-  return (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
-    .split(',')
-    .map((b) => b.trim())
-    .filter(Boolean);
+  return messagingConfig().KAFKA_BROKERS;
 }
 
 /** Client settings shared by every producer and consumer: fast reconnects, bounded retries. */
@@ -14,6 +13,7 @@ export function kafkaClientConfig(clientId: string): KafkaConfig {
     clientId,
     brokers: kafkaBrokers(),
     logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator('kafkajs'),
     connectionTimeout: 3000,
     retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 12 },
   };
@@ -24,7 +24,7 @@ export function kafkaClientConfig(clientId: string): KafkaConfig {
  * that an event reaches its consumers without waiting for a fuller batch.
  */
 export const CONSUMER_TIMING = {
-  sessionTimeout: Number(process.env.KAFKA_SESSION_TIMEOUT_MS ?? 10_000),
+  sessionTimeout: messagingConfig().KAFKA_SESSION_TIMEOUT_MS,
   rebalanceTimeout: 20_000,
   heartbeatInterval: 1_000,
   maxWaitTimeInMs: 100,
@@ -37,7 +37,7 @@ export interface TopicSpec {
 
 /** Partition counts: events scale with consumers; each conference keeps its order on one partition. */
 export const TOPIC_PARTITIONS = {
-  event: Number(process.env.KAFKA_EVENT_PARTITIONS ?? 6),
+  event: messagingConfig().KAFKA_EVENT_PARTITIONS,
   deadLetter: 1,
 } as const;
 

@@ -9,6 +9,8 @@ import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import { briefReminderAt } from '../domain/brief-reminder';
 import { BriefRequestProjection } from '../infrastructure/brief-request.entity';
+import type { NotificationsConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * Mail about written briefs, from submissions' events: the request to each agency concerned, a reminder before
@@ -17,11 +19,12 @@ import { BriefRequestProjection } from '../infrastructure/brief-request.entity';
  */
 @Injectable()
 export class BriefMailService {
-  private readonly reminderHoursBefore = Number(process.env.BRIEF_REMINDER_HOURS_BEFORE ?? 24);
+  private readonly reminderHoursBefore = this.config.get('BRIEF_REMINDER_HOURS_BEFORE', { infer: true });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queue: DeliveryQueue,
+    private readonly config: ConfigService<NotificationsConfig, true>,
   ) {}
 
   async onOpened(data: BriefRequestEventData, tx: EntityManager, event: EventEnvelope): Promise<void> {

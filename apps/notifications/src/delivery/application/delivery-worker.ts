@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EventTypes } from '@pressconf/contracts';
@@ -8,6 +8,7 @@ import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { ChannelRegistry } from './channel-registry';
 import { Composition, MessageComposer } from './message-composer';
+import { notificationsConfig } from '../../config';
 
 export const RETRY_POLICY = Symbol('RETRY_POLICY');
 
@@ -21,14 +22,14 @@ type Attempt = SendOutcome | { kind: 'skipped'; reason: string };
  * nothing twice.
  */
 @Injectable()
-export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  private readonly batchSize = Number(process.env.MAIL_BATCH_SIZE ?? 20);
-  private readonly pollMs = Number(process.env.MAIL_POLL_INTERVAL_MS ?? 250);
-  private readonly leaseMs = Number(process.env.MAIL_LEASE_MS ?? 60_000);
+  private readonly batchSize = notificationsConfig().MAIL_BATCH_SIZE;
+  private readonly pollMs = notificationsConfig().MAIL_POLL_INTERVAL_MS;
+  private readonly leaseMs = notificationsConfig().MAIL_LEASE_MS;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,7 +44,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops leasing and finishes the mail in flight while the database pool is still open, then closes SMTP. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;

@@ -1,6 +1,7 @@
+import { notificationsConfig } from '../../config';
 /** Links put in mail, all under PUBLIC_BASE_URL: the REST API's own addresses, and the invitee's page. */
 export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  return notificationsConfig().PUBLIC_BASE_URL.replace(/\/+$/, '');
 }
 
 function api(path: string): string {

@@ -18,6 +18,8 @@ import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { mailFrom } from '../infrastructure/email-channel';
 import { OutgoingAttachment, OutgoingMessage } from './channel';
 import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
+import type { NotificationsConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 /** A message ready for its channel, or the reason it must not go out any more. */
 export type Composition = { message: OutgoingMessage } | { skip: string };
@@ -42,13 +44,14 @@ interface Sources {
  */
 @Injectable()
 export class MessageComposer {
-  private readonly locale = process.env.MAIL_LOCALE ?? 'vi';
-  private readonly zone = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+  private readonly locale = this.config.get('MAIL_LOCALE', { infer: true });
+  private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
   private readonly domain = new URL(publicBaseUrl()).hostname;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: MailTemplates,
+    private readonly config: ConfigService<NotificationsConfig, true>,
   ) {}
 
   async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
@@ -222,14 +225,14 @@ export class MessageComposer {
       number: conference.letterNumber,
       issuedAt: conference.letterIssuedAt,
       place: 'Đắk Lắk',
-      parentBody: process.env.LETTER_PARENT_BODY ?? 'UBND TỈNH ĐẮK LẮK',
+      parentBody: this.config.get('LETTER_PARENT_BODY', { infer: true }),
       issuingBody: this.organizer(conference).name,
       recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
       conference: mailConference(conference),
       rsvpUrl: invitationLinks(invitation.token).rsvpUrl,
       signer: {
-        position: process.env.LETTER_SIGNER_POSITION ?? 'GIÁM ĐỐC',
-        name: process.env.LETTER_SIGNER_NAME ?? 'Ban tổ chức',
+        position: this.config.get('LETTER_SIGNER_POSITION', { infer: true }),
+        name: this.config.get('LETTER_SIGNER_NAME', { infer: true }),
       },
       zone: this.zone,
     });

@@ -1,14 +1,17 @@
+import type { NotificationsConfig } from '../../config';
 export interface RetryPolicy {
   maxAttempts: number;
   initialDelayMs: number;
   maxDelayMs: number;
 }
 
-export function retryPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
+export function retryPolicyFromEnv(
+  config: Pick<NotificationsConfig, 'MAIL_MAX_ATTEMPTS' | 'MAIL_RETRY_INITIAL_MS' | 'MAIL_RETRY_MAX_MS'>,
+): RetryPolicy {
   return {
-    maxAttempts: Number(env.MAIL_MAX_ATTEMPTS ?? 8),
-    initialDelayMs: Number(env.MAIL_RETRY_INITIAL_MS ?? 2_000),
-    maxDelayMs: Number(env.MAIL_RETRY_MAX_MS ?? 300_000),
+    maxAttempts: config.MAIL_MAX_ATTEMPTS,
+    initialDelayMs: config.MAIL_RETRY_INITIAL_MS,
+    maxDelayMs: config.MAIL_RETRY_MAX_MS,
   };
 }
 

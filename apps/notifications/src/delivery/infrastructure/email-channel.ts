@@ -3,13 +3,14 @@ import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { isTemporaryMailError, SendOutcome } from '../domain/retry-policy';
 import { NotificationChannel, OutgoingMessage } from '../application/channel';
+import { notificationsConfig } from '../../config';
 
 export function smtpUrl(): string {
-  return process.env.SMTP_URL ?? 'smtp://127.0.0.1:1025';
+  return notificationsConfig().SMTP_URL;
 }
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM ?? 'Hội nghị cung cấp thông tin tỉnh Đắk Lắk <no-reply@pressconf.daklak.gov.vn>';
+  return notificationsConfig().MAIL_FROM;
 }
 
 /** E-mail over SMTP through a pooled nodemailer transport. */
@@ -23,7 +24,7 @@ export class EmailChannel implements NotificationChannel {
     this.transport = nodemailer.createTransport({
       url: smtpUrl(),
       pool: true,
-      maxConnections: Number(process.env.MAIL_MAX_CONNECTIONS ?? 5),
+      maxConnections: notificationsConfig().MAIL_MAX_CONNECTIONS,
       maxMessages: 200,
       // The DeliveryWorker owns retries (backoff, attempt count, give-up). Left to itself the pool would requeue a
       // message whose connection dropped and wait, unbounded, for the server to come back, holding the send open

@@ -11,6 +11,8 @@ import {
   parseAddressList,
 } from '../domain/alert-recipients';
 import { IncidentProjection } from '../infrastructure/incident.entity';
+import type { NotificationsConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * The alert to the hosts when an incident's 24 hours ran out with no conference called. No conference means no
@@ -21,10 +23,15 @@ import { IncidentProjection } from '../infrastructure/incident.entity';
 @Injectable()
 export class IncidentAlertsService {
   private readonly logger = new Logger(IncidentAlertsService.name);
-  private readonly configured: ConfiguredAddress[] = parseAddressList(process.env.HOST_ALERT_EMAILS);
-  private readonly generic = genericHostRecipient(process.env.MAIL_LOCALE);
+  private readonly configured: ConfiguredAddress[] = parseAddressList(
+    this.config.get('HOST_ALERT_EMAILS', { infer: true }),
+  );
+  private readonly generic = genericHostRecipient(this.config.get('MAIL_LOCALE', { infer: true }));
 
-  constructor(private readonly queue: DeliveryQueue) {}
+  constructor(
+    private readonly queue: DeliveryQueue,
+    private readonly config: ConfigService<NotificationsConfig, true>,
+  ) {}
 
   /** Kept for its title: the breach event carries only the id and the deadline. */
   async onReported(data: IncidentReportedData, tx: EntityManager, event: EventEnvelope): Promise<void> {

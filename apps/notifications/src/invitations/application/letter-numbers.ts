@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { formatLetterNumber } from '../../rendering';
+import type { NotificationsConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 /**
  * Numbers of invitation letters (Giấy mời): a counter per issuing body per year, as Decree 30/2020 requires,
@@ -9,8 +11,10 @@ import { formatLetterNumber } from '../../rendering';
  */
 @Injectable()
 export class LetterNumbers {
-  readonly issuerCode = process.env.LETTER_ISSUER_CODE ?? 'SVHTTDL';
-  private readonly zone = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+  readonly issuerCode = this.config.get('LETTER_ISSUER_CODE', { infer: true });
+  private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
+
+  constructor(private readonly config: ConfigService<NotificationsConfig, true>) {}
 
   async next(tx: EntityManager, issuedAt: Date): Promise<string> {
     const year = DateTime.fromJSDate(issuedAt, { zone: this.zone }).year;

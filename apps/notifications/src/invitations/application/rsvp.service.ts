@@ -16,6 +16,8 @@ import { hashInvitationToken, tokensMatch } from '../domain/invitation-token';
 import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
+import type { NotificationsConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 /** The current calendar entry (iTIP), served as text/calendar with its method. */
 export interface InviteeCalendar {
@@ -33,12 +35,13 @@ export interface InviteeLetter {
 /** The invitee's side of an invitation, reached with its token alone (no account). */
 @Injectable()
 export class RsvpService {
-  private readonly zone = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+  private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly composer: MessageComposer,
+    private readonly config: ConfigService<NotificationsConfig, true>,
   ) {}
 
   async view(token: string): Promise<InvitationByTokenView> {

@@ -16,11 +16,12 @@ export async function lockConference(tx: EntityManager, id: string): Promise<Con
  * cost more CPU than everything else a read of a conference does.
  */
 export async function loadConference(tx: EntityManager, id: string): Promise<ConferenceEntity> {
-  const [conference, participants] = await Promise.all([
-    tx.findOneBy(ConferenceEntity, { id }),
-    tx.find(ParticipantEntity, { where: { conferenceId: id }, order: { position: 'ASC' } }),
-  ]);
+  // One after the other: inside a transaction both would share one connection anyway.
+  const conference = await tx.findOneBy(ConferenceEntity, { id });
   if (!conference) throw new NotFoundError('Conference', id);
-  conference.participants = participants;
+  conference.participants = await tx.find(ParticipantEntity, {
+    where: { conferenceId: id },
+    order: { position: 'ASC' },
+  });
   return conference;
 }

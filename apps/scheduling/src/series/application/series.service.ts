@@ -16,6 +16,8 @@ import { ConferenceEntity } from '../../conferences/infrastructure/conference.en
 import { occurrenceDrafts } from '../domain/materialization';
 import { anchoredRule, listOccurrences, parseRrule, SeriesSchedule } from '../domain/occurrences';
 import { SeriesEntity } from '../infrastructure/series.entity';
+import type { SchedulingConfig } from '../../config';
+import { ConfigService } from '@nestjs/config';
 
 const DAY_MS = 86_400_000;
 /** Listing window when `to` is not given. */
@@ -24,11 +26,12 @@ const DEFAULT_WINDOW_DAYS = 366;
 @Injectable()
 export class SeriesService {
   /** How far ahead occurrences exist as draft conferences. */
-  private readonly horizonDays = Number(process.env.SERIES_HORIZON_DAYS ?? 60);
+  private readonly horizonDays = this.config.get('SERIES_HORIZON_DAYS', { infer: true });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly calendar: WorkingCalendar,
+    private readonly config: ConfigService<SchedulingConfig, true>,
   ) {}
 
   /** Stores the series and drafts its occurrences within the horizon at once. */

@@ -1,24 +1,27 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PeriodicJob } from '../../common/periodic-job';
+import { PeriodicJob, ScheduledJob } from '@pressconf/messaging';
+import type { SubmissionsConfig } from '../../config';
 import { BriefRequestsService } from './brief-requests.service';
+import { ConfigService } from '@nestjs/config';
 
 /** Marks open requests overdue once their due time passes (every OVERDUE_WATCH_INTERVAL_MS, 15 s by default). */
 @Injectable()
-export class OverdueWatch extends PeriodicJob {
-  protected readonly logger = new Logger(OverdueWatch.name);
+export class OverdueWatch extends ScheduledJob {
+  protected readonly job: PeriodicJob;
 
-  constructor(private readonly requests: BriefRequestsService) {
+  constructor(requests: BriefRequestsService, config: ConfigService<SubmissionsConfig, true>) {
     super();
-  }
-
-  protected intervalMs(): number {
-    return Number(process.env.OVERDUE_WATCH_INTERVAL_MS ?? 15_000);
-  }
-
-  protected async tick(): Promise<void> {
-    // A batch at a time, so that a backlog after a long outage does not hold one huge transaction.
-    for (let marked = await this.requests.markOverdue(); marked > 0; marked = await this.requests.markOverdue()) {
-      this.logger.log(`${marked} brief request(s) marked overdue`);
-    }
+    const logger = new Logger(OverdueWatch.name);
+    this.job = new PeriodicJob({
+      name: 'overdue-watch',
+      intervalMs: config.get('OVERDUE_WATCH_INTERVAL_MS', { infer: true }),
+      logger,
+      run: async () => {
+        // A batch at a time, so that a backlog after a long outage does not hold one huge transaction.
+        for (let marked = await requests.markOverdue(); marked > 0; marked = await requests.markOverdue()) {
+          logger.log(`${marked} brief request(s) marked overdue`);
+        }
+      },
+    });
   }
 }

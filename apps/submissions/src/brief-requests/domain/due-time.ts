@@ -1,5 +1,6 @@
 import type { WorkingCalendar } from '@pressconf/vn-calendar';
 import type { ConferenceKind } from '@pressconf/contracts';
+import type { SubmissionsConfig } from '../../config';
 
 export interface DueTimePolicy {
   /** Periodic conferences: briefs are due this many working days before the start. */
@@ -8,10 +9,12 @@ export interface DueTimePolicy {
   extraordinaryHoursBefore: number;
 }
 
-export function dueTimePolicyFromEnv(env: NodeJS.ProcessEnv = process.env): DueTimePolicy {
+export function dueTimePolicyFromEnv(
+  config: Pick<SubmissionsConfig, 'BRIEFS_PERIODIC_WORKING_DAYS_BEFORE' | 'BRIEFS_EXTRAORDINARY_HOURS_BEFORE'>,
+): DueTimePolicy {
   return {
-    periodicWorkingDaysBefore: Number(env.BRIEFS_PERIODIC_WORKING_DAYS_BEFORE ?? 3),
-    extraordinaryHoursBefore: Number(env.BRIEFS_EXTRAORDINARY_HOURS_BEFORE ?? 4),
+    periodicWorkingDaysBefore: config.BRIEFS_PERIODIC_WORKING_DAYS_BEFORE,
+    extraordinaryHoursBefore: config.BRIEFS_EXTRAORDINARY_HOURS_BEFORE,
   };
 }
 

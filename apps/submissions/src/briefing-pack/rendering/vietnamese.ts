@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import type { AttachmentMediaType, ConferenceKind } from '@pressconf/contracts';
+import { submissionsConfig } from '../../config';
 
 /** Zone of everything shown to people (API.md, TZ_DISPLAY). */
-export const DISPLAY_ZONE = process.env.TZ_DISPLAY ?? 'Asia/Ho_Chi_Minh';
+export const DISPLAY_ZONE = submissionsConfig().TZ_DISPLAY;
 
 // Spelled out rather than taken from ICU so that the wording does not depend on the Node build.
 const WEEKDAYS = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];

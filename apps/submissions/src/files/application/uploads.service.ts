@@ -6,6 +6,7 @@ import { Actor } from '@pressconf/contracts';
 import { detectMediaType, safeFileName } from '../domain/content-check';
 import { readUpload } from './read-upload';
 import { ReceivedFile, UploadTarget } from './upload-target';
+import { SubmissionsConfig, submissionsConfig } from '../../config';
 
 export const FILE_LIMITS = Symbol('FILE_LIMITS');
 
@@ -14,8 +15,10 @@ export interface FileLimits {
   maxBytes: number;
 }
 
-export function fileLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): FileLimits {
-  return { maxBytes: Number(env.ATTACHMENT_MAX_BYTES ?? 10 * 1024 * 1024) };
+export function fileLimitsFromEnv(
+  config: Pick<SubmissionsConfig, 'ATTACHMENT_MAX_BYTES'> = submissionsConfig(),
+): FileLimits {
+  return { maxBytes: config.ATTACHMENT_MAX_BYTES };
 }
 
 /** An uploaded file as it arrives: its name as the uploader gave it, and its bytes still to be read. */
