@@ -4,13 +4,14 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ensureDatabaseAndSchema, isMigrateOnly, migrateOnly } from '@pressconf/messaging';
+import { ensureDatabaseAndSchema, isMigrateOnly, logProcessWarnings, migrateOnly } from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { buildOpenApi } from './openapi/openapi';
 import { gatewayConfig } from './config';
 
 async function bootstrap(): Promise<void> {
+  logProcessWarnings();
   // A wrong value stops the gateway here, naming the variable.
   const config = gatewayConfig();
   if (isMigrateOnly()) {

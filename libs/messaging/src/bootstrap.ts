@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { EntityClass, ensureDatabaseAndSchema, MigrationClass, serviceDataSourceOptions } from './database/database';
 import { ensureTopics } from './kafka/ensure-topics';
+import { logProcessWarnings } from './logging';
 import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
 import { KafkaServerHealth } from './health/kafka-server.health';
@@ -63,6 +64,7 @@ export async function migrateOnly(options: {
  */
 export async function bootstrapService(options: ServiceBootstrapOptions): Promise<INestApplication | void> {
   if (isMigrateOnly()) return migrateOnly(options);
+  logProcessWarnings();
   await ensureDatabaseAndSchema(options.service);
   await ensureTopics(options.service);
   const app = await NestFactory.create<NestExpressApplication>(options.module, new InternalHttpAdapter(), {

@@ -1,4 +1,4 @@
-import { RequestMethod } from '@nestjs/common';
+import { Logger, RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
@@ -51,4 +51,17 @@ export function loggerOptions(service: string): Params {
 /** RSVP tokens are credentials: they never reach the logs. */
 export function maskTokens(url: string | undefined): string | undefined {
   return url?.replace(/(\/invitations\/)[^/?#]+/, '$1***');
+}
+
+/**
+ * Node's process warnings as log lines of the service instead of bare text on stderr. TimeoutNegativeWarning is
+ * dropped: kafkajs 2.2.4 arms a timer with a negative delay whenever its request queue is idle (tulios/kafkajs#1751),
+ * which Node 22+ reports, also before the service's logger exists; the timer fires at once, as it always did.
+ */
+export function logProcessWarnings(): void {
+  const logger = new Logger('process');
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (warning.name !== 'TimeoutNegativeWarning') logger.warn(`${warning.name}: ${warning.message}`);
+  });
 }
