@@ -33,7 +33,10 @@ const refused = (token: string | Promise<string>) =>
 describe('actor tokens between the gateway and the services', () => {
   it('carry the actor to the service they were signed for', async () => {
     const token = await signActorToken(agency, 'scheduling', gateway.privateKey);
-    await expect(verifyActorToken(token, 'scheduling', gateway.publicKey)).resolves.toEqual(agency);
+    const verified = await verifyActorToken(token, 'scheduling', gateway.publicKey);
+    expect(verified.actor).toEqual(agency);
+    expect(verified.expiresAt).toBeGreaterThan(Date.now());
+    expect(verified.expiresAt).toBeLessThanOrEqual(Date.now() + 61_000);
   });
 
   it('are refused by another service (audience)', async () => {

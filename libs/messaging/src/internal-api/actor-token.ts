@@ -58,12 +58,18 @@ export async function signActorToken(
 
 export class ActorTokenRejected extends Error {}
 
+/** The actor a token names, and until when the token is good (ms since the epoch), for a verifier to cache it. */
+export interface VerifiedActor {
+  actor: Actor;
+  expiresAt: number;
+}
+
 /**
  * Checks a token for this service: signature with the gateway's public key (EdDSA only, so `alg: none` and HMAC
  * tokens are refused), issuer, audience, type, `exp` and `iat` present, lifetime at most the TTL (a token signed
  * for longer is refused too), and well-formed claims.
  */
-export async function verifyActorToken(token: string, service: ServiceName, key: KeyObject): Promise<Actor> {
+export async function verifyActorToken(token: string, service: ServiceName, key: KeyObject): Promise<VerifiedActor> {
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [ALGORITHM],
@@ -85,7 +91,10 @@ export async function verifyActorToken(token: string, service: ServiceName, key:
     if (agencyId !== undefined && (typeof agencyId !== 'string' || !isUUID(agencyId))) {
       throw new ActorTokenRejected('has a malformed agencyId');
     }
-    return { role: role as Role, subject: payload.sub!, ...(agencyId ? { agencyId } : {}) };
+    return {
+      actor: { role: role as Role, subject: payload.sub!, ...(agencyId ? { agencyId } : {}) },
+      expiresAt: payload.exp! * 1000,
+    };
   } catch (error) {
     if (error instanceof ActorTokenRejected) throw error;
     if (error instanceof errors.JOSEError) throw new ActorTokenRejected(error.code);

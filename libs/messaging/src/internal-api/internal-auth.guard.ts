@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { Actor, ForbiddenError, INTERNAL_PREFIX, InternalRoute, problem, ServiceName } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
 import { ProblemError } from '../http/problem-error';
-import { ActorTokenRejected, verifyActorToken } from './actor-token';
+import { ActorTokenRejected, VerifiedActor, verifyActorToken } from './actor-token';
 import { INTERNAL_ROUTE } from './internal-endpoint';
 
 /** Verified tokens, kept until they expire: the gateway reuses a token for many calls, and a check costs CPU. */
@@ -17,7 +17,7 @@ const CACHE_LIMIT = 1000;
  * else reaches the port. Routes outside the internal API (health, metrics) are open, as probes need them.
  */
 export class InternalAuthGuard implements CanActivate {
-  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
+  private readonly verified = new Map<string, VerifiedActor>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -50,12 +50,10 @@ export class InternalAuthGuard implements CanActivate {
     const cached = this.verified.get(token);
     if (cached && cached.expiresAt > now) return cached.actor;
     try {
-      const actor = await verifyActorToken(token, this.service, this.key);
+      const verified = await verifyActorToken(token, this.service, this.key);
       if (this.verified.size >= CACHE_LIMIT) this.evictExpired(now);
-      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
-      const expiresAt = claims.exp * 1000;
-      this.verified.set(token, { actor, expiresAt });
-      return actor;
+      this.verified.set(token, verified);
+      return verified.actor;
     } catch (error) {
       const reason = error instanceof ActorTokenRejected ? error.message : 'is invalid';
       throw unauthorized(`The actor token ${reason}.`);
