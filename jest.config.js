@@ -6,12 +6,20 @@ const common = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-    // jose ships ES modules only (Node loads them with require(esm); jest cannot), so it is compiled to CommonJS.
-    '^.+/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
+    // jose and json-schema-faker ship ES modules only (Node loads them with require(esm); jest cannot), so they are
+    // compiled to CommonJS.
+    '^.+/node_modules/(jose|json-schema-faker)/.+\\.js$': [
+      'ts-jest',
+      { tsconfig: { allowJs: true, isolatedModules: true } },
+    ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!jose/|json-schema-faker/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+  moduleNameMapper: {
+    ...pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
+    // Its package.json exports an `import` condition only, which jest's CommonJS resolver does not take.
+    '^json-schema-faker$': '<rootDir>/node_modules/json-schema-faker/dist/index.js',
+  },
   rootDir: __dirname,
   modulePathIgnorePatterns: ['<rootDir>/dist', '<rootDir>/.nx', '<rootDir>/infra/kafka/.run'],
   setupFiles: ['reflect-metadata'],

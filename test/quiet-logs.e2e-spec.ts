@@ -39,7 +39,7 @@ describe('logs of a healthy run', () => {
       });
       expect({ service, loud }).toEqual({ service, loud: [] });
       const repeated = lines.filter((line) =>
-        ['correlationId', 'traceId', 'service'].some((field) => line.split(`"${field}":`).length > 2),
+        ['correlationId', 'trace_id', 'span_id', 'service'].some((field) => line.split(`"${field}":`).length > 2),
       );
       expect({ service, repeated }).toEqual({ service, repeated: [] });
     }

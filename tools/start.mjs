@@ -1,6 +1,7 @@
 // `npm start`: the whole system on this machine, from a fresh clone, in one command.
 //
-// Installs dependencies, builds, makes sure PostgreSQL answers, starts Kafka (port 9092, unless KAFKA_BROKERS is
+// Installs dependencies, builds, makes sure PostgreSQL answers and gives each service a database role of its own
+// (tools/lib/database-roles.mjs; DATABASE_URL is the admin connection that sets them up), starts Kafka (port 9092, unless KAFKA_BROKERS is
 // set) and MailDev (unless SMTP_URL is set), generates the actor-token key pair (unless INTERNAL_AUTH_PRIVATE_KEY
 // and INTERNAL_AUTH_PUBLIC_KEY are set), starts the four services, waits until each is ready, seeds the demo
 // directory of Đắk Lắk agencies, and prints where to go. Ctrl-C stops everything it started; a service that exits
@@ -31,6 +32,8 @@ import {
   startKafka,
   waitForHttp,
   withActorTokenKey,
+  rsvpTokenSecret,
+  withRsvpTokenSecret,
 } from './lib/infra.mjs';
 import { seedAgencies } from './demo/seed.mjs';
 
@@ -87,6 +90,7 @@ async function main() {
   const databaseUrl = databaseUrlOf(env);
   const startMailDev = !env.SMTP_URL;
   const keys = actorTokenKeys(env); // first: a half-set or mismatched pair fails before the build, not after
+  const rsvp = rsvpTokenSecret(env); // kept in .run/: links mailed in an earlier run stay the ones later mail carries
 
   // Busy ports would only show up as a crash minutes later, after the build: say so now.
   const wanted = SERVICES.map((s) => ({ what: `${s.portVar} of ${s.name}`, port: portOf(s), host: '0.0.0.0' }));
@@ -108,6 +112,11 @@ async function main() {
   await build(); // before any infrastructure, so that a compile error does not start and stop a broker for nothing
   checkpoint();
   await ensurePostgres(databaseUrl);
+  checkpoint();
+  // Each service connects as its own role, owner of its schema only; loaded now that npm ci has installed pg.
+  const { provisionServiceRoles, DEFAULT_PREFIX } = await import('./lib/database-roles.mjs');
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'postgres';
+  const serviceDatabaseUrls = await provisionServiceRoles({ adminUrl: databaseUrl, database });
   checkpoint();
   const kafka = await startKafka({ port: 9092, fresh: env.KAFKA_FRESH === '1', cleanup });
   checkpoint();
@@ -143,7 +152,8 @@ async function main() {
   const adminKey = env.GATEWAY_ADMIN_API_KEY || `pk_admin_${randomBytes(32).toString('base64url')}`;
   const serviceEnv = {
     ...env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: databaseUrl, // replaced per service by its role's URL, which holds its password
+    DATABASE_PASSWORD: undefined,
     KAFKA_BROKERS: kafka.brokers,
     SMTP_URL: smtpUrl,
     GATEWAY_ADMIN_API_KEY: adminKey,
@@ -159,7 +169,11 @@ async function main() {
   );
   const startedAt = Date.now();
   for (const service of SERVICES) {
-    const appEnv = withActorTokenKey(service.name, serviceEnv, keys);
+    const appEnv = withRsvpTokenSecret(
+      service.name,
+      withActorTokenKey(service.name, { ...serviceEnv, DATABASE_URL: serviceDatabaseUrls[service.name] }, keys),
+      rsvp.secret,
+    );
     services.spawn(service.name, process.execPath, [distMain(service.name)], { env: appEnv });
   }
   log.info(`waiting for ${SERVICES.map((s) => s.name).join(', ')} to be ready (up to ${READY_TIMEOUT_MS / 1000} s)`);
@@ -203,12 +217,13 @@ async function main() {
       'Actor tokens',
       keys.generated ? 'a key pair generated for this run' : 'INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY',
     ],
+    ['RSVP link key', rsvp.generated ? `kept in ${path.relative(ROOT, rsvp.file)}` : 'RSVP_TOKEN_SECRET'],
     ['Demo agencies', seeded],
     [
       'Kafka',
       `${kafka.brokers}${kafka.started ? '' : env.KAFKA_BROKERS ? ' (KAFKA_BROKERS)' : ' (was already running; left running)'}`,
     ],
-    ['Database', databaseUrl],
+    ['Database', `${databaseUrl}  (each service as its role ${DEFAULT_PREFIX}_<service>)`],
   ];
   process.stdout.write(
     `\n${line}\n  The press-conference system is running.\n\n` +

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { actorTokenKeys, withActorTokenKey } from '../../tools/lib/infra.mjs';
+import { dropServiceRoles, provisionServiceRoles } from '../../tools/lib/database-roles.mjs';
+import { actorTokenKeys, rsvpTokenSecret, withActorTokenKey, withRsvpTokenSecret } from '../../tools/lib/infra.mjs';
 import { SmtpSink } from './smtp-sink.mjs';
 import { freePort, now, sleep } from './util.mjs';
 
@@ -30,6 +31,8 @@ export class Stack {
   adminKey = `pk_admin_${randomBytes(16).toString('hex')}`;
   /** INTERNAL_AUTH_PRIVATE_KEY / INTERNAL_AUTH_PUBLIC_KEY when set, else a pair for this run. */
   keys = actorTokenKeys();
+  /** The RSVP links' key (notifications): one per run, as the database is. */
+  rsvpSecret = rsvpTokenSecret(process.env, null).secret;
   processes = new Map();
   startup = {};
 
@@ -67,6 +70,12 @@ export class Stack {
     this.smtp = new SmtpSink(smtp);
     await this.smtp.start();
     await adminQuery(this.options.serverUrl, `CREATE DATABASE "${this.options.database}"`);
+    // Each service as its own role, as with `npm start` (roles named after this run's database, dropped with it).
+    this.serviceDatabaseUrls = await provisionServiceRoles({
+      adminUrl: this.options.serverUrl,
+      database: this.options.database,
+      prefix: this.options.database,
+    });
     this.env = {
       DATABASE_URL: this.databaseUrl,
       KAFKA_BROKERS: this.options.kafkaBrokers,
@@ -88,16 +97,30 @@ export class Stack {
     this.startup.readyMs = Math.round(now() - started);
   }
 
+  /** The environment a service's process runs with (also for the soak's extra replicas, bench/lib/soak-fleet.mjs). */
+  environmentOf(service) {
+    return withRsvpTokenSecret(
+      service,
+      withActorTokenKey(
+        service,
+        {
+          ...process.env,
+          ...this.env,
+          DATABASE_URL: this.serviceDatabaseUrls[service],
+          ...this.options.serviceEnv?.[service],
+        },
+        this.keys,
+      ),
+      this.rsvpSecret,
+    );
+  }
+
   async #startService(service) {
     const log = openSync(path.join(this.options.logDir, `${service}.log`), 'a');
     const spawnedAt = now();
     const child = spawn(process.execPath, [path.join(this.options.dist, 'apps', service, 'main.js')], {
       cwd: this.options.root,
-      env: withActorTokenKey(
-        service,
-        { ...process.env, ...this.env, ...this.options.serviceEnv?.[service] },
-        this.keys,
-      ),
+      env: this.environmentOf(service),
       stdio: ['ignore', log, log],
     });
     closeSync(log);
@@ -140,6 +163,9 @@ export class Stack {
     await this.smtp?.stop();
     if (process.env.BENCH_KEEP_DB !== '1') {
       await adminQuery(this.options.serverUrl, `DROP DATABASE IF EXISTS "${this.options.database}" WITH (FORCE)`).catch(
+        () => undefined,
+      );
+      await dropServiceRoles({ adminUrl: this.options.serverUrl, prefix: this.options.database }).catch(
         () => undefined,
       );
     }

@@ -1,8 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { SmtpSink } from './smtp-sink';
 
@@ -33,8 +34,14 @@ export class Stack {
   readonly ports: Record<ServiceName, number>;
   /** The key pair of the actor tokens: the gateway signs with the private key, the services check the public one. */
   readonly actorTokenKeys: { privateKey: KeyObject; publicKey: KeyObject } = generateKeyPairSync('ed25519');
+  /** The key notifications derives RSVP links from: one per stack, kept across restarts so that mailed links still open. */
+  readonly rsvpTokenSecret = randomBytes(32).toString('base64url');
   private readonly processes = new Map<ServiceName, ChildProcess>();
   private readonly env: Record<string, string>;
+  /** The stack's database as the server's admin user: for the tests' own queries, never given to a service. */
+  private readonly adminUrl: string;
+  /** Each service's DATABASE_URL: its own role (README, "Least privilege"), set up by start(). */
+  private serviceDatabaseUrls?: Record<ServiceName, string>;
 
   private constructor(options: StackOptions, ports: number[]) {
     const [gateway, scheduling, submissions, notifications, smtp] = ports;
@@ -42,8 +49,8 @@ export class Stack {
     this.smtp = new SmtpSink(smtp);
     const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
     server.pathname = `/${this.database}`;
+    this.adminUrl = server.toString();
     this.env = {
-      DATABASE_URL: server.toString(),
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:19092',
       SMTP_URL: `smtp://127.0.0.1:${this.smtp.port}`,
       MAIL_FROM: 'Hội nghị cung cấp thông tin <no-reply@pressconf.test>',
@@ -71,9 +78,17 @@ export class Stack {
       }
     }
     await stack.smtp.start();
-    // Services start in parallel; each creates the database if missing, so create it once up front.
-    await stack.createDatabase();
-    await Promise.all(SERVICES.map((s) => stack.startService(s)));
+    try {
+      // Roles of stacks killed before their stop (their databases are gone), so that they do not pile up.
+      await stack.roleTool('drop-orphans', stack.serverUrl(), 'pressconf_e2e_').catch(() => undefined);
+      // Services start in parallel; each creates the database if missing, so create it once up front.
+      await stack.createDatabase();
+      await stack.provisionRoles();
+      await Promise.all(SERVICES.map((s) => stack.startService(s)));
+    } catch (error) {
+      await stack.stop().catch(() => undefined); // the test gets no stack to stop: leave nothing running
+      throw error;
+    }
     return stack;
   }
 
@@ -87,13 +102,26 @@ export class Stack {
     const log = createWriteStream(join(logDir, `${this.database}-${service}.log`), { flags: 'a' });
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, ...this.actorTokenKeyEnv(service), ...env },
+      env: {
+        ...process.env,
+        ...this.env,
+        DATABASE_URL: this.databaseUrlOf(service),
+        ...this.actorTokenKeyEnv(service),
+        ...(service === 'notifications' ? { RSVP_TOKEN_SECRET: this.rsvpTokenSecret } : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.pipe(log);
     child.stderr.pipe(log);
     this.processes.set(service, child);
     await this.waitReady(service, child);
+  }
+
+  /** The DATABASE_URL a service runs with: its own role, in the stack's database. */
+  databaseUrlOf(service: ServiceName): string {
+    if (!this.serviceDatabaseUrls) throw new Error('the roles are set up by Stack.start()');
+    return this.serviceDatabaseUrls[service];
   }
 
   /**
@@ -135,7 +163,11 @@ export class Stack {
   async stop(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((s) => this.stopService(s)));
     await this.smtp.stop();
-    if (process.env.KEEP_TEST_DB !== '1') await this.dropDatabase().catch(() => undefined);
+    if (process.env.KEEP_TEST_DB !== '1') {
+      await this.dropDatabase().catch(() => undefined);
+      // After the database: the roles then own nothing any more. Named after the database, so no other stack's.
+      await this.roleTool('drop', this.serverUrl(), this.database).catch(() => undefined);
+    }
   }
 
   /** Calls the REST API; `T` names the view the body holds (`api<ConferenceView>(…)`). */
@@ -183,7 +215,7 @@ export class Stack {
   }
 
   async query<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const client = new Client({ connectionString: this.env.DATABASE_URL });
+    const client = new Client({ connectionString: this.adminUrl });
     await client.connect();
     try {
       return (await client.query(sql, params)).rows as T[];
@@ -211,10 +243,32 @@ export class Stack {
     throw new Error(`${service} was not ready within 90 s`);
   }
 
-  private async adminClient(): Promise<Client> {
-    const server = new URL(this.env.DATABASE_URL);
+  private serverUrl(): string {
+    const server = new URL(this.adminUrl);
     server.pathname = '/postgres';
-    const client = new Client({ connectionString: server.toString() });
+    return server.toString();
+  }
+
+  /** One role per service, prefixed with the database's name (roles are cluster-wide; stacks may run side by side). */
+  private async provisionRoles(): Promise<void> {
+    const urls = await this.roleTool('provision', this.serverUrl(), this.database, this.database);
+    this.serviceDatabaseUrls = JSON.parse(urls) as Record<ServiceName, string>;
+  }
+
+  /** tools/lib/database-roles.mjs, shared with `npm start` and the benchmark (an ES module, so run as a child). */
+  private async roleTool(...args: string[]): Promise<string> {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'tools/lib/database-roles.mjs'), ...args],
+      {
+        cwd: ROOT,
+      },
+    );
+    return stdout;
+  }
+
+  private async adminClient(): Promise<Client> {
+    const client = new Client({ connectionString: this.serverUrl() });
     await client.connect();
     return client;
   }

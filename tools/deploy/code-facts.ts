@@ -4,6 +4,8 @@
  * database, which use Kafka, which sign or check actor tokens, and which call which over HTTP.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Topics } from '@pressconf/contracts';
 import { configSchemaOf, configVariables, defaultOf } from '../config/schemas';
 import { abs } from './repo';
 
@@ -23,6 +25,8 @@ export interface AppFacts {
   checksActorTokens: boolean;
   /** The apps it calls over HTTP, and the variable that says where each one answers (e.g. SCHEDULING_URL). */
   calls: Array<{ urlVar: string; app: string }>;
+  /** Every variable its configuration schema declares: all it may be given. */
+  reads: string[];
 }
 
 /** The apps of the workspace: every folder of apps/ with a project.json and a src/main.ts. */
@@ -70,8 +74,34 @@ export function appFacts(): AppFacts[] {
         const target = apps.find((a) => a.name !== app.name && a.portVar === urlVar.replace(/_URL$/, '_PORT'));
         return target ? [{ urlVar, app: target.name }] : [];
       });
-    return { ...app, calls };
+    return { ...app, calls, reads: [...variables].sort() };
   });
+}
+
+/** The TypeScript files of an app's sources, tests beside the code excluded. */
+function sourceFiles(relativeDir: string): string[] {
+  return readdirSync(abs(relativeDir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(relativeDir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(relative);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [relative] : [];
+  });
+}
+
+/**
+ * The topics an app consumes, read from its handlers: every `@EventPattern(Topics.<name>)` under apps/<app>/src.
+ * A pattern written any other way is refused rather than missed (its topic would get no ACL).
+ */
+export function consumedTopicsInCode(app: string): string[] {
+  const topics = new Set<string>();
+  for (const file of sourceFiles(`apps/${app}/src`)) {
+    for (const [pattern, argument] of readFileSync(abs(file), 'utf8').matchAll(/@EventPattern\(([^)]*)\)/g)) {
+      const key = /^\s*Topics\.(\w+)\s*$/.exec(argument)?.[1];
+      const topic = key && key in Topics ? Topics[key as keyof typeof Topics] : undefined;
+      if (!topic) throw new Error(`${file}: ${pattern}: write the topic as Topics.<name> (libs/contracts)`);
+      topics.add(topic);
+    }
+  }
+  return [...topics].sort();
 }
 
 /** Every environment variable the apps read: the union of their configuration schemas. */

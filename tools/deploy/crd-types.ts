@@ -2,8 +2,8 @@
  * Types of the operator resources the manifests use, for the unknown-field check of k8s-schema.ts, since
  * kubernetes-models covers only the built-in Kubernetes API:
  *   - Strimzi `kafka.strimzi.io/v1` (Strimzi 0.49+; the only version served from Strimzi 1.0 on): Kafka,
- *     KafkaNodePool, KafkaTopic;
- *   - CloudNativePG `postgresql.cnpg.io/v1`: Cluster.
+ *     KafkaNodePool, KafkaTopic, KafkaUser;
+ *   - CloudNativePG `postgresql.cnpg.io/v1` (1.26+ for a Database's schemas): Cluster, Database.
  * Hand-written from the operators' CRD references, and a SUBSET of them: the fields this project uses and their
  * common neighbours, with the CRDs' required fields required and their enumerations as literal unions. A field
  * that the operator accepts but is missing here is refused by the check: add it here, with its documented type.
@@ -134,8 +134,66 @@ export interface StrimziKafkaTopic {
   };
 }
 
+/** A rule of a KafkaUser's simple authorization (Kafka ACLs). */
+export interface StrimziAclRule {
+  type?: 'allow' | 'deny';
+  resource:
+    | { type: 'topic' | 'group' | 'transactionalId'; name: string; patternType?: 'literal' | 'prefix' }
+    | { type: 'cluster' };
+  operations: Array<
+    | 'Read'
+    | 'Write'
+    | 'Create'
+    | 'Delete'
+    | 'Alter'
+    | 'Describe'
+    | 'ClusterAction'
+    | 'AlterConfigs'
+    | 'DescribeConfigs'
+    | 'IdempotentWrite'
+    | 'All'
+  >;
+  host?: string;
+}
+
+export interface StrimziKafkaUser {
+  apiVersion: 'kafka.strimzi.io/v1';
+  kind: 'KafkaUser';
+  metadata: IObjectMeta;
+  spec: {
+    authentication?:
+      | { type: 'tls' | 'tls-external' }
+      | {
+          type: 'scram-sha-512';
+          password?: { valueFrom: { secretKeyRef: { name: string; key: string } } };
+        };
+    authorization?: { type: 'simple'; acls: StrimziAclRule[] };
+    quotas?: Loose;
+    template?: Loose;
+  };
+}
+
 // ----------------------------------------------------------------------------------------------------------------
 // CloudNativePG
+
+/** A role the operator keeps as declared (Cluster spec.managed.roles). */
+export interface CnpgRole {
+  name: string;
+  ensure?: 'present' | 'absent';
+  comment?: string;
+  login?: boolean;
+  superuser?: boolean;
+  createdb?: boolean;
+  createrole?: boolean;
+  inherit?: boolean;
+  replication?: boolean;
+  bypassrls?: boolean;
+  connectionLimit?: number;
+  validUntil?: string;
+  inRoles?: string[];
+  passwordSecret?: { name: string };
+  disablePassword?: boolean;
+}
 
 interface CnpgStorage {
   size?: string;
@@ -204,7 +262,7 @@ export interface CnpgCluster {
     topologySpreadConstraints?: Array<Loose & { labelSelector?: ILabelSelector }>;
     monitoring?: { enablePodMonitor?: boolean; customQueriesConfigMap?: Loose[]; customQueriesSecret?: Loose[] };
     backup?: Loose;
-    managed?: Loose;
+    managed?: { roles?: CnpgRole[]; services?: Loose };
     env?: Loose[];
     envFrom?: Loose[];
     priorityClassName?: string;
@@ -213,10 +271,31 @@ export interface CnpgCluster {
   };
 }
 
+export interface CnpgDatabase {
+  apiVersion: 'postgresql.cnpg.io/v1';
+  kind: 'Database';
+  metadata: IObjectMeta;
+  spec: {
+    name: string;
+    owner: string;
+    cluster: { name: string };
+    ensure?: 'present' | 'absent';
+    databaseReclaimPolicy?: 'retain' | 'delete';
+    encoding?: string;
+    template?: string;
+    allowConnections?: boolean;
+    connectionLimit?: number;
+    schemas?: Array<{ name: string; owner?: string; ensure?: 'present' | 'absent' }>;
+    extensions?: Array<{ name: string; ensure?: 'present' | 'absent'; version?: string; schema?: string }>;
+  };
+}
+
 /** apiVersion|kind → the type above that describes it. */
 export const CRD_TYPE_NAMES: Record<string, string> = {
   'kafka.strimzi.io/v1|Kafka': 'StrimziKafka',
   'kafka.strimzi.io/v1|KafkaNodePool': 'StrimziKafkaNodePool',
   'kafka.strimzi.io/v1|KafkaTopic': 'StrimziKafkaTopic',
+  'kafka.strimzi.io/v1|KafkaUser': 'StrimziKafkaUser',
   'postgresql.cnpg.io/v1|Cluster': 'CnpgCluster',
+  'postgresql.cnpg.io/v1|Database': 'CnpgDatabase',
 };

@@ -122,7 +122,7 @@ describe('each internal API check fails on a broken manifest', () => {
     const leaked = broken(prod(), 'Deployment', 'scheduling', (d) => {
       container(d).env!.push({
         name: 'INTERNAL_AUTH_PRIVATE_KEY',
-        valueFrom: { secretKeyRef: { name: 'pressconf-internal-auth', key: 'private-key' } },
+        valueFrom: { secretKeyRef: { name: 'pressconf-gateway', key: 'INTERNAL_AUTH_PRIVATE_KEY' } },
       });
     });
     expect(actorTokenKeysPlaced(leaked, facts)).toEqual([
@@ -138,7 +138,7 @@ describe('each internal API check fails on a broken manifest', () => {
       env(d, 'INTERNAL_AUTH_PUBLIC_KEY').valueFrom!.secretKeyRef!.name = 'pressconf-submissions-key';
     });
     expect(actorTokenKeysPlaced(split, facts)).toEqual([
-      'Deployment/submissions: INTERNAL_AUTH_PUBLIC_KEY from Secret pressconf-submissions-key, INTERNAL_AUTH_PRIVATE_KEY from Secret pressconf-internal-auth (keep the pair in one Secret)',
+      'INTERNAL_AUTH_PUBLIC_KEY comes from Secret pressconf-internal-auth key public-key, Secret pressconf-submissions-key key public-key: one key for every service, rotated at once',
     ]);
     const mismatched = broken(dev(), 'Secret', 'pressconf-internal-auth', (d) => {
       d.data!['public-key'] = Buffer.from(
@@ -147,7 +147,7 @@ describe('each internal API check fails on a broken manifest', () => {
     });
     expect(actorTokenKeysPlaced(mismatched, facts)).toEqual([
       expect.stringMatching(
-        /^Secret\/pressconf-internal-auth-.*: public-key is not the public key of private-key \(every call to notifications would be refused\)$/,
+        /^Secret\/pressconf-internal-auth-.*: public-key is not the public key of Secret\/pressconf-gateway-.* INTERNAL_AUTH_PRIVATE_KEY \(every call to notifications would be refused\)$/,
       ),
       expect.stringMatching(/to scheduling would be refused/),
       expect.stringMatching(/to submissions would be refused/),
@@ -179,7 +179,7 @@ describe('each internal API check fails on a broken manifest', () => {
     });
     expect(internalPortsClosed(wide, facts)).toEqual([
       expect.stringMatching(
-        /^NetworkPolicy\/scheduling: admits Deployment\/notifications, Deployment\/scheduling, .*Job\/pressconf-migrate to Deployment\/scheduling port 3101 \(only gateway and the metrics scraper may\)$/,
+        /^NetworkPolicy\/scheduling: admits Deployment\/jaeger, Deployment\/notifications, Deployment\/scheduling, .*Job\/pressconf-migrate to Deployment\/scheduling port 3101 \(only gateway and the metrics scraper may\)$/,
       ),
     ]);
     const everyone = broken(prod(), 'NetworkPolicy', 'submissions', (d) => {

@@ -51,7 +51,7 @@ const appContainer = (w: Workload | undefined, app: string): Container | undefin
   w?.podSpec.containers?.find((c) => c.name === app);
 
 /** Where a container's variable comes from: its Secret key when a secretKeyRef, else only how; undefined when unset. */
-function envSource(
+export function envSource(
   manifests: Manifest[],
   w: Workload,
   c: Container,
@@ -100,8 +100,8 @@ export function callersReachServices(manifests: Manifest[], facts: CodeFacts): P
 
 /**
  * The app that signs actor tokens gets the private key from a Secret, and no other container gets it; every app
- * that checks them gets the public key from a key of that same Secret (one pair, rotated together), and where the
- * Secret is in the manifests (dev) its public key is the private key's.
+ * that checks them gets the public key from one same Secret key (one key for all, rotated together), and where both
+ * Secrets are in the manifests (dev) that public key is the private key's.
  */
 export function actorTokenKeysPlaced(manifests: Manifest[], facts: CodeFacts): Problems {
   const problems: Problems = [];
@@ -133,38 +133,37 @@ export function actorTokenKeysPlaced(manifests: Manifest[], facts: CodeFacts): P
       }
     }
   }
-  const privateRef = refs.find((r) => r.variable === PRIVATE_KEY_VAR)?.ref;
-  if (privateRef)
+  const publicRefs = refs.filter((r) => r.variable === PUBLIC_KEY_VAR);
+  const publicKeys = new Set(publicRefs.map((r) => `Secret ${r.ref.name} key ${r.ref.key}`));
+  if (publicKeys.size > 1)
     problems.push(
-      ...pairProblems(
-        manifests,
-        privateRef,
-        refs.filter((r) => r.variable === PUBLIC_KEY_VAR),
-      ),
+      `${PUBLIC_KEY_VAR} comes from ${[...publicKeys].join(', ')}: one key for every service, rotated at once`,
     );
+  const privateRef = refs.find((r) => r.variable === PRIVATE_KEY_VAR);
+  if (privateRef) problems.push(...pairProblems(manifests, privateRef, publicRefs));
   return problems;
 }
 
 function pairProblems(
   manifests: Manifest[],
-  privateRef: SecretKeyRef,
+  privateRef: { ref: SecretKeyRef; namespace: string },
   publicRefs: Array<{ app: string; ref: SecretKeyRef; namespace: string }>,
 ): Problems {
   const problems: Problems = [];
+  const valueOf = (ref: SecretKeyRef, namespace: string): string | undefined => {
+    const secret = byKind(manifests, 'Secret').find((s) => nameOf(s) === ref.name && nsOf(s) === namespace);
+    if (!secret) return undefined; // created out of band (prod): only Secrets of the manifests (dev) can be read
+    return (
+      secret.stringData?.[ref.key ?? ''] ?? Buffer.from(secret.data?.[ref.key ?? ''] ?? '', 'base64').toString('utf8')
+    );
+  };
+  const privateKey = valueOf(privateRef.ref, privateRef.namespace);
   for (const r of publicRefs) {
-    if (r.ref.name !== privateRef.name) {
+    const publicKey = valueOf(r.ref, r.namespace);
+    if (privateKey === undefined || publicKey === undefined) continue;
+    if (!isKeyPair(privateKey, publicKey)) {
       problems.push(
-        `Deployment/${r.app}: ${PUBLIC_KEY_VAR} from Secret ${r.ref.name}, ${PRIVATE_KEY_VAR} from Secret ${privateRef.name} (keep the pair in one Secret)`,
-      );
-      continue;
-    }
-    const secret = byKind(manifests, 'Secret').find((s) => nameOf(s) === r.ref.name && nsOf(s) === r.namespace);
-    if (!secret) continue; // created out of band (prod): only a Secret of the manifests (dev) can be checked here
-    const value = (key: string): string =>
-      secret.stringData?.[key] ?? Buffer.from(secret.data?.[key] ?? '', 'base64').toString('utf8');
-    if (!isKeyPair(value(privateRef.key ?? ''), value(r.ref.key ?? ''))) {
-      problems.push(
-        `Secret/${r.ref.name}: ${r.ref.key} is not the public key of ${privateRef.key} (every call to ${r.app} would be refused)`,
+        `Secret/${r.ref.name}: ${r.ref.key} is not the public key of Secret/${privateRef.ref.name} ${privateRef.ref.key} (every call to ${r.app} would be refused)`,
       );
     }
   }

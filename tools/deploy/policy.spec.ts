@@ -38,13 +38,20 @@ import {
 } from './repo';
 
 /**
- * Secrets that the people running the cluster create (docs/operations.md), per rendered set. The dev overlay
- * generates its own; CloudNativePG's `<cluster>-app` is recognised by the check itself.
+ * Secrets that the people running the cluster create (docs/operations.md), per rendered set: one per service with
+ * what it reads, and each service's database password. The dev overlay generates its own; those the operators write
+ * (CloudNativePG's `<cluster>-app`, Strimzi's KafkaUser and cluster CA Secrets) are recognised by the check itself.
  */
+const OUT_OF_BAND_SECRETS = [
+  'pressconf-gateway',
+  'pressconf-notifications',
+  'pressconf-internal-auth',
+  ...['gateway', 'scheduling', 'submissions', 'notifications'].map((app) => `pressconf-pg-${app}`),
+];
 const PROVIDED_SECRETS: Record<string, string[]> = {
-  [K8S_BASE]: ['pressconf-secrets', 'pressconf-internal-auth'],
+  [K8S_BASE]: OUT_OF_BAND_SECRETS,
   [overlayDir('dev')]: [],
-  [overlayDir('prod')]: ['pressconf-secrets', 'pressconf-internal-auth'],
+  [overlayDir('prod')]: OUT_OF_BAND_SECRETS,
 };
 const SETS = Object.keys(PROVIDED_SECRETS);
 
@@ -255,12 +262,24 @@ describe('each policy fails on a broken manifest', () => {
       prod(),
       'Deployment',
       (d) => {
-        container(d).envFrom![1].secretRef!.name = 'pressconf-secret';
+        container(d).env!.find((e) => e.name === 'DATABASE_PASSWORD')!.valueFrom!.secretKeyRef!.name =
+          'pressconf-pg-gatway';
       },
       'gateway',
     );
     expect(referencesResolve(secret, PROVIDED_SECRETS[overlayDir('prod')])).toEqual([
-      'Deployment/gateway container gateway: Secret pressconf-secret does not exist',
+      'Deployment/gateway container gateway: env DATABASE_PASSWORD: Secret pressconf-pg-gatway does not exist',
+    ]);
+    const kafkaUser = broken(
+      prod(),
+      'Deployment',
+      (d) => {
+        container(d).env!.find((e) => e.name === 'KAFKA_SASL_PASSWORD')!.valueFrom!.secretKeyRef!.name = 'schedulling';
+      },
+      'scheduling',
+    );
+    expect(referencesResolve(kafkaUser, PROVIDED_SECRETS[overlayDir('prod')])).toEqual([
+      'Deployment/scheduling container scheduling: env KAFKA_SASL_PASSWORD: Secret schedulling does not exist',
     ]);
     const configMap = broken(
       prod(),
@@ -326,16 +345,28 @@ describe('each policy fails on a broken manifest', () => {
     expect(envNamesKnown(configMap, facts)).toEqual([
       expect.stringMatching(/^ConfigMap\/pressconf-kafka-.*: KAFKA_BROKER is not read by the code/),
     ]);
-    const secret = broken(
+    // A Secret loaded whole (envFrom), with a key no app reads.
+    const withKey = broken(
       dev(),
       'Secret',
       (d) => {
-        d.data!.ADMIN_API_KEY = d.data!.GATEWAY_ADMIN_API_KEY;
+        d.data!.SMTP_PASSWORD = d.data!.SMTP_URL;
       },
-      'pressconf-secrets',
+      'pressconf-notifications',
+    );
+    const secretName = withKey.find(
+      (m) => m.doc.kind === 'Secret' && /^pressconf-notifications-/.test(m.doc.metadata?.name ?? ''),
+    )!.doc.metadata!.name!;
+    const secret = broken(
+      withKey,
+      'Deployment',
+      (d) => {
+        container(d).envFrom!.push({ secretRef: { name: secretName } });
+      },
+      'notifications',
     );
     expect(envNamesKnown(secret, facts)).toEqual([
-      expect.stringMatching(/^Secret\/pressconf-secrets-.*: ADMIN_API_KEY is not read by the code/),
+      expect.stringMatching(/^Secret\/pressconf-notifications-.*: SMTP_PASSWORD is not read by the code/),
     ]);
     const env = broken(
       dev(),

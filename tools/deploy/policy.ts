@@ -3,7 +3,7 @@
  * problems it finds (empty when the manifests comply). The facts they compare with come from the code
  * (code-facts.ts, allTopics()), so a change on either side that the other does not follow fails `npm test`.
  */
-import type { TopicSpec } from '@pressconf/messaging';
+import type { KafkaAccess, TopicSpec } from '@pressconf/messaging';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { AppFacts } from './code-facts';
@@ -16,6 +16,8 @@ export interface CodeFacts {
   /** Partition count the event topics were generated with (the code's default). */
   partitions: { event: number };
   databasePoolSize: number;
+  /** What each app that uses Kafka does there (kafkaAccessOf): its Kafka user's ACLs, exactly. */
+  kafkaAccess: Record<string, KafkaAccess>;
 }
 
 type Problems = string[];
@@ -326,10 +328,15 @@ export function selectorsMatch(manifests: Manifest[]): Problems {
 }
 
 /** Every ConfigMap and Secret a pod refers to exists in the manifests, or is one an operator generates
- * (CloudNativePG: <cluster>-app) or one the operator of the cluster provides (`providedSecrets`). */
+ * (CloudNativePG: <cluster>-app; Strimzi: a KafkaUser's password under its name, the cluster CA
+ * <kafka>-cluster-ca-cert) or one the operator of the cluster provides (`providedSecrets`). */
 export function referencesResolve(manifests: Manifest[], providedSecrets: string[] = []): Problems {
   const problems: Problems = [];
-  const generatedSecrets = byKind(manifests, 'Cluster').map((c) => `${nameOf(c)}-app`);
+  const generatedSecrets = [
+    ...byKind(manifests, 'Cluster').map((c) => `${nameOf(c)}-app`),
+    ...byKind(manifests, 'KafkaUser').map((u) => nameOf(u)),
+    ...byKind(manifests, 'Kafka').map((k) => `${nameOf(k)}-cluster-ca-cert`),
+  ];
   const secretExists = (name: string | undefined, ns: string) =>
     byKind(manifests, 'Secret').some((s) => nameOf(s) === name && nsOf(s) === ns) ||
     (name !== undefined && (generatedSecrets.includes(name) || providedSecrets.includes(name)));

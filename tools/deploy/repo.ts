@@ -19,7 +19,14 @@ import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisrup
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import type { ISecret } from 'kubernetes-models/v1/Secret';
 import type { IService } from 'kubernetes-models/v1/Service';
-import type { CnpgCluster, StrimziKafka, StrimziKafkaNodePool, StrimziKafkaTopic } from './crd-types';
+import type {
+  CnpgCluster,
+  CnpgDatabase,
+  StrimziKafka,
+  StrimziKafkaNodePool,
+  StrimziKafkaTopic,
+  StrimziKafkaUser,
+} from './crd-types';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const K8S_BASE = 'k8s/base';
@@ -68,7 +75,9 @@ export interface Kinds {
   Kafka: StrimziKafka;
   KafkaNodePool: StrimziKafkaNodePool;
   KafkaTopic: StrimziKafkaTopic;
+  KafkaUser: StrimziKafkaUser;
   Cluster: CnpgCluster;
+  Database: CnpgDatabase;
 }
 export type Kind = keyof Kinds;
 /** An object of that kind as read from YAML. */

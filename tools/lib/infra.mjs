@@ -2,7 +2,7 @@
 //
 // Node built-ins only: these scripts run before `npm ci` has installed anything.
 import { spawn, spawnSync } from 'node:child_process';
-import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -513,6 +513,33 @@ export function withActorTokenKey(app, env, keys) {
   return app === 'gateway'
     ? { ...rest, [PRIVATE_KEY_VAR]: keys.privateKey }
     : { ...rest, [PUBLIC_KEY_VAR]: keys.publicKey };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// RSVP links: notifications derives each invitee's token from the invitation id under RSVP_TOKEN_SECRET.
+
+const RSVP_SECRET_VAR = 'RSVP_TOKEN_SECRET';
+
+/**
+ * The key of the RSVP links: the one set in RSVP_TOKEN_SECRET, else the one kept in `file` (made on first use, in
+ * the git-ignored .run/), so that an invitation from an earlier run gets the same link in a later mail. Without a
+ * file (a fresh database each time, as the benchmark's), a new one.
+ */
+export function rsvpTokenSecret(env = process.env, file = path.join(ROOT, '.run/rsvp-token-secret')) {
+  if (env[RSVP_SECRET_VAR]) return { secret: env[RSVP_SECRET_VAR], generated: false };
+  if (!file) return { secret: randomBytes(32).toString('base64url'), generated: true };
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  }
+  return { secret: readFileSync(file, 'utf8').trim(), generated: true, file };
+}
+
+/** One app's environment: the RSVP key for notifications only, the one service that reads it. */
+export function withRsvpTokenSecret(app, env, secret) {
+  const rest = { ...env };
+  delete rest[RSVP_SECRET_VAR];
+  return app === 'notifications' ? { ...rest, [RSVP_SECRET_VAR]: secret } : rest;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   ProblemFilter,
   RequestContextMiddleware,
   serviceDataSourceOptions,
+  TracingShutdown,
 } from '@pressconf/messaging';
 import { GatewayMetricsController } from './metrics.controller';
 import { AsyncApiController } from './openapi/asyncapi.controller';
@@ -22,6 +23,10 @@ import { ApiKeysController } from './auth/api-keys.controller';
 import { ApiKeysService } from './auth/api-keys.service';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { KeyThrottlerGuard } from './auth/key-throttler.guard';
+import { AuthFailures } from './auth/auth-failures';
+import { Authentication } from './auth/authentication';
+import { gatewayThrottlers } from './auth/throttlers';
+import { IdempotencySweep } from './idempotency/idempotency-sweep';
 import { ConferencesController } from './conferences/conferences.controller';
 import { ConferencePreparationController } from './conferences/conference-preparation.controller';
 import { HealthController } from './health/health.controller';
@@ -49,13 +54,12 @@ import { type GatewayConfig, gatewayEnv } from './config';
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<GatewayConfig, true>) => ({
-        throttlers: [
-          {
-            name: 'default',
-            limit: config.get('GATEWAY_RATE_LIMIT', { infer: true }),
-            ttl: config.get('GATEWAY_RATE_WINDOW_MS', { infer: true }),
-          },
-        ],
+        throttlers: gatewayThrottlers({
+          GATEWAY_RATE_LIMIT: config.get('GATEWAY_RATE_LIMIT', { infer: true }),
+          GATEWAY_RATE_WINDOW_MS: config.get('GATEWAY_RATE_WINDOW_MS', { infer: true }),
+          GATEWAY_RSVP_ADDRESS_RATE_LIMIT: config.get('GATEWAY_RSVP_ADDRESS_RATE_LIMIT', { infer: true }),
+          GATEWAY_RSVP_TOKEN_RATE_LIMIT: config.get('GATEWAY_RSVP_TOKEN_RATE_LIMIT', { infer: true }),
+        }),
       }),
     }),
     TerminusModule,
@@ -80,9 +84,13 @@ import { type GatewayConfig, gatewayEnv } from './config';
   providers: [
     ApiKeysService,
     JwtVerifier,
+    AuthFailures,
+    Authentication,
+    IdempotencySweep,
     PageFiles,
     InviteePages,
-    // In this order: the limit is per authenticated caller.
+    TracingShutdown,
+    // In this order: the limit is per authenticated caller (failed authentication is limited by ActorGuard itself).
     { provide: APP_GUARD, useClass: ActorGuard },
     { provide: APP_GUARD, useClass: KeyThrottlerGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,14 +1,23 @@
+import './tracing';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ensureDatabaseAndSchema, isMigrateOnly, logProcessWarnings, migrateOnly } from '@pressconf/messaging';
+import {
+  answerClientErrorsWithProblems,
+  ensureDatabaseAndSchema,
+  isMigrateOnly,
+  logProcessWarnings,
+  migrateOnly,
+} from '@pressconf/messaging';
 import { AppModule } from './app.module';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from './database/schema';
 import { buildOpenApi } from './openapi/openapi';
-import { gatewayConfig } from './config';
+import { docsMode, gatewayConfig } from './config';
+import { Authentication } from './auth/authentication';
+import { DOCS_PATHS, docsAccess, docsContentSecurityPolicy } from './openapi/docs-access';
 
 async function bootstrap(): Promise<void> {
   logProcessWarnings();
@@ -26,7 +35,20 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.use(helmet({ contentSecurityPolicy: false }));
+  // Behind the ingress (GATEWAY_TRUST_PROXY=1) the client is the last X-Forwarded-For entry; with 0 the socket's.
+  app.set('trust proxy', config.GATEWAY_TRUST_PROXY);
+  // The API answers JSON: it may load nothing and be framed by nobody. /docs and /moi set their own policies.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      },
+    }),
+  );
+  const docs = docsMode(config);
+  app.use(DOCS_PATHS, docsAccess(docs, app.get(Authentication)));
+  app.use('/docs', docsContentSecurityPolicy());
   app.useBodyParser('json', {
     limit: config.GATEWAY_BODY_LIMIT,
     type: ['application/json', 'application/*+json'],
@@ -39,9 +61,17 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api/v1', {
     exclude: ['health/live', 'health/ready', 'metrics', 'asyncapi.json', 'moi/:token', 'moi/assets/:file'],
   });
-  const document = buildOpenApi(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  if (docs !== 'off') {
+    SwaggerModule.setup('docs', app, buildOpenApi(app), {
+      jsonDocumentUrl: 'docs-json',
+      raw: ['json'],
+      // BaseLayout: no top bar, whose logo is an SVG with an inline <style> that the CSP would refuse.
+      swaggerOptions: { validatorUrl: null, layout: 'BaseLayout' },
+    });
+  }
   const port = config.GATEWAY_PORT;
+  // An over-long URL or header block is refused by Node before Nest: as problem+json too.
+  answerClientErrorsWithProblems(app.getHttpServer());
   await app.listen(port, '0.0.0.0');
   app.get(Logger).log(`gateway ready on port ${port}`);
 }

@@ -23,6 +23,7 @@ describe('notifications configuration', () => {
       LETTER_PARENT_BODY: 'UBND TỈNH ĐẮK LẮK',
       LETTER_SIGNER_POSITION: 'GIÁM ĐỐC',
       LETTER_SIGNER_NAME: 'Ban tổ chức',
+      RSVP_LINK_DAYS_AFTER_END: 30,
     });
   });
 

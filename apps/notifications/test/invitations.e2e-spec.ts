@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ConferenceView,
   EventTypes,
@@ -259,12 +260,13 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     ).json()) as OpenApiDocument;
     const byToken = document.paths['/api/v1/invitations/{token}'].get;
     expect(byToken.security).toEqual([]); // public: the token is the credential
-    expect(Object.keys(byToken.responses).sort()).toEqual(['200', '404']);
+    expect(Object.keys(byToken.responses).sort()).toEqual(['200', '404', '410']);
     expect(Object.keys(document.paths['/api/v1/invitations/{token}/rsvp'].post.responses).sort()).toEqual([
       '200',
       '400',
       '404',
       '409',
+      '410',
     ]);
     expect(document.paths['/api/v1/invitations/{token}/calendar.ics'].get).toBeDefined();
     const schemas = document.components.schemas;
@@ -302,6 +304,44 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     }
   });
 
+  it('keeps no RSVP token, only its hash; a link stops answering RSVP_LINK_DAYS_AFTER_END after the end (410)', async () => {
+    const page = invitationLinkOf(invitations[2]);
+    const token = page.split('/').pop()!;
+    const rows = await stack.query<Record<string, unknown>>(
+      `SELECT * FROM notifications.invitation WHERE conference_id = $1`,
+      [conference.id],
+    );
+    expect(Object.keys(rows[0])).not.toContain('token');
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const hash = createHash('sha256').update(token, 'utf8').digest();
+    expect(rows.filter((row) => (row.token_hash as Buffer).equals(hash))).toHaveLength(1);
+
+    const endedAgo = (days: number) =>
+      stack.query(
+        `UPDATE notifications.conference SET starts_at = now() - make_interval(days => $2, hours => 2),
+                ends_at = now() - make_interval(days => $2) WHERE id = $1`,
+        [conference.id, days],
+      );
+    try {
+      await endedAgo(29);
+      expect((await anonymous(rsvpLinkOf(invitations[2]))).status).toBe(200);
+      await endedAgo(31);
+      const gone = await anonymous<Problem>(rsvpLinkOf(invitations[2]));
+      expect(gone.status).toBe(410);
+      expect(gone.body.type).toMatch(/\/gone$/);
+      expect((await anonymous(`${rsvpLinkOf(invitations[2])}/calendar.ics`)).status).toBe(410);
+      const html = await fetch(page);
+      expect(html.status).toBe(410);
+      expect(await html.text()).toContain('Giấy mời đã hết hiệu lực');
+    } finally {
+      await stack.query(`UPDATE notifications.conference SET starts_at = $2, ends_at = $3 WHERE id = $1`, [
+        conference.id,
+        conference.startsAt,
+        conference.endsAt,
+      ]);
+    }
+  });
+
   it('sends everyone an updated invitation on reschedule: same UID, higher SEQUENCE, new times', async () => {
     const startsAt = new Date(Date.parse(conference.startsAt) + 24 * 3600_000).toISOString();
     const endsAt = new Date(Date.parse(conference.endsAt) + 24 * 3600_000).toISOString();
@@ -325,6 +365,8 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       expect(mail.parsed.text).toContain('Thời gian mới');
     }
     const link = rsvpLinkOf(invitations[0]);
+    // The token is derived again for the new mail, not stored: the same link as in the invitation.
+    expect(rsvpLinkOf(updates.find((m) => recipientOf(m) === recipientOf(invitations[0]))!)).toBe(link);
     expect((await anonymous<InvitationByTokenView>(link)).body.conference).toMatchObject({
       startsAt,
       status: 'RESCHEDULED',

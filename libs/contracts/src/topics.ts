@@ -1,3 +1,5 @@
+import type { ServiceName } from './internal-api';
+
 /**
  * Every Kafka topic of the system, frozen here: renaming one is a breaking change of the public contract.
  * One topic per aggregate so that one conference's events keep their order (the key is the conference id).
@@ -18,6 +20,22 @@ export const EVENT_TOPICS: readonly Topic[] = Object.values(Topics);
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** The service that publishes a topic: the first part of its name (`scheduling.conference.v1` → scheduling). */
+export function publisherOf(topic: Topic): ServiceName {
+  return topic.slice(0, topic.indexOf('.')) as ServiceName;
+}
+
+/**
+ * The topics each service consumes: the topics of its `@EventPattern` handlers (tools/deploy checks the two agree).
+ * With the publishers, this is what each service may do on Kafka: the Kafka users' ACLs and the topics a service
+ * makes sure of at start follow from it.
+ */
+export const SUBSCRIPTIONS: Record<ServiceName, readonly Topic[]> = {
+  scheduling: [Topics.invitation],
+  submissions: [Topics.conference],
+  notifications: [Topics.incident, Topics.conference, Topics.briefRequest, Topics.briefingPack],
+};
 
 export const EventTypes = {
   incidentReported: 'scheduling.incident.reported.v1',

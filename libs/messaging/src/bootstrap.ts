@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { EntityClass, ensureDatabaseAndSchema, MigrationClass, serviceDataSourceOptions } from './database/database';
 import { ensureTopics } from './kafka/ensure-topics';
 import { logProcessWarnings } from './logging';
-import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS } from './kafka/kafka-config';
+import { CONSUMER_TIMING, kafkaBrokers, kafkaClientConfig, PRODUCER_DEFAULTS, topicsOf } from './kafka/kafka-config';
 import { ObservedServerKafka } from './kafka/observed-server-kafka';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { registerConsumerLag } from './metrics/kafka-lag';
@@ -66,7 +66,7 @@ export async function bootstrapService(options: ServiceBootstrapOptions): Promis
   if (isMigrateOnly()) return migrateOnly(options);
   logProcessWarnings();
   await ensureDatabaseAndSchema(options.service);
-  await ensureTopics(options.service);
+  await ensureTopics(options.service, topicsOf(options.service));
   const app = await NestFactory.create<NestExpressApplication>(options.module, new InternalHttpAdapter(), {
     bufferLogs: true,
     bodyParser: false,

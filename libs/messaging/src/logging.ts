@@ -3,15 +3,15 @@ import { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import { RequestContexts } from './context/request-context';
-import { traceIdOf } from './context/trace-context';
+import { maskTokens } from './context/token-mask';
 import { platformConfig } from './config/shared';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
 /**
- * JSON logs with the service name and the current correlation id on every line. The gateway logs every request it
- * answers; a service logs its internal calls at debug unless they fail (5xx), since the gateway's line for the same
- * correlation id already says what was asked and how it went.
+ * JSON logs with the service name, the current correlation id and trace on every line. The gateway logs every
+ * request it answers; a service logs its internal calls at debug unless they fail (5xx), since the gateway's line
+ * for the same correlation id already says what was asked and how it went.
  */
 export function loggerOptions(service: string): Params {
   const quietInternalCalls = service !== 'gateway';
@@ -22,11 +22,10 @@ export function loggerOptions(service: string): Params {
       level: platformConfig().LOG_LEVEL,
       base: { service },
       messageKey: 'message',
+      // The trace ids (`trace_id`, `span_id`) are added by OpenTelemetry's pino instrumentation.
       mixin: () => {
         const context = RequestContexts.current();
-        if (!context) return {};
-        const traceId = traceIdOf(context.traceparent);
-        return { correlationId: context.correlationId, ...(traceId ? { traceId } : {}) };
+        return context ? { correlationId: context.correlationId } : {};
       },
       genReqId: (request: IncomingMessage) => {
         const given = request.headers[CORRELATION_HEADER];
@@ -46,11 +45,6 @@ export function loggerOptions(service: string): Params {
       },
     },
   };
-}
-
-/** RSVP tokens are credentials: they never reach the logs. */
-export function maskTokens(url: string | undefined): string | undefined {
-  return url?.replace(/(\/invitations\/)[^/?#]+/, '$1***');
 }
 
 /**

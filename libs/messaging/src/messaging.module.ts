@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { KafkaServerHealth } from './health/kafka-server.health';
 import { loggerOptions } from './logging';
+import { TracingShutdown } from './tracing/tracing-shutdown';
 import { ServiceName } from '@pressconf/contracts';
 import { messagingConfig } from './config/shared';
 
@@ -108,6 +109,7 @@ export class ServiceMessagingModule implements NestModule {
         },
         KafkaServerHealth,
         RelayLifecycle,
+        TracingShutdown,
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: APP_GUARD,

@@ -3,8 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Actor, problem, Role } from '@pressconf/contracts';
 import { RequestContexts } from '@pressconf/messaging';
 import { ProblemError } from '@pressconf/messaging';
-import { ApiKeysService } from './api-keys.service';
-import { JwtVerifier } from './jwt-verifier';
+import { Authentication, BAD_CREDENTIALS, CallerRequest } from './authentication';
 
 const ROLES = 'roles';
 const PUBLIC = 'public';
@@ -19,28 +18,23 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
 });
 
 /**
- * Resolves who is calling from `X-API-Key` or `Authorization: Bearer <JWT>` and checks the route's roles:
- * 401 without valid credentials, 403 without the role. Object-level rules (an agency's own briefs) are the
- * services' to enforce, from the actor passed with each request.
+ * Resolves who is calling (Authentication: `X-API-Key` or `Authorization: Bearer <JWT>`, failed attempts limited
+ * per address) and checks the route's roles: 401 without valid credentials, 403 without the role. Object-level
+ * rules (an agency's own briefs) are the services' to enforce, from the actor passed with each request.
  */
 @Injectable()
 export class ActorGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly apiKeys: ApiKeysService,
-    private readonly jwt: JwtVerifier,
+    private readonly authentication: Authentication,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
-    const actor = await this.authenticate(request.headers);
-    if (!actor) {
-      throw new ProblemError(
-        problem(401, 'Send a valid API key in X-API-Key, or a valid bearer token in Authorization.'),
-      );
-    }
+    const request = context.switchToHttp().getRequest<CallerRequest & { actor?: Actor }>();
+    const actor = await this.authentication.actorOf(request);
+    if (!actor) throw new ProblemError(problem(401, BAD_CREDENTIALS));
     request.actor = actor;
     const current = RequestContexts.current();
     if (current) current.actor = actor;
@@ -49,12 +43,5 @@ export class ActorGuard implements CanActivate {
       throw new ProblemError(problem(403, `This operation needs one of the roles: ${roles.join(', ')}.`));
     }
     return true;
-  }
-
-  private async authenticate(headers: Record<string, string | undefined>): Promise<Actor | null> {
-    const key = headers['x-api-key'];
-    if (key) return this.apiKeys.authenticate(key);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
-    return bearer ? this.jwt.verify(bearer) : null;
   }
 }

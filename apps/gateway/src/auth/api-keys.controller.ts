@@ -29,15 +29,18 @@ export class ApiKeysController {
   ) {}
 
   @Post()
-  @Idempotent()
+  @Idempotent({ secretFields: ['key'] })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'A retry with the same key returns the first result',
+    description:
+      'A retry with the same key returns the first result without the secret `key` (header `Idempotent-Withheld: key`)',
   })
   @ApiRoute({
     summary: 'Issue an API key',
-    description: 'The key is in the answer and never shown again; only its SHA-256 is stored.',
+    description:
+      'The key is in the answer and never shown again; only its SHA-256 is stored, also with an Idempotency-Key: a ' +
+      'replay names the key issued (id, prefix) without the secret. Lost it? Revoke that key and issue another.',
     body: 'CreateApiKeyDto',
     success: { status: 201, description: 'The key, shown once', schema: 'CreatedApiKeyView' },
     errors: [400],

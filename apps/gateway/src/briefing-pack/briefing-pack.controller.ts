@@ -151,7 +151,8 @@ export class BriefingPackController {
     summary: 'Get the briefing pack',
     description:
       'Embargo: hosts (host, coordinator, admin) read it at once; other participants and the press only from the ' +
-      'conference’s start — 403 before. 404 until a first version is compiled.',
+      'conference’s start — 403 before. 404 until a first version is compiled. The representatives’ `email` and ' +
+      '`phone` are in the JSON for admin, coordinator and host only; the PDF prints names and titles, never them.',
     success: { status: 200, description: 'The briefing pack' },
     errors: [400, 404],
   })

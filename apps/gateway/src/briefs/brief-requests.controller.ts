@@ -50,10 +50,11 @@ export class BriefRequestsController {
     summary: 'Save a version of the brief',
     description:
       'The official written information (văn bản cung cấp thông tin): each save is a new version and the earlier ' +
-      'ones are kept. Allowed while the request is OPEN, OVERDUE or RETURNED; 409 under review, accepted or closed.',
+      'ones are kept. Allowed while the request is OPEN, OVERDUE or RETURNED; 409 under review, accepted or closed. ' +
+      'A brief has at most BRIEF_MAX_VERSIONS versions (50 by default; one more is a 413).',
     body: 'SaveBriefDto',
     success: { status: 201, description: 'The brief with the new version', schema: 'BriefView' },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 413],
   })
   save(
     @Param(body(IdParam)) { id }: IdParam,

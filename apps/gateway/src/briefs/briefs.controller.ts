@@ -54,10 +54,15 @@ export class BriefsController {
     summary: 'Attach a file to a brief',
     description:
       'PDF, DOCX, PNG or JPEG, recognised by content, not by name (an executable named .pdf is a 415), up to ' +
-      'ATTACHMENT_MAX_BYTES (10 MB by default; over it, 413). Stored with its SHA-256; the same bytes attached ' +
-      'again answer with the first attachment. A refused file leaves nothing stored.',
+      'ATTACHMENT_MAX_BYTES (10 MB by default; over it, 413). A document that would act when opened is a 422 ' +
+      'saying why: macros, embedded OLE or ActiveX objects, DDE fields or references Word fetches (a remote ' +
+      'template) in a DOCX; JavaScript, launch actions, embedded files or remote actions in a PDF. A brief holds ' +
+      'at most BRIEF_MAX_ATTACHMENTS files (20; one more is a 413), and an agency attaches at most ' +
+      'AGENCY_UPLOAD_MAX_BYTES_PER_DAY bytes a day (200 MB; past it, 429 until midnight, Retry-After). A busy ' +
+      'service answers 503 with Retry-After. Stored with its SHA-256; the same bytes attached again answer with ' +
+      'the first attachment. A refused file leaves nothing stored.',
     success: { status: 201, description: 'The attachment', schema: 'AttachmentView' },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 422, 429, 503],
   })
   attach(
     @Param(body(IdParam)) { id }: IdParam,

@@ -15,6 +15,7 @@ import {
   ListInvitationsQuery,
   Page,
   PageQuery,
+  PublicConferenceView,
   RescheduleConferenceDto,
   RsvpStates,
 } from '@pressconf/contracts';
@@ -28,6 +29,10 @@ const PAGING = [
   ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } }),
   ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } }),
 ];
+const WHO_SEES_WHAT =
+  'Admin, coordinator and host see every conference; agency, press and reader only CALLED and later ones (a ' +
+  'DRAFT is a 404 and is left out of lists). The press and reader see no participant’s `email`.';
+
 const Paging = (): MethodDecorator => (target, key, descriptor) => {
   PAGING.forEach((decorate) => decorate(target, key, descriptor));
 };
@@ -68,13 +73,14 @@ export class ConferencesController {
   @Paging()
   @ApiRoute({
     summary: 'List conferences',
+    description: WHO_SEES_WHAT,
     success: { status: 200, description: 'A page of conferences', schema: 'ConferenceView', list: true },
     errors: [400],
   })
   list(
     @Query(query(ListConferencesQuery)) q: ListConferencesQuery,
     @CurrentActor() actor: Actor,
-  ): Promise<Page<ConferenceView>> {
+  ): Promise<Page<ConferenceView | PublicConferenceView>> {
     return this.services.call(InternalApi.scheduling.listConferences, q, actor);
   }
 
@@ -83,10 +89,14 @@ export class ConferencesController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
     summary: 'Get a conference with its participants',
+    description: WHO_SEES_WHAT,
     success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
     errors: [400, 404],
   })
-  get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<ConferenceView> {
+  get(
+    @Param(body(IdParam)) { id }: IdParam,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView | PublicConferenceView> {
     return this.services.call(InternalApi.scheduling.getConference, { id }, actor);
   }
 

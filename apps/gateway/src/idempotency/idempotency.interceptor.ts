@@ -12,15 +12,27 @@ import type { GatewayConfig } from '../config';
 import { ConfigService } from '@nestjs/config';
 
 const IDEMPOTENT = 'idempotent';
+
+export interface IdempotentOptions {
+  /**
+   * Fields of the answer that are secrets shown once (a new API key): never stored, so a replay answers without
+   * them and names them in `Idempotent-Withheld`.
+   */
+  secretFields?: string[];
+}
+/** The length of idempotency_record.scope. */
+const SCOPE_MAX_LENGTH = 600;
+
 /** Marks a creating POST whose retries with the same `Idempotency-Key` return the first result. */
-export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
+export const Idempotent = (options: IdempotentOptions = {}) => SetMetadata(IDEMPOTENT, options);
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * Stripe-style idempotency: the first request with a key runs and its answer is stored; a retry replays it
  * (header `Idempotent-Replayed: true`); the same key with another body is a 422, and while the first is still
- * running a retry gets a 409. Server errors are not stored, so that a retry can succeed.
+ * running a retry gets a 409. Server errors are not stored, so that a retry can succeed; nor are secret fields.
+ * Expired records are taken over by a new request and deleted by IdempotencySweep.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -33,7 +45,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.reflector.get<boolean>(IDEMPOTENT, context.getHandler())) return next.handle();
+    const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler());
+    if (!options) return next.handle();
+    const secrets = options.secretFields ?? [];
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const response = context.switchToHttp().getResponse<Response>();
     const key = request.header('idempotency-key');
@@ -48,7 +62,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
           ),
       );
     }
-    const scope = `${request.actor?.subject ?? 'anonymous'} ${request.method} ${request.originalUrl.split('?')[0]} ${key}`;
+    const fullScope = `${request.actor?.subject ?? 'anonymous'} ${request.method} ${request.originalUrl.split('?')[0]} ${key}`;
+    // A path as long as a URL may be does not fit the scope column (600 characters): its SHA-256 stands for it then.
+    const scope =
+      fullScope.length <= SCOPE_MAX_LENGTH
+        ? fullScope
+        : `sha256:${createHash('sha256').update(fullScope).digest('hex')}`;
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
@@ -56,13 +75,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     return from(this.claim(scope, fingerprint)).pipe(
       switchMap((existing) => {
-        if (existing) return of(this.replay(existing, fingerprint, response));
+        if (existing) return of(this.replay(existing, fingerprint, response, secrets));
         return next.handle().pipe(
           // Stored before the answer leaves, so that a retry after it never finds the request still running.
           concatMap((body: unknown) =>
-            from(repository.update({ scope }, { statusCode: response.statusCode, responseBody: body as object })).pipe(
-              map(() => body),
-            ),
+            from(
+              repository.update(
+                { scope },
+                { statusCode: response.statusCode, responseBody: withoutSecrets(body, secrets) },
+              ),
+            ).pipe(map(() => body)),
           ),
           catchError((error: unknown) => {
             const status = error instanceof ProblemError ? error.status : 500;
@@ -92,7 +114,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return this.dataSource.getRepository(IdempotencyRecord).findOneByOrFail({ scope });
   }
 
-  private replay(record: IdempotencyRecord, fingerprint: string, response: Response): unknown {
+  private replay(record: IdempotencyRecord, fingerprint: string, response: Response, secrets: string[]): unknown {
     if (record.fingerprint !== fingerprint) {
       throw new ProblemError(problem(422, 'This Idempotency-Key was used with a different request body.'));
     }
@@ -102,6 +124,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response.setHeader('Idempotent-Replayed', 'true');
     if (record.statusCode >= 400) throw new ProblemError(record.responseBody as Problem);
     response.status(record.statusCode);
+    if (secrets.length > 0) response.setHeader('Idempotent-Withheld', secrets.join(', '));
     return record.responseBody;
   }
+}
+
+function withoutSecrets(body: unknown, secrets: string[]): object {
+  if (typeof body !== 'object' || body === null || secrets.length === 0) return body as object;
+  return Object.fromEntries(Object.entries(body).filter(([field]) => !secrets.includes(field)));
 }

@@ -3,6 +3,7 @@ import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, InternalApi, InvitationByTokenView, isInvitationToken, problem, RsvpDto } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { Public } from '../auth/actor.guard';
+import { InvitationTokenRoute } from '../auth/throttlers';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 import { ServiceClient, ServiceStream } from '../services/service-client';
@@ -39,6 +40,7 @@ function passedOn(answer: ServiceStream): StreamableFile {
 
 @ApiTags('Invitations (RSVP by token)')
 @Public()
+@InvitationTokenRoute()
 @Controller('invitations')
 export class RsvpController {
   constructor(private readonly services: ServiceClient) {}
@@ -51,9 +53,9 @@ export class RsvpController {
     description:
       'No API key: the token of the invitation link is the credential. The conference, the invitee, the current ' +
       'answer and whether it can still be changed (until the conference starts; never once cancelled). An ' +
-      'unknown or malformed token is 404.',
+      'unknown or malformed token is 404; once the conference ended RSVP_LINK_DAYS_AFTER_END (30) days ago, 410.',
     success: { status: 200, description: 'The invitation', schema: 'InvitationByTokenView' },
-    errors: [404],
+    errors: [404, 410],
     secured: false,
   })
   get(@Param('token') token: string): Promise<InvitationByTokenView> {
@@ -73,7 +75,7 @@ export class RsvpController {
       'notifications.rsvp.received.v1 and shows in the conference’s participants list.',
     body: 'RsvpDto',
     success: { status: 200, description: 'The invitation with its new answer', schema: 'InvitationByTokenView' },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 410],
     secured: false,
   })
   respond(@Param('token') token: string, @Body(body(RsvpDto)) dto: RsvpDto): Promise<InvitationByTokenView> {
@@ -94,7 +96,7 @@ export class RsvpController {
       'An iCalendar (RFC 5545/5546) file for the invitee: METHOD:REQUEST with the conference’s current times and ' +
       'SEQUENCE, or METHOD:CANCEL once the conference is cancelled. The UID stays the same for the conference.',
     success: { status: 200, description: 'text/calendar' },
-    errors: [404],
+    errors: [404, 410],
     secured: false,
   })
   async calendar(@Param('token') token: string): Promise<StreamableFile> {
@@ -114,7 +116,7 @@ export class RsvpController {
       'conference’s current data (its number and date of issue stay those of the call). 409 once the conference ' +
       'is cancelled: the letter is withdrawn.',
     success: { status: 200, description: 'application/pdf' },
-    errors: [404, 409],
+    errors: [404, 409, 410],
     secured: false,
   })
   async letter(@Param('token') token: string): Promise<StreamableFile> {

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { problem } from '@pressconf/contracts';
 import { Public } from '../auth/actor.guard';
+import { InvitationTokenRoute } from '../auth/throttlers';
 import { ProblemError } from '@pressconf/messaging';
 import { readForm } from '../http/form-body';
 import { InviteePages, PageAnswer } from './invitee-pages';
@@ -11,7 +12,7 @@ import { PAGE_ROOT, SAVED_FLAG } from './page-model';
 
 /**
  * Only what this page loads, and only from here: no inline script or style (the script is a file), nothing from
- * outside, no framing. Swagger UI needs inline assets, so helmet's CSP is off globally and this one is set here.
+ * outside, no framing. It replaces the API's policy that helmet sets (which allows nothing at all).
  */
 export const PAGE_CSP = [
   "default-src 'none'",
@@ -58,6 +59,7 @@ export class InviteePageController {
   }
 
   @Get(':token')
+  @InvitationTokenRoute()
   async show(
     @Param('token') token: string,
     @Query(SAVED_FLAG) saved: string | undefined,
@@ -67,6 +69,7 @@ export class InviteePageController {
   }
 
   @Post(':token')
+  @InvitationTokenRoute()
   async answer(@Param('token') token: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     send(response, await this.pages.answer(token, await readForm(request)));
   }

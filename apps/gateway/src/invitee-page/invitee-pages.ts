@@ -21,6 +21,14 @@ const NOT_FOUND = {
     'thư mời để liên hệ Ban tổ chức.',
 };
 
+/** 410: the conference ended long enough ago (RSVP_LINK_DAYS_AFTER_END) that its links no longer open. */
+const EXPIRED = {
+  title: 'Giấy mời đã hết hiệu lực',
+  message:
+    'Hội nghị đã kết thúc, nên đường dẫn trong thư mời không còn sử dụng được. Nếu cần thông tin về hội nghị, xin ' +
+    'Ông/Bà liên hệ Ban tổ chức.',
+};
+
 const UNAVAILABLE = {
   title: 'Chưa mở được giấy mời',
   message: 'Hệ thống đang bận hoặc đang bảo trì. Xin Ông/Bà thử lại sau ít phút.',
@@ -85,7 +93,7 @@ export class InviteePages {
   }
 
   private failure(status: number): PageAnswer {
-    const content = status === 404 ? NOT_FOUND : UNAVAILABLE;
+    const content = status === 404 ? NOT_FOUND : status === 410 ? EXPIRED : UNAVAILABLE;
     return { status, html: this.files.render('error', content) };
   }
 }

@@ -7,7 +7,11 @@ const ERRORS: Record<number, string> = {
   403: 'Authenticated but not allowed',
   404: 'Not found (also for another agency’s object)',
   409: 'Conflict with the current state',
+  410: 'Gone: the invitation link expired (RSVP_LINK_DAYS_AFTER_END after the conference ended)',
+  413: 'Over a storage limit; `limit` names it ({name, value})',
   422: 'A domain rule refused it',
+  429: 'Over a limit for now; Retry-After says when to try again (`limit` names a quota)',
+  503: 'Busy or unavailable; Retry-After says when to try again',
   504: 'A service did not answer in time',
 };
 

@@ -25,7 +25,8 @@ export interface RawBody {
  * The gateway's calls to the services' internal HTTP APIs: one keep-alive pool per service, a token naming the
  * actor on each call, and the failure modes a caller can act on — a service that does not answer within
  * GATEWAY_RPC_TIMEOUT_MS is a 504, one that cannot be reached a 503 with Retry-After. Only safe reads (GET) are
- * retried; a change is never sent twice. A service's problem+json answer is passed on unchanged.
+ * retried; a change is never sent twice. A service's problem+json answer is passed on unchanged, with its
+ * Retry-After.
  */
 @Injectable()
 export class ServiceClient implements OnApplicationShutdown {
@@ -87,7 +88,7 @@ export class ServiceClient implements OnApplicationShutdown {
         if (answer.statusCode >= 200 && answer.statusCode < 300) {
           return { status: answer.statusCode, headers: answer.headers, body: answer.body };
         }
-        throw new ProblemError(await problemOf(answer, route));
+        throw new ProblemError(await problemOf(answer, route), passedHeadersOf(answer));
       } catch (error) {
         if (error instanceof ProblemError) throw error;
         const failure = this.failureOf(error, route);
@@ -111,7 +112,6 @@ export class ServiceClient implements OnApplicationShutdown {
       authorization: `Bearer ${await this.tokens.for(actor, route.service)}`,
       accept: 'application/json, application/problem+json, */*',
       [CORRELATION_HEADER]: context?.correlationId ?? RequestContexts.correlationId(),
-      ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
       ...(contentType ? { 'content-type': contentType } : {}),
       ...(raw ? { 'content-type': raw.contentType, ...raw.headers } : {}),
     };
@@ -160,6 +160,12 @@ async function problemOf(answer: Dispatcher.ResponseData, route: InternalRoute) 
     return rest;
   }
   return problem(502, `The ${route.service} service answered ${answer.statusCode} without a problem document.`);
+}
+
+/** A service's Retry-After (its database is down: 503) goes on to the caller with the problem. */
+function passedHeadersOf(answer: Dispatcher.ResponseData): Record<string, string> {
+  const retryAfter = answer.headers['retry-after'];
+  return typeof retryAfter === 'string' ? { 'Retry-After': retryAfter } : {};
 }
 
 function describe(error: unknown): string {

@@ -5,6 +5,8 @@ import { ConferenceSnapshot } from '../invitations/infrastructure/conference-sna
 import { InvitationEntity } from '../invitations/infrastructure/invitation.entity';
 import { NotificationsInitial1764100003000 } from './migrations/1764100003000-notifications-initial';
 import { NotificationsRsvpAndMail1764100003100 } from './migrations/1764100003100-notifications-rsvp-and-mail';
+import { NotificationsDeliveryTraceContext1764900001000 } from './migrations/1764900001000-notifications-delivery-trace-context';
+import { NotificationsDerivedRsvpTokens1764900003000 } from './migrations/1764900003000-notifications-derived-rsvp-tokens';
 
 export const NOTIFICATIONS_ENTITIES = [
   ConferenceSnapshot,
@@ -13,4 +15,9 @@ export const NOTIFICATIONS_ENTITIES = [
   BriefRequestProjection,
   IncidentProjection,
 ];
-export const NOTIFICATIONS_MIGRATIONS = [NotificationsInitial1764100003000, NotificationsRsvpAndMail1764100003100];
+export const NOTIFICATIONS_MIGRATIONS = [
+  NotificationsInitial1764100003000,
+  NotificationsRsvpAndMail1764100003100,
+  NotificationsDeliveryTraceContext1764900001000,
+  NotificationsDerivedRsvpTokens1764900003000,
+];

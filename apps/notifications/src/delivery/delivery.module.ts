@@ -9,6 +9,7 @@ import { retryPolicyFromEnv } from './domain/retry-policy';
 import { EmailChannel } from './infrastructure/email-channel';
 import type { NotificationsConfig } from '../config';
 import { ConfigService } from '@nestjs/config';
+import { InvitationTokens } from '../invitations/application/invitation-tokens';
 
 /**
  * Sending: the queue every feature adds mail to, the worker that renders and sends it through the channel each
@@ -19,6 +20,8 @@ import { ConfigService } from '@nestjs/config';
     DeliveryQueue,
     DeliveryWorker,
     MessageComposer,
+    // The invitees' links in mail; the invitations module reads them with the same key.
+    InvitationTokens,
     ChannelRegistry,
     EmailChannel,
     // A new channel (SMS, chat app) is one more provider in this list.
@@ -46,6 +49,6 @@ import { ConfigService } from '@nestjs/config';
         }),
     },
   ],
-  exports: [DeliveryQueue, MessageComposer],
+  exports: [DeliveryQueue, MessageComposer, InvitationTokens],
 })
 export class DeliveryModule {}

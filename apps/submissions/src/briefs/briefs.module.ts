@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FilesModule } from '../files/files.module';
 import { BriefAttachments } from './application/brief-attachments';
+import { BriefLimits } from './application/brief-limits';
 import { BriefViews } from './application/brief-views';
 import { BriefsService } from './application/briefs.service';
 import { BriefsController } from './interface/briefs.controller';
@@ -9,7 +10,7 @@ import { BriefsController } from './interface/briefs.controller';
 @Module({
   imports: [FilesModule],
   controllers: [BriefsController],
-  providers: [BriefsService, BriefViews, BriefAttachments],
+  providers: [BriefsService, BriefViews, BriefAttachments, BriefLimits],
   exports: [BriefViews],
 })
 export class BriefsModule {}

@@ -10,7 +10,10 @@ import type { SubmissionsConfig } from '../config';
       provide: FILE_LIMITS,
       inject: [ConfigService],
       useFactory: (config: ConfigService<SubmissionsConfig, true>) =>
-        fileLimitsFromEnv({ ATTACHMENT_MAX_BYTES: config.get('ATTACHMENT_MAX_BYTES', { infer: true }) }),
+        fileLimitsFromEnv({
+          ATTACHMENT_MAX_BYTES: config.get('ATTACHMENT_MAX_BYTES', { infer: true }),
+          UPLOAD_MAX_CONCURRENT: config.get('UPLOAD_MAX_CONCURRENT', { infer: true }),
+        }),
     },
     UploadsService,
   ],

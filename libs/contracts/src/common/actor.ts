@@ -11,6 +11,9 @@ export interface Actor {
   subject: string;
 }
 
+/** The longest subject a service takes: it is stored beside what the actor did (`saved_by`…, varchar(200)). */
+export const ACTOR_SUBJECT_MAX_LENGTH = 200;
+
 export function canWrite(actor: Actor): boolean {
   return actor.role !== 'reader';
 }

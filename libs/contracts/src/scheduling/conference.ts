@@ -144,7 +144,13 @@ export class ParticipantView {
   @IsString()
   contactName: string;
 
+  /**
+   * Omitted for the press and read-only clients (README, "Who sees what"): optional in the schema, while the type
+   * describes the organisers' and agencies' view; theirs is PublicConferenceView.
+   */
+  @IsOptional()
   @IsEmail()
+  @JSONSchema({ description: 'Omitted for the press and read-only clients (roles press, reader)' })
   email: string;
 
   @IsBoolean()
@@ -255,6 +261,12 @@ export class ConferenceView {
   @IsDateTimeWithOffset()
   updatedAt: string;
 }
+
+/** A participant as the press and read-only clients see it: no address. */
+export type PublicParticipantView = Omit<ParticipantView, 'email'>;
+
+/** A conference as the press and read-only clients see it (never a DRAFT). */
+export type PublicConferenceView = Omit<ConferenceView, 'participants'> & { participants: PublicParticipantView[] };
 
 export interface RescheduleConferenceRequest extends RescheduleConferenceDto {
   id: string;

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Min, ValidateNested } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { IsDateTimeWithOffset } from '../common/validators';
 import { ConferenceKind, ConferenceKinds } from '../scheduling/conference';
 import { RepresentativeDto } from './brief-request';
@@ -91,9 +92,13 @@ export class PackBriefView extends BriefDocument {
   @Type(() => AttachmentView)
   attachments: AttachmentView[];
 
+  /** Named for everyone; their `email` and `phone` only for admin, coordinator and host (README, "Who sees what"). */
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => RepresentativeDto)
+  @JSONSchema({
+    description: 'Who attends for the agency; `email` and `phone` are omitted except for admin, coordinator and host',
+  })
   representatives: RepresentativeDto[];
 }
 

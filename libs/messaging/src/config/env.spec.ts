@@ -13,10 +13,18 @@ describe('typed configuration', () => {
       KAFKA_REPLICATION_FACTOR: 1,
       KAFKA_SESSION_TIMEOUT_MS: 10_000,
       KAFKA_PARTITIONS_CONCURRENCY: 3,
+      // No SASL and no TLS against the local broker; a deployment sets the service's own Kafka user.
+      KAFKA_SASL_MECHANISM: 'none',
       OUTBOX_POLL_INTERVAL_MS: 100,
       INBOX_MAX_ATTEMPTS: 5,
       INTERNAL_BODY_LIMIT: '2mb',
       INTERNAL_AUTH_PUBLIC_KEY: undefined,
+      // Tracing runs, but no span leaves the process unless an exporter is chosen.
+      OTEL_TRACES_EXPORTER: 'none',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+      OTEL_TRACES_SAMPLER_ARG: 1,
+      OTEL_BSP_SCHEDULE_DELAY: 5000,
     });
   });
 

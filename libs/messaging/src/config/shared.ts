@@ -4,7 +4,9 @@ import {
   enumVar,
   intVar,
   listVar,
+  numberVar,
   optionalStringVar,
+  optionalUrlVar,
   portVar,
   sizeVar,
   stringVar,
@@ -21,6 +23,10 @@ export const databaseEnv = {
     'PostgreSQL server and database; each service keeps its own schema in it, created on start',
   ),
   DATABASE_POOL_SIZE: intVar(10, 'connections each process keeps open to PostgreSQL at most'),
+  DATABASE_PASSWORD: optionalStringVar(
+    "the password of DATABASE_URL's user, when kept out of the URL (a deployment reads it from the service's own Secret)",
+    'the one in DATABASE_URL',
+  ),
 };
 
 export const loggingEnv = {
@@ -36,6 +42,17 @@ export const kafkaEnv = {
   KAFKA_REPLICATION_FACTOR: intVar(1, 'replication of the event topics created at start'),
   KAFKA_SESSION_TIMEOUT_MS: intVar(10_000, 'consumer session timeout'),
   KAFKA_PARTITIONS_CONCURRENCY: intVar(3, 'partitions a service consumes at the same time'),
+  KAFKA_SASL_MECHANISM: enumVar(
+    ['none', 'scram-sha-512', 'scram-sha-256'],
+    'none',
+    "how a service authenticates to the brokers: `none` (the local broker), or SCRAM as the service's own Kafka user",
+  ),
+  KAFKA_SASL_USERNAME: optionalStringVar("the service's Kafka user (with SCRAM; Kubernetes: its KafkaUser)"),
+  KAFKA_SASL_PASSWORD: optionalStringVar("that user's password (with SCRAM; Kubernetes: from the KafkaUser's Secret)"),
+  KAFKA_TLS_CA: optionalStringVar(
+    "the CA certificate (PEM; line breaks may be written `\\n`) that signed the brokers' certificates: set, the services connect with TLS and verify the brokers",
+    'plain TCP',
+  ),
 };
 
 export const outboxEnv = {
@@ -44,6 +61,42 @@ export const outboxEnv = {
 
 export const inboxEnv = {
   INBOX_MAX_ATTEMPTS: intVar(5, 'attempts of a failing event handler before the DLQ'),
+};
+
+/**
+ * OpenTelemetry's own variables (the SDK reads them too; declared here so that a wrong value stops the app at start,
+ * naming it, and so that the deployment may set them). Tracing always runs, for the trace ids in the logs and the
+ * context carried along requests and events; spans leave the process only when OTEL_TRACES_EXPORTER says where.
+ */
+export const tracingEnv = {
+  OTEL_SERVICE_NAME: optionalStringVar(
+    'the service name spans are reported under',
+    'the app: `gateway`, `scheduling`, …',
+  ),
+  OTEL_TRACES_EXPORTER: enumVar(
+    ['none', 'otlp', 'console'],
+    'none',
+    'where spans go: `otlp` sends them to OTEL_EXPORTER_OTLP_ENDPOINT, `console` prints them; with `none` the trace ids are in the logs only',
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrlVar(
+    'the OTLP receiver (a collector or Jaeger); `/v1/traces` is appended for the http protocols',
+    'http://localhost:4318 (http://localhost:4317 for grpc)',
+  ),
+  OTEL_EXPORTER_OTLP_PROTOCOL: enumVar(['http/protobuf', 'http/json', 'grpc'], 'http/protobuf', 'OTLP encoding'),
+  OTEL_TRACES_SAMPLER: enumVar(
+    [
+      'parentbased_always_on',
+      'parentbased_always_off',
+      'parentbased_traceidratio',
+      'always_on',
+      'always_off',
+      'traceidratio',
+    ],
+    'parentbased_always_on',
+    "which traces are kept; `parentbased_*` follows the caller's decision",
+  ),
+  OTEL_TRACES_SAMPLER_ARG: numberVar(1, 'the ratio of the `traceidratio` samplers (0 to 1)'),
+  OTEL_BSP_SCHEDULE_DELAY: intVar(5_000, 'milliseconds between two exports of the finished spans'),
 };
 
 /** The ports of the services: each listens on its own, and the gateway finds them there by default. */
@@ -91,6 +144,7 @@ export const messagingEnv = z.object({
   ...outboxEnv,
   ...inboxEnv,
   ...internalApiEnv,
+  ...tracingEnv,
 });
 export type MessagingConfig = z.output<typeof messagingEnv>;
 
@@ -100,5 +154,8 @@ export const messagingConfig = configLoader(messagingEnv);
 /** The variables of the database and logging, which the gateway reads too. */
 export const platformEnv = z.object({ ...databaseEnv, ...loggingEnv });
 export const platformConfig = configLoader(platformEnv);
+
+/** The tracing variables, read before anything else of the app is loaded (tracing/start-tracing.ts). */
+export const tracingConfig = configLoader(z.object(tracingEnv));
 
 export const actorTokenSigningConfig = configLoader(z.object(actorTokenSigningEnv));

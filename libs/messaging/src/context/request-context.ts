@@ -8,8 +8,6 @@ export interface RequestContext {
   /** The id of the event whose handling caused this work, if any. */
   causationId?: string;
   actor?: Actor;
-  /** W3C `traceparent` of the current span. */
-  traceparent?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -3,21 +3,24 @@ import type { Request, Response } from 'express';
 import { Observable, throwError } from 'rxjs';
 import { DomainError, problem, Problem, ValidationFailedError } from '@pressconf/contracts';
 import { ProblemError } from './problem-error';
+import { databaseUnavailableProblem, isDatabaseUnavailable } from '../database/database-outage';
 
 const INVALID_JSON = () =>
   problem(400, 'The request body is not valid JSON.', { errors: [{ field: '(body)', message: 'must be valid JSON' }] });
 
 /**
  * Every error leaves a service or the gateway as application/problem+json: domain errors with their status and
- * message, anything unexpected as a 500 whose details stay in the log, never in the answer (no stack, no SQL).
+ * message, a database that cannot be reached as a 503 with Retry-After (an outage to wait out), anything
+ * unexpected as a 500 whose details stay in the log, never in the answer (no stack, no SQL).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger(ProblemFilter.name);
 
-  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+  catch(caught: unknown, host: ArgumentsHost): void | Observable<never> {
     // Event handlers (the Kafka transport) settle their own failures in the inbox: pass those on untouched.
-    if (host.getType() !== 'http') return throwError(() => exception);
+    if (host.getType() !== 'http') return throwError(() => caught);
+    const exception = this.outageOf(caught);
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
@@ -32,6 +35,13 @@ export class ProblemFilter implements ExceptionFilter {
       for (const [name, value] of Object.entries(exception.headers)) response.setHeader(name, value);
     }
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  /** A lost database connection becomes the 503 problem; the cause goes to the log in one line, without a stack. */
+  private outageOf(exception: unknown): unknown {
+    if (!isDatabaseUnavailable(exception)) return exception;
+    this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    return databaseUnavailableProblem();
   }
 }
 

@@ -11,11 +11,17 @@ import {
   validateInto,
 } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
-import { childTraceparent } from '../context/trace-context';
 import { eventsConsumed } from '../metrics/metrics';
 import { describe } from '../outbox/outbox-relay';
 import { DeadLetters } from './dead-letters';
 import { messagingConfig } from '../config/shared';
+import { isDatabaseUnavailable } from '../database/database-outage';
+
+/**
+ * How long one event waits out a database outage inside its handler before the error is let through (the
+ * offset then stays uncommitted and Kafka delivers the event again). An outage never counts as an attempt.
+ */
+const OUTAGE_PATIENCE_MS = 60_000;
 
 export type EventHandler<T extends EventType> = (
   data: EventDataMap[T],
@@ -34,7 +40,8 @@ export interface InboxOptions {
 /**
  * Handles one event at most once per consumer: validates the envelope and its payload, runs the handler in a
  * transaction together with the processed-message insert, retries a failing handler with exponential backoff,
- * and after the last attempt parks the message on the dead-letter topic so that the partition moves on.
+ * and after the last attempt parks the message on the dead-letter topic so that the partition moves on. A
+ * database that cannot be reached is no fault of the event: it is waited out and never leads to the DLQ.
  * Only if even the dead-letter topic cannot be written does it throw, leaving the offset for a redelivery.
  */
 export class EventInbox {
@@ -66,14 +73,12 @@ export class EventInbox {
     }
 
     const maxAttempts = this.options.maxAttempts ?? messagingConfig().INBOX_MAX_ATTEMPTS;
-    for (let attempt = 1; ; attempt += 1) {
+    const outageDeadline = Date.now() + OUTAGE_PATIENCE_MS;
+    let attempt = 0; // failures of the handler itself; a database outage is not one
+    for (let round = 1; ; round += 1) {
       try {
         const handled = await RequestContexts.run(
-          {
-            correlationId: envelope.correlationId,
-            causationId: envelope.id,
-            traceparent: childTraceparent(headerOf(context, 'traceparent')),
-          },
+          { correlationId: envelope.correlationId, causationId: envelope.id },
           () =>
             this.dataSource.transaction(async (tx) => {
               const inserted: unknown[] = await tx.query(
@@ -87,29 +92,28 @@ export class EventInbox {
             }),
         );
         count(handled ? 'handled' : 'duplicate');
-        // Inside the event's context: the line carries the correlation and trace ids of the request behind it.
-        RequestContexts.run(
-          {
-            correlationId: envelope.correlationId,
-            causationId: envelope.id,
-            traceparent: headerOf(context, 'traceparent'),
-          },
-          () =>
-            this.logger.log(`${consumer} ${handled ? 'handled' : 'skipped duplicate'} ${envelope.type} ${envelope.id}`),
+        // Inside the event's context: the line carries the correlation id of the request behind it, and its trace
+        // (the kafkajs instrumentation runs the handling in a span continuing the one in the message's headers).
+        RequestContexts.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+          this.logger.log(`${consumer} ${handled ? 'handled' : 'skipped duplicate'} ${envelope.type} ${envelope.id}`),
         );
         return;
       } catch (error) {
         count('failed');
+        const outage = isDatabaseUnavailable(error);
+        if (outage && Date.now() >= outageDeadline) throw error;
+        if (!outage) attempt += 1;
         const permanent = error instanceof ValidationFailedError;
-        if (permanent || attempt >= maxAttempts) {
+        if (!outage && (permanent || attempt >= maxAttempts)) {
           return this.deadLetter(consumer, context, value, `${consumer} failed: ${describe(error)}`, attempt);
         }
         const delay = Math.min(
           this.options.maxBackoffMs ?? 5_000,
-          (this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1),
+          (this.options.initialBackoffMs ?? 200) * 2 ** (round - 1),
         );
+        const what = outage ? 'met a database outage (not counted)' : `failed (attempt ${attempt}/${maxAttempts})`;
         this.logger.warn(
-          `${consumer}: ${envelope.type} ${envelope.id} failed (attempt ${attempt}/${maxAttempts}), retrying in ${delay} ms: ${describe(error)}`,
+          `${consumer}: ${envelope.type} ${envelope.id} ${what}, retrying in ${delay} ms: ${describe(error)}`,
         );
         await new Promise((resolve) => setTimeout(resolve, delay));
         await context
@@ -141,9 +145,4 @@ export class EventInbox {
       attempts,
     });
   }
-}
-
-function headerOf(context: KafkaContext, name: string): string | undefined {
-  const value = context.getMessage().headers?.[name];
-  return value === undefined || value === null ? undefined : String(value);
 }

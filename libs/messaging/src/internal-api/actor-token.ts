@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import {
+  ACTOR_SUBJECT_MAX_LENGTH,
   ACTOR_TOKEN_TTL_SECONDS,
   Actor,
   INTERNAL_ISSUER,
@@ -86,6 +87,9 @@ export async function verifyActorToken(token: string, service: ServiceName, key:
     const role = payload.role;
     if (typeof role !== 'string' || !(Roles as readonly string[]).includes(role)) {
       throw new ActorTokenRejected('has no valid role');
+    }
+    if (payload.sub!.length > ACTOR_SUBJECT_MAX_LENGTH) {
+      throw new ActorTokenRejected(`has a subject longer than ${ACTOR_SUBJECT_MAX_LENGTH} characters`);
     }
     const agencyId = payload.agencyId;
     if (agencyId !== undefined && (typeof agencyId !== 'string' || !isUUID(agencyId))) {

@@ -1,7 +1,8 @@
 import { KafkaConfig, logLevel, Partitioners } from 'kafkajs';
-import { deadLetterTopicOf, EVENT_TOPICS } from '@pressconf/contracts';
+import { deadLetterTopicOf, EVENT_TOPICS, publisherOf, ServiceName, SUBSCRIPTIONS } from '@pressconf/contracts';
 import { kafkaLogCreator } from './kafka-logs';
-import { messagingConfig } from '../config/shared';
+import { ConfigError } from '../config/env';
+import { MessagingConfig, messagingConfig } from '../config/shared';
 
 export function kafkaBrokers(): string[] {
   return messagingConfig().KAFKA_BROKERS;
@@ -16,7 +17,34 @@ export function kafkaClientConfig(clientId: string): KafkaConfig {
     logCreator: kafkaLogCreator('kafkajs'),
     connectionTimeout: 3000,
     retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 12 },
+    ...kafkaSecurity(messagingConfig()),
   };
+}
+
+type SecurityConfig = Pick<
+  MessagingConfig,
+  'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_TLS_CA'
+>;
+
+/**
+ * How the clients prove who they are and check the brokers: nothing against the local broker; on Kubernetes, the
+ * service's own Kafka user (SCRAM), whose ACLs allow only what kafkaAccessOf() says, over TLS.
+ */
+export function kafkaSecurity(config: SecurityConfig): Pick<KafkaConfig, 'sasl' | 'ssl'> {
+  const security: Pick<KafkaConfig, 'sasl' | 'ssl'> = {};
+  if (config.KAFKA_TLS_CA) security.ssl = { ca: [config.KAFKA_TLS_CA.replace(/\\n/g, '\n')] };
+  const mechanism = config.KAFKA_SASL_MECHANISM;
+  if (mechanism === 'none') return security;
+  const { KAFKA_SASL_USERNAME: username, KAFKA_SASL_PASSWORD: password } = config;
+  if (!username || !password) {
+    throw new ConfigError(
+      (['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const)
+        .filter((variable) => !config[variable])
+        .map((variable) => ({ variable, message: `required when KAFKA_SASL_MECHANISM is ${mechanism}` })),
+    );
+  }
+  security.sasl = mechanism === 'scram-sha-512' ? { mechanism, username, password } : { mechanism, username, password }; // one object per mechanism: kafkajs types SASL options by mechanism
+  return security;
 }
 
 /**
@@ -51,6 +79,32 @@ export function allTopics(): TopicSpec[] {
     ...EVENT_TOPICS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.event })),
     ...EVENT_TOPICS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
   ];
+}
+
+/** What a service does on Kafka, and so all its Kafka user may do (its ACLs, checked by tools/deploy). */
+export interface KafkaAccess {
+  /** Its own topics (it publishes them) and the dead-letter topics of those it consumes (it parks failures there). */
+  writes: string[];
+  /** The topics it consumes. */
+  reads: string[];
+  /** Its consumer group. */
+  group: string;
+}
+
+export function kafkaAccessOf(service: ServiceName): KafkaAccess {
+  const consumed = SUBSCRIPTIONS[service];
+  return {
+    writes: [...EVENT_TOPICS.filter((topic) => publisherOf(topic) === service), ...consumed.map(deadLetterTopicOf)],
+    reads: [...consumed],
+    group: service,
+  };
+}
+
+/** The topics a service uses, which it makes sure of at start: with ACLs it may not even see the others. */
+export function topicsOf(service: ServiceName): TopicSpec[] {
+  const { writes, reads } = kafkaAccessOf(service);
+  const used = new Set([...writes, ...reads]);
+  return allTopics().filter((spec) => used.has(spec.topic));
 }
 
 /** Producer settings of every producer: idempotent, ordered, never creating topics. */

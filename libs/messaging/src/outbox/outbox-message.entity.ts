@@ -27,6 +27,10 @@ export class OutboxMessage {
   @Column({ type: 'jsonb' })
   headers: Record<string, string>;
 
+  /** The trace of the request that wrote the row, which the relay's publishing continues (tracing/trace-context.ts). */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext: Record<string, string> | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,9 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, Producer } from 'kafkajs';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import { Kafka, Message, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
 import { lazyGauge, outboxPublished } from '../metrics/metrics';
 import { OutboxMessage } from './outbox-message.entity';
+import { endPublishSpans, startPublishSpan } from './publish-span';
 
 export interface OutboxRelayOptions {
   service: string;
@@ -113,21 +116,24 @@ export class OutboxRelay {
         .setLock('pessimistic_write')
         .getMany();
       if (batch.length === 0) return { sent: 0 };
-      const byTopic = new Map<string, OutboxMessage[]>();
-      for (const message of batch) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+      const spans = batch.map((message) => startPublishSpan(message));
+      const byTopic = new Map<string, Message[]>();
+      batch.forEach((m, i) => {
+        const message = { key: m.messageKey, value: JSON.stringify(m.envelope), headers: spans[i].headers };
+        byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), message]);
+      });
       try {
-        await this.producer.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({
-            topic,
-            messages: messages.map((m) => ({
-              key: m.messageKey,
-              value: JSON.stringify(m.envelope),
-              headers: m.headers,
-            })),
-          })),
-        });
+        // Each message already carries its own span (startPublishSpan); the kafkajs instrumentation would add one
+        // per message parented on this loop, and put that in the headers instead.
+        await context.with(suppressTracing(context.active()), () =>
+          this.producer.sendBatch({
+            acks: -1,
+            topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+          }),
+        );
+        endPublishSpans(spans);
       } catch (error) {
+        endPublishSpans(spans, error);
         // Keep the failure visible on the rows, then let the loop back off.
         await tx
           .createQueryBuilder()

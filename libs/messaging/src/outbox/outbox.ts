@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDataMap, EventEnvelope, EventHeaders, EventType, TOPIC_OF_EVENT, versionOf } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
-import { childTraceparent } from '../context/trace-context';
+import { captureTraceContext } from '../tracing/trace-context';
 
 /**
  * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the
- * relay publishes it afterwards.
+ * relay publishes it afterwards, continuing the trace stored with it.
  */
 export class Outbox {
   constructor(private readonly source: string) {}
@@ -35,11 +35,20 @@ export class Outbox {
       [EventHeaders.type]: type,
       [EventHeaders.correlationId]: envelope.correlationId,
       ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
-      traceparent: childTraceparent(context?.traceparent),
     };
+    const traceContext = captureTraceContext();
     await tx.query(
-      `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, TOPIC_OF_EVENT[type], subject, type, JSON.stringify(envelope), JSON.stringify(headers)],
+      `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers, trace_context)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        envelope.id,
+        TOPIC_OF_EVENT[type],
+        subject,
+        type,
+        JSON.stringify(envelope),
+        JSON.stringify(headers),
+        traceContext && JSON.stringify(traceContext),
+      ],
     );
     return envelope;
   }

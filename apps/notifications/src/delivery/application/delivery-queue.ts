@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Channel } from '@pressconf/contracts';
+import { captureTraceContext } from '@pressconf/messaging';
 import { DeliveryKind } from '../domain/delivery-kind';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 
@@ -20,8 +21,8 @@ export interface QueuedMail {
 }
 
 /**
- * Queues mail in the caller's transaction; the DeliveryWorker sends it after commit. Queuing the same mail twice
- * (same cause, recipient and kind) is a no-op, so handlers may run again safely.
+ * Queues mail in the caller's transaction; the DeliveryWorker sends it after commit, in the trace of the work that
+ * queued it. Queuing the same mail twice (same cause, recipient and kind) is a no-op, so handlers may run again safely.
  */
 @Injectable()
 export class DeliveryQueue {
@@ -45,6 +46,7 @@ export class DeliveryQueue {
         sequence: mail.sequence ?? 0,
         status: 'PENDING',
         nextAttemptAt: new Date(),
+        traceContext: captureTraceContext(),
       })
       .orIgnore()
       .execute();

@@ -2,7 +2,14 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { EventTypes } from '@pressconf/contracts';
-import { Outbox, RequestContexts, mailDeliveries } from '@pressconf/messaging';
+import { context } from '@opentelemetry/api';
+import {
+  isDatabaseUnavailable,
+  Outbox,
+  RequestContexts,
+  mailDeliveries,
+  restoreTraceContext,
+} from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
 import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
@@ -56,9 +63,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     while (this.running) {
       let claimed = 0;
       try {
+        const leaseEnds = Date.now() + this.leaseMs;
         const batch = await this.lease();
         claimed = batch.length;
-        await Promise.all(batch.map((delivery) => this.deliver(delivery)));
+        // Each mail is sent in the trace of the work that queued it (an event's handling, a request).
+        await Promise.all(
+          batch.map((delivery) =>
+            context.with(restoreTraceContext(delivery.traceContext), () => this.deliver(delivery, leaseEnds)),
+          ),
+        );
       } catch (error) {
         this.logger.error(`delivery loop failed: ${String(error)}`);
       }
@@ -86,10 +99,28 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return this.dataSource.getRepository(DeliveryEntity).findBy({ id: In(rows.map((r) => r.id)) });
   }
 
-  private async deliver(delivery: DeliveryEntity): Promise<void> {
+  private async deliver(delivery: DeliveryEntity, leaseEnds: number): Promise<void> {
     const attempt = await this.attempt(delivery);
-    if (attempt.kind === 'skipped') await this.skip(delivery, attempt.reason);
-    else await this.record(delivery, attempt);
+    await this.untilRecorded(leaseEnds, () =>
+      attempt.kind === 'skipped' ? this.skip(delivery, attempt.reason) : this.record(delivery, attempt),
+    );
+  }
+
+  /**
+   * A mail sent but not recorded goes again once its lease ends: while the database cannot be reached, the
+   * outcome is written again and again until shortly before then.
+   */
+  private async untilRecorded(leaseEnds: number, write: () => Promise<void>): Promise<void> {
+    for (let round = 0; ; round += 1) {
+      try {
+        return await write();
+      } catch (error) {
+        const delay = Math.min(2000, 100 * 2 ** round);
+        if (!isDatabaseUnavailable(error) || Date.now() + delay > leaseEnds - 1000) throw error;
+        if (round === 0) this.logger.warn(`recording a delivery waits for the database: ${String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   /** Through the channel the delivery names; one this deployment does not run fails it for good. */
@@ -100,7 +131,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     try {
       composition = await this.composer.compose(delivery);
     } catch (error) {
-      return { kind: 'failed', error: `could not compose: ${String(error)}`, temporary: false };
+      // A database outage while reading what to say is worth another attempt; anything else will not mend.
+      return { kind: 'failed', error: `could not compose: ${String(error)}`, temporary: isDatabaseUnavailable(error) };
     }
     if ('skip' in composition) return { kind: 'skipped', reason: composition.skip };
     return channel.send(composition.message);

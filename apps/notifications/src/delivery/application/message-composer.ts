@@ -20,6 +20,7 @@ import { OutgoingAttachment, OutgoingMessage } from './channel';
 import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
 import type { NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
+import { InvitationTokens } from '../../invitations/application/invitation-tokens';
 
 /** A message ready for its channel, or the reason it must not go out any more. */
 export type Composition = { message: OutgoingMessage } | { skip: string };
@@ -52,6 +53,7 @@ export class MessageComposer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: MailTemplates,
     private readonly config: ConfigService<NotificationsConfig, true>,
+    private readonly tokens: InvitationTokens,
   ) {}
 
   async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
@@ -110,7 +112,7 @@ export class MessageComposer {
           ...base,
           conference: mailConference(conference),
           hosts: this.hosts(conference),
-          ...invitationLinks(invitation.token),
+          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
         return {
           mail,
@@ -124,7 +126,7 @@ export class MessageComposer {
           conference: mailConference(conference),
           previousStartsAt: conference.previousStartsAt ?? undefined,
           reason: conference.statusReason ?? '',
-          ...invitationLinks(invitation.token),
+          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
         return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
       }
@@ -142,7 +144,7 @@ export class MessageComposer {
         const mail = this.templates.render('invitation-urgent-reminder', this.locale, {
           ...base,
           conference: mailConference(conference),
-          ...invitationLinks(invitation.token),
+          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
           invitedAt: (await this.invitedAt(invitation.id)) ?? undefined,
         });
         return { mail, attachments: [] };
@@ -229,7 +231,7 @@ export class MessageComposer {
       issuingBody: this.organizer(conference).name,
       recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
       conference: mailConference(conference),
-      rsvpUrl: invitationLinks(invitation.token).rsvpUrl,
+      rsvpUrl: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
       signer: {
         position: this.config.get('LETTER_SIGNER_POSITION', { infer: true }),
         name: this.config.get('LETTER_SIGNER_NAME', { infer: true }),
@@ -259,7 +261,7 @@ export class MessageComposer {
         sequence: conference.sequence,
         organizer: this.organizer(conference),
         attendee: { name: invitation.contactName, email: invitation.email },
-        url: invitationLinks(invitation.token).rsvpUrl,
+        url: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
         zone: this.zone,
       }),
     };

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Attributes, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import nodemailer, { Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { isTemporaryMailError, SendOutcome } from '../domain/retry-policy';
 import { NotificationChannel, OutgoingMessage } from '../application/channel';
 import { notificationsConfig } from '../../config';
+
+const tracer = trace.getTracer('@pressconf/notifications');
 
 export function smtpUrl(): string {
   return notificationsConfig().SMTP_URL;
@@ -19,6 +22,7 @@ export class EmailChannel implements NotificationChannel {
   readonly name = 'EMAIL' as const;
   private readonly logger = new Logger(EmailChannel.name);
   private readonly transport: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+  private readonly serverAttributes = serverAttributesOf(smtpUrl());
 
   constructor() {
     this.transport = nodemailer.createTransport({
@@ -36,7 +40,21 @@ export class EmailChannel implements NotificationChannel {
     } as SMTPPool.Options & { url: string });
   }
 
-  async send(message: OutgoingMessage): Promise<SendOutcome> {
+  /** One CLIENT span per message: no instrumentation covers nodemailer, and the SMTP call is the mail's last step. */
+  send(message: OutgoingMessage): Promise<SendOutcome> {
+    return tracer.startActiveSpan(
+      'smtp send',
+      { kind: SpanKind.CLIENT, attributes: this.serverAttributes },
+      async (span) => {
+        const outcome = await this.sendNow(message);
+        if (outcome.kind === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error });
+        span.end();
+        return outcome;
+      },
+    );
+  }
+
+  private async sendNow(message: OutgoingMessage): Promise<SendOutcome> {
     const calendar = message.attachments.find((a) => a.method);
     try {
       const info = await this.transport.sendMail({
@@ -71,5 +89,15 @@ export class EmailChannel implements NotificationChannel {
   close(): Promise<void> {
     this.transport.close();
     return Promise.resolve();
+  }
+}
+
+/** Where the mail goes, for the span (never the credentials an SMTP URL may hold). */
+function serverAttributesOf(url: string): Attributes {
+  try {
+    const { hostname, port } = new URL(url);
+    return { 'server.address': hostname, ...(port ? { 'server.port': Number(port) } : {}) };
+  } catch {
+    return {};
   }
 }

@@ -16,9 +16,9 @@ import {
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
-import { hashInvitationToken, newInvitationToken } from '../domain/invitation-token';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
+import { InvitationTokens } from './invitation-tokens';
 import { LetterNumbers } from './letter-numbers';
 
 /** The notices whose delivery the invitations list reports: the latest of them per invitee. */
@@ -31,9 +31,13 @@ export class InvitationsService {
     private readonly letterNumbers: LetterNumbers,
     private readonly queue: DeliveryQueue,
     private readonly briefMail: BriefMailService,
+    private readonly tokens: InvitationTokens,
   ) {}
 
-  /** One invitation (with its RSVP token) and one queued e-mail per invitee; sending happens elsewhere. */
+  /**
+   * One invitation and one queued e-mail per invitee; sending happens elsewhere. The RSVP token is derived from the
+   * invitation's id: only its hash is stored.
+   */
   async inviteForCalledConference(data: ConferenceCalledData, tx: EntityManager, event: EventEnvelope): Promise<void> {
     const existing = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
     if (!existing) {
@@ -56,14 +60,14 @@ export class InvitationsService {
       });
     }
     for (const invitee of data.invitees) {
-      const token = newInvitationToken();
+      const id = randomUUID();
       const inserted: Array<{ id: string }> = await tx.query(
         `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
-                                 contact_title, email, token, token_hash, must_brief)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                 contact_title, email, token_hash, must_brief)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (invitee_id) DO NOTHING RETURNING id`,
         [
-          randomUUID(),
+          id,
           data.conferenceId,
           invitee.inviteeId,
           invitee.agencyId,
@@ -72,8 +76,7 @@ export class InvitationsService {
           invitee.contactName,
           invitee.contactTitle ?? null,
           invitee.email.toLowerCase(),
-          token,
-          hashInvitationToken(token),
+          this.tokens.hashOf(this.tokens.tokenOf(id)),
           invitee.mustBrief,
         ],
       );

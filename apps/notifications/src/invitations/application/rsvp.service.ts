@@ -12,12 +12,13 @@ import {
 import { Outbox } from '@pressconf/messaging';
 import { invitationLinks } from '../../delivery/application/links';
 import { MessageComposer } from '../../delivery/application/message-composer';
-import { hashInvitationToken, tokensMatch } from '../domain/invitation-token';
+import { assertLinkLive } from '../domain/link-expiry';
 import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
 import type { NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
+import { InvitationTokens } from './invitation-tokens';
 
 /** The current calendar entry (iTIP), served as text/calendar with its method. */
 export interface InviteeCalendar {
@@ -36,17 +37,19 @@ export interface InviteeLetter {
 @Injectable()
 export class RsvpService {
   private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
+  private readonly daysAfterEnd = this.config.get('RSVP_LINK_DAYS_AFTER_END', { infer: true });
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly composer: MessageComposer,
     private readonly config: ConfigService<NotificationsConfig, true>,
+    private readonly tokens: InvitationTokens,
   ) {}
 
   async view(token: string): Promise<InvitationByTokenView> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
-    return this.toView(invitation, conference, new Date());
+    return this.toView(token, invitation, conference, new Date());
   }
 
   /**
@@ -78,7 +81,7 @@ export class RsvpService {
           now,
         );
       }
-      return this.toView(invitation, conference, now);
+      return this.toView(token, invitation, conference, now);
     });
   }
 
@@ -106,7 +109,11 @@ export class RsvpService {
     return { filename: part.filename, content: part.content };
   }
 
-  /** Unknown and malformed tokens are the same 404, and the answer never repeats the token. */
+  /**
+   * Unknown and malformed tokens are the same 404, and the answer never repeats the token. A token is found by its
+   * hash (the derived token's, or that of a random one mailed before tokens were derived); once the conference
+   * ended RSVP_LINK_DAYS_AFTER_END ago, it is a 410.
+   */
   private async find(
     manager: EntityManager,
     token: string,
@@ -116,15 +123,21 @@ export class RsvpService {
     if (!isInvitationToken(token)) throw notFound;
     const query = manager
       .createQueryBuilder(InvitationEntity, 'i')
-      .where('i.tokenHash = :hash', { hash: hashInvitationToken(token) });
+      .where('(i.tokenHash = :hash OR i.previousTokenHash = :hash)', { hash: this.tokens.hashOf(token) });
     if (lock) query.setLock('pessimistic_write');
     const invitation = await query.getOne();
-    if (!invitation || !tokensMatch(invitation.token, token)) throw notFound;
+    if (!invitation) throw notFound;
     const conference = await manager.findOneByOrFail(ConferenceSnapshot, { id: invitation.conferenceId });
+    assertLinkLive(conference, this.daysAfterEnd, new Date());
     return { invitation, conference };
   }
 
-  private toView(invitation: InvitationEntity, conference: ConferenceSnapshot, now: Date): InvitationByTokenView {
+  private toView(
+    token: string,
+    invitation: InvitationEntity,
+    conference: ConferenceSnapshot,
+    now: Date,
+  ): InvitationByTokenView {
     return {
       conference: {
         id: conference.id,
@@ -152,7 +165,7 @@ export class RsvpService {
       respondedAt: invitation.rsvpAt ? invitation.rsvpAt.toISOString() : null,
       canChange: canChangeAnswer(conference, now),
       changeableUntil: conference.startsAt.toISOString(),
-      calendarUrl: invitationLinks(invitation.token).calendarUrl,
+      calendarUrl: invitationLinks(token).calendarUrl,
     };
   }
 }

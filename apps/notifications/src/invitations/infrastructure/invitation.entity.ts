@@ -2,13 +2,16 @@ import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Uni
 import type { AgencyRole, RsvpState } from '@pressconf/contracts';
 import { ConferenceSnapshot } from './conference-snapshot.entity';
 
-/** One invitee's invitation, with the unguessable token that lets them answer without an account. */
+/**
+ * One invitee's invitation. The unguessable token that lets them answer without an account is derived from the id
+ * (InvitationTokens) and only its hash is kept.
+ */
 @Entity({ name: 'invitation' })
 @Index('invitation_conference', ['conferenceId'])
 @Index('invitation_agency', ['conferenceId', 'agencyId'])
 @Index('invitation_token_hash', ['tokenHash'], { unique: true })
+@Index('invitation_previous_token_hash', ['previousTokenHash'], { unique: true })
 @Unique('invitation_invitee_id_key', ['inviteeId'])
-@Unique('invitation_token_key', ['token'])
 export class InvitationEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'invitation_pkey' })
   id: string;
@@ -38,12 +41,16 @@ export class InvitationEntity {
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  @Column({ type: 'varchar', length: 100 })
-  token: string;
-
   /** SHA-256 of the token: what a token is looked up by (see invitation-token.ts). */
   @Column({ name: 'token_hash', type: 'bytea', select: false })
   tokenHash: Buffer;
+
+  /**
+   * SHA-256 of a random token mailed before tokens were derived (migration 1764900003000): those links still open
+   * the invitation until it expires; every later mail carries the derived one.
+   */
+  @Column({ name: 'previous_token_hash', type: 'bytea', nullable: true, select: false })
+  previousTokenHash: Buffer | null;
 
   /** The invitee's agency must provide a written brief: brief requests and reminders go to this contact. */
   @Column({ name: 'must_brief', type: 'boolean', default: false })

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  Actor,
   CancelConferenceRequest,
   ConferenceView,
   CreateConferenceDto,
@@ -11,6 +12,7 @@ import {
   NotFoundError,
   OrganizerData,
   Page,
+  PublicConferenceView,
   RescheduleConferenceRequest,
   ValidationFailedError,
 } from '@pressconf/contracts';
@@ -20,6 +22,7 @@ import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
 import { SeriesEntity } from '../../series/infrastructure/series.entity';
 import { ConferenceAction, nextStatus } from '../domain/conference-lifecycle';
 import { assertConvenedInTime, assertTimeWindow } from '../domain/conference-rules';
+import { canSeeConference, conferenceFor, visibleStatuses } from '../domain/conference-visibility';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { loadConference, lockConference } from '../infrastructure/conference.repository';
 import { ParticipantEntity } from '../infrastructure/participant.entity';
@@ -80,10 +83,13 @@ export class ConferencesService {
     });
   }
 
-  async list(query: ListConferencesQuery): Promise<Page<ConferenceView>> {
+  /** The conferences the actor may see, each as it may see it (README, "Who sees what"). */
+  async list(query: ListConferencesQuery, actor: Actor): Promise<Page<ConferenceView | PublicConferenceView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const qb = this.dataSource.getRepository(ConferenceEntity).createQueryBuilder('c');
+    const statuses = visibleStatuses(actor);
+    if (statuses) qb.andWhere('c.status IN (:...statuses)', { statuses });
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('c.starts_at >= :from', { from: new Date(query.from) });
@@ -96,11 +102,14 @@ export class ConferencesService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
-    return { items: rows.map(toConferenceView), page, pageSize, total };
+    return { items: rows.map((c) => conferenceFor(actor, toConferenceView(c))), page, pageSize, total };
   }
 
-  async get(id: string): Promise<ConferenceView> {
-    return toConferenceView(await loadConference(this.dataSource.manager, id));
+  /** A conference the actor may not see is a 404, as if it did not exist. */
+  async get(id: string, actor: Actor): Promise<ConferenceView | PublicConferenceView> {
+    const conference = await loadConference(this.dataSource.manager, id);
+    if (!canSeeConference(actor, conference.status)) throw new NotFoundError('Conference', id);
+    return conferenceFor(actor, toConferenceView(conference));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
 import {
+  Actor,
   CancelConferenceDto,
   CreateConferenceDto,
   IdParam,
@@ -8,7 +9,7 @@ import {
   RescheduleConferenceDto,
   validateInto,
 } from '@pressconf/contracts';
-import { InternalEndpoint } from '@pressconf/messaging';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
 import { ConferencesService } from '../application/conferences.service';
 
 /**
@@ -25,13 +26,13 @@ export class ConferencesController {
   }
 
   @InternalEndpoint(InternalApi.scheduling.listConferences)
-  async list(@Query() query: unknown) {
-    return this.conferences.list(await validateInto(ListConferencesQuery, query, { forbidUnknown: false }));
+  async list(@Query() query: unknown, @CallingActor() actor: Actor) {
+    return this.conferences.list(await validateInto(ListConferencesQuery, query, { forbidUnknown: false }), actor);
   }
 
   @InternalEndpoint(InternalApi.scheduling.getConference)
-  async get(@Param() params: unknown) {
-    return this.conferences.get((await validateInto(IdParam, params)).id);
+  async get(@Param() params: unknown, @CallingActor() actor: Actor) {
+    return this.conferences.get((await validateInto(IdParam, params)).id, actor);
   }
 
   @InternalEndpoint(InternalApi.scheduling.callConference)

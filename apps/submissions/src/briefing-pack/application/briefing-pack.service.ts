@@ -26,6 +26,7 @@ import { toOrientationDocumentView } from '../../orientation/application/orienta
 import { OrientationDocumentEntity } from '../../orientation/infrastructure/orientation-document.entity';
 import { assertPackReadable } from '../domain/embargo';
 import { orderBriefs, PackContents, packFingerprint } from '../domain/pack-contents';
+import { packFor, seesRepresentativeContacts } from '../domain/pack-visibility';
 import { BriefingPackEntity } from '../infrastructure/briefing-pack.entity';
 import { renderBriefingPack } from '../rendering/pack-pdf';
 
@@ -139,7 +140,10 @@ export class BriefingPackService {
     });
   }
 
-  /** The pack's PDF or JSON as stored; under embargo for all but the hosts until the conference starts. */
+  /**
+   * The pack's PDF as stored, or its JSON as the actor may read it (README, "Who sees what"); under embargo for
+   * all but the hosts until the conference starts.
+   */
   async read(
     conferenceId: string,
     query: BriefingPackFileQuery,
@@ -162,11 +166,17 @@ export class BriefingPackService {
         : 'Briefing pack of conference';
       throw new NotFoundError(what, conferenceId);
     }
+    let { content, sha256: digest } = row;
+    if (query.format === 'json' && !seesRepresentativeContacts(actor)) {
+      const stored = JSON.parse(content.toString('utf8')) as BriefingPackView;
+      content = Buffer.from(JSON.stringify(packFor(actor, stored)), 'utf8');
+      digest = sha256(content);
+    }
     return {
       fileName: `tai-lieu-hoi-nghi-${conferenceId.slice(0, 8)}-v${row.version}.${query.format}`,
       mediaType: query.format === 'pdf' ? 'application/pdf' : 'application/json; charset=utf-8',
-      sha256: row.sha256,
-      content: row.content,
+      sha256: digest,
+      content,
       version: row.version,
     };
   }

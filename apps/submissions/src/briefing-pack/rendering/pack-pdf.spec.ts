@@ -56,4 +56,19 @@ describe('renderBriefingPack', () => {
       expect(text).toContain(expected);
     }
   });
+
+  it('prints the representatives’ names and titles, never their e-mail addresses or telephone numbers', async () => {
+    const reachable = { email: 'lan.dt@snnmt.daklak.gov.vn', phone: '+84 262 3852 111' };
+    const withContacts = {
+      ...SAMPLE_PACK,
+      briefs: SAMPLE_PACK.briefs.map((b) => ({
+        ...b,
+        representatives: b.representatives.map((r) => ({ ...r, ...reachable })),
+      })),
+    };
+    const printed = flatten((await pdfParse((await renderBriefingPack(withContacts)).pdf)).text);
+    expect(printed).toContain('Đỗ Thị Lan – Phó Giám đốc (phát biểu)');
+    expect(printed).not.toContain(reachable.email);
+    expect(printed).not.toContain('3852');
+  });
 });

@@ -11,6 +11,7 @@ import { StoredFile } from '../../files/application/stored-file';
 import { ReceivedFile, UploadTarget } from '../../files/application/upload-target';
 import { BriefAttachmentEntity } from '../infrastructure/brief-attachment.entity';
 import { BriefEntity } from '../infrastructure/brief.entity';
+import { BriefLimits } from './brief-limits';
 import { toAttachmentView } from './brief-views';
 
 /** The brief a file is attached to. */
@@ -21,15 +22,23 @@ export interface AttachmentTarget {
 /** A brief's attached files: added while the brief can still change, read by whoever may read the brief. */
 @Injectable()
 export class BriefAttachments implements UploadTarget<AttachmentTarget, AttachmentView> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly limits: BriefLimits,
+  ) {}
 
+  /** Before anything is read: an agency with nothing left of its day's room is told at once (429). */
   async authorize({ briefId }: AttachmentTarget, actor: Actor, manager: EntityManager): Promise<void> {
     const { request } = await this.briefAndRequest(manager, briefId);
     assertCanAct(actor, request, 'Brief', briefId);
     apply(request.status, 'ADD_ATTACHMENT');
+    await this.limits.assertDailyRoom(manager, request.agencyId);
   }
 
-  /** The same bytes attached twice are one attachment: a retried upload answers with the first. */
+  /**
+   * The same bytes attached twice are one attachment: a retried upload answers with the first, even once the brief
+   * is full. A new file must fit the brief's cap of files and the agency's room for the day.
+   */
   async store(
     file: ReceivedFile,
     { briefId }: AttachmentTarget,
@@ -41,6 +50,10 @@ export class BriefAttachments implements UploadTarget<AttachmentTarget, Attachme
     const request = await lockRequest(tx, brief.requestId);
     assertCanAct(actor, request, 'Brief', briefId);
     apply(request.status, 'ADD_ATTACHMENT');
+    const stored = await tx.findOneBy(BriefAttachmentEntity, { briefId: brief.id, sha256: file.sha256 });
+    if (stored) return toAttachmentView(stored);
+    await this.limits.assertAttachmentRoom(tx, brief.id);
+    await this.limits.assertDailyRoom(tx, request.agencyId, file.size);
     await tx.query(
       `INSERT INTO brief_attachment (id, brief_id, brief_version, file_name, media_type, size_bytes, sha256, content, uploaded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (brief_id, sha256) DO NOTHING`,

@@ -9,6 +9,7 @@ import { BriefRequestEntity } from '../../brief-requests/infrastructure/brief-re
 import { lockRequest } from '../../brief-requests/infrastructure/brief-request.queries';
 import { BriefVersionEntity } from '../infrastructure/brief-version.entity';
 import { BriefEntity } from '../infrastructure/brief.entity';
+import { BriefLimits } from './brief-limits';
 import { BriefViews } from './brief-views';
 
 @Injectable()
@@ -16,6 +17,7 @@ export class BriefsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly views: BriefViews,
+    private readonly limits: BriefLimits,
   ) {}
 
   /** Saves a new version of the request's brief (the first save creates the brief); earlier versions stay. */
@@ -34,6 +36,7 @@ export class BriefsService {
           acceptedVersion: null,
         });
       }
+      this.limits.assertVersionRoom(brief.currentVersion);
       brief.currentVersion += 1;
       await tx.save(brief);
       await tx.insert(BriefVersionEntity, {

@@ -1,6 +1,8 @@
-import { docxFile, elfFile, exeFile, jpegFile, pdfFile, pngFile, zipFile } from '../../../test/fixtures/files';
+import { docxFile, elfFile, exeFile, jpegFile, pdfFile, pdfWith, pngFile, zipFile } from '../../../test/fixtures/files';
 import {
+  ActiveContentError,
   assertWithinCap,
+  checkDocument,
   checkHead,
   detectMediaType,
   DOCX,
@@ -35,9 +37,31 @@ describe('detectMediaType', () => {
     await expect(detectMediaType(elfFile())).rejects.toThrow(/application\/x-elf/);
   });
 
-  it('refuses a ZIP archive that is not a Word document, and a macro-enabled one', async () => {
+  it('refuses a ZIP archive that is not a Word document', async () => {
     await expect(detectMediaType(zipFile({ 'readme.txt': 'hello' }))).rejects.toThrow(UnsupportedFileTypeError);
-    await expect(detectMediaType(docxFile({ macros: true }))).rejects.toThrow(/macros/);
+  });
+});
+
+describe('checkDocument', () => {
+  it('answers the type of a plain document or image', async () => {
+    await expect(checkDocument(docxFile({ hyperlinkAndChart: true, deflate: true }))).resolves.toBe(DOCX);
+    await expect(checkDocument(pdfFile())).resolves.toBe('application/pdf');
+    await expect(checkDocument(pngFile())).resolves.toBe('image/png');
+  });
+
+  it.each([
+    ['a .docm renamed .docx', docxFile({ macros: true }), /Word document carries macros/],
+    ['a remote template', docxFile({ remoteTemplate: true }), /external references/],
+    [
+      'a PDF running JavaScript',
+      pdfWith(['<< /S /JavaScript /JS (x) >>'], { catalogEntries: '/OpenAction 4 0 R' }),
+      /PDF carries JavaScript/,
+    ],
+  ])('refuses %s with a 422 saying why', async (_, content, why) => {
+    const error = await checkDocument(content).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActiveContentError);
+    expect((error as ActiveContentError).status).toBe(422);
+    expect((error as Error).message).toMatch(why);
   });
 });
 

@@ -1,5 +1,7 @@
 import { fromBuffer } from 'file-type';
 import { AttachmentMediaType, DomainError } from '@pressconf/contracts';
+import { docxHazards } from './docx-hazards';
+import { pdfHazards } from './pdf-hazards';
 import { zipEntryNames } from './zip-entries';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -7,6 +9,11 @@ export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessin
 /** 415: the content is not one of the accepted kinds, whatever the file is called. */
 export class UnsupportedFileTypeError extends DomainError {
   readonly status = 415;
+}
+
+/** 422: a document of an accepted kind that would act when opened (run code, fetch from elsewhere). */
+export class ActiveContentError extends DomainError {
+  readonly status = 422;
 }
 
 /** 413: the file is over the size cap; said as soon as the bytes read pass it, so the size is not known. */
@@ -77,24 +84,36 @@ export async function checkHead(head: Buffer): Promise<void> {
 
 /**
  * The media type of a whole file, from its content alone: PDF, PNG, JPEG, or DOCX — a ZIP archive holding
- * `[Content_Types].xml` and `word/document.xml` and no macros (a .docm renamed .docx is refused).
+ * `[Content_Types].xml` and `word/document.xml`. Whether the document is safe to open is checkDocument's.
  */
 export async function detectMediaType(content: Buffer): Promise<AttachmentMediaType> {
   const found = await sniff(content);
   if (found && found.ext in BY_EXTENSION) return BY_EXTENSION[found.ext];
   if (found && (found.ext === 'docx' || found.ext === 'zip')) {
     const names = zipEntryNames(content);
-    if (
-      names &&
-      names.includes('[Content_Types].xml') &&
-      names.includes('word/document.xml') &&
-      !names.some((name) => name.toLowerCase().endsWith('vbaproject.bin'))
-    ) {
-      return DOCX;
-    }
+    if (names && names.includes('[Content_Types].xml') && names.includes('word/document.xml')) return DOCX;
     throw new UnsupportedFileTypeError(
-      `The file is a ZIP archive but not a Word document (no word/document.xml, or it carries macros); only ${ACCEPTED} files are accepted`,
+      `The file is a ZIP archive but not a Word document (no word/document.xml); only ${ACCEPTED} files are accepted`,
     );
   }
   refuse(found);
+}
+
+/**
+ * The media type of a whole file (detectMediaType), once it is known to be only a document: a PDF or DOCX that
+ * carries scripts, macros, embedded objects or references Word or the PDF reader would follow on opening is
+ * refused with a 422 naming what it found. A .docm renamed .docx is refused here, for its macros.
+ */
+export async function checkDocument(content: Buffer): Promise<AttachmentMediaType> {
+  const mediaType = await detectMediaType(content);
+  const hazards =
+    mediaType === DOCX ? docxHazards(content) : mediaType === 'application/pdf' ? pdfHazards(content) : [];
+  if (hazards.length > 0) {
+    const kind = mediaType === DOCX ? 'Word document' : 'PDF';
+    throw new ActiveContentError(
+      `The ${kind} carries ${hazards.join('; ')}. Documents that run code or fetch content when opened are refused: ` +
+        'save it again as a plain document (for example, print it to PDF) and upload that.',
+    );
+  }
+  return mediaType;
 }

@@ -1,0 +1,176 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { Roles } from '@pressconf/contracts';
+import { Stack } from '../support/stack';
+import { fuzzFixture } from './fuzz-fixture';
+import { describeRequest, FuzzRequest, requestFor } from './fuzz-requests';
+import { OpenApiDocument, operationsOf } from './openapi-operations';
+import { sampleMutations } from './request-mutations';
+import { RowCounts } from './row-counts';
+
+/** FUZZ_SEED reproduces a run; FUZZ_RUNS is the number of requests per operation (a quarter of them valid). */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+/** Statuses any operation may answer although its entry does not list them: the HTTP layer's own refusals. */
+const GENERIC_STATUSES = new Set([400, 401, 403, 404, 413, 415, 429, 431]);
+/**
+ * Who sends a case: valid ones go round every role; broken ones mostly come from the staff roles, which most
+ * routes let through to the validation and the domain rules that are being fuzzed.
+ */
+const roleOf = (valid: boolean, n: number) =>
+  valid || n % 3 === 0 ? Roles[n % Roles.length] : n % 3 === 1 ? 'admin' : 'coordinator';
+/** Changes that end a fixture's life (cancel, complete, revoke) go last, so that the others meet it alive. */
+const isFinal = (request: FuzzRequest) =>
+  request.operation.method === 'DELETE' || /\/(cancel|complete)$/.test(request.operation.path);
+
+/**
+ * Requests generated from the OpenAPI document for every operation, valid (json-schema-faker) and broken on
+ * purpose (fast-check: wrong types, huge strings, unicode edges, missing and extra fields, boundary numbers,
+ * malformed JSON, wrong content types, bad path and query values, bad credentials), with each role's key. No
+ * answer may be a 5xx, every 4xx is a problem document of the documented shape, and no refused request leaves a
+ * row behind in any table of any schema.
+ */
+describe('the API under generated input', () => {
+  let stack: Stack;
+  let document: OpenApiDocument;
+  let counts: RowCounts;
+  let problemShape: ValidateFunction;
+
+  beforeAll(async () => {
+    stack = await Stack.start({
+      env: {
+        GATEWAY_RATE_LIMIT: '1000000',
+        GATEWAY_AUTH_FAILURE_LIMIT: '1000000',
+        GATEWAY_RSVP_ADDRESS_RATE_LIMIT: '1000000',
+        GATEWAY_RSVP_TOKEN_RATE_LIMIT: '1000000',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    const docs = await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`, {
+      headers: { 'X-API-Key': stack.adminKey },
+    });
+    document = (await docs.json()) as OpenApiDocument;
+    const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    server.pathname = `/${stack.database}`;
+    const client = new Client({ connectionString: server.toString() });
+    await client.connect();
+    const kafka = new Kafka({
+      clientId: 'api-fuzz',
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await kafka.connect();
+    counts = new RowCounts(client, kafka);
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    problemShape = ajv.compile(document.components.schemas.Problem);
+  });
+
+  afterAll(async () => {
+    await counts?.close();
+    await stack?.stop();
+  });
+
+  it(`answers every generated request without a 5xx (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, async () => {
+    console.log(`API fuzzing with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
+    const { ids, callers } = await fuzzFixture(stack);
+    const context = { ids, callers, base: `http://127.0.0.1:${stack.ports.gateway}` };
+    const operations = operationsOf(document);
+    const valid: FuzzRequest[] = [];
+    const invalid: FuzzRequest[] = [];
+    operations.forEach((operation, index) => {
+      const seed = SEED + index * 1009;
+      const validCount = Math.max(1, Math.round(RUNS / 4));
+      const broken = sampleMutations(seed, RUNS - validCount);
+      for (let i = 0; i < RUNS; i += 1) {
+        const mutation = i < validCount ? undefined : broken[i - validCount];
+        const role = roleOf(!mutation, index + i);
+        (mutation ? invalid : valid).push(requestFor(operation, document, context, { seed: seed + i, role, mutation }));
+      }
+    });
+
+    const failures: string[] = [];
+    const tally = new Map<string, number>();
+    const check = async (request: FuzzRequest, compareCounts: boolean) => {
+      const before = compareCounts ? await counts.take() : undefined;
+      const answer = await send(request);
+      tally.set(`${answer.status}`, (tally.get(`${answer.status}`) ?? 0) + 1);
+      const found = verdictOn(request, answer, problemShape);
+      if (found) failures.push(`${found}: ${describeRequest(request)}`);
+      if (!before) return answer;
+      if (answer.status >= 400) {
+        const changed = counts.differences(before, await counts.take());
+        if (changed.length)
+          failures.push(`refused with ${answer.status} but wrote ${changed}: ${describeRequest(request)}`);
+      } else if (request.operation.method !== 'GET') {
+        await counts.settle(); // an accepted change, and the events it causes, before the next comparison
+      }
+      return answer;
+    };
+
+    valid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
+    for (const request of valid) await check(request, false);
+    await counts.settle();
+    invalid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
+    for (const request of invalid) await check(request, true);
+
+    console.log(
+      `API fuzzing: ${valid.length + invalid.length} requests over ${operations.length} operations; statuses ${JSON.stringify(
+        Object.fromEntries(tally),
+      )}; ${failures.length} finding(s)`,
+    );
+    expect(failures).toEqual([]);
+    expect(operations.length).toBeGreaterThan(30);
+  });
+});
+
+interface Answer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+async function send(request: FuzzRequest): Promise<Answer> {
+  try {
+    const response = await fetch(request.url, {
+      method: request.operation.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(20_000),
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
+  } catch (error) {
+    // The gateway cut the connection or never answered: as bad as a 5xx.
+    return { status: 599, contentType: '', text: String(error) };
+  }
+}
+
+/** What is wrong with an answer, or nothing. */
+function verdictOn(request: FuzzRequest, answer: Answer, problemShape: ValidateFunction): string | undefined {
+  if (answer.status >= 500) return `${answer.status} ${answer.text.slice(0, 200)}`;
+  if (answer.status < 400) return undefined;
+  if (!answer.contentType.startsWith('application/problem+json')) {
+    return `${answer.status} as ${answer.contentType || 'no content type'}, not problem+json`;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    return `${answer.status} problem+json that is not JSON`;
+  }
+  if (!problemShape(body))
+    return `${answer.status} problem not of the documented shape: ${JSON.stringify(problemShape.errors)}`;
+  if ((body as { status: number }).status !== answer.status)
+    return `${answer.status} problem says status ${(body as { status: number }).status}`;
+  if (!request.operation.documented.has(answer.status) && !GENERIC_STATUSES.has(answer.status)) {
+    return `${answer.status} is not documented for the operation`;
+  }
+  return undefined;
+}

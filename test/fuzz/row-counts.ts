@@ -1,0 +1,85 @@
+import type { Admin } from 'kafkajs';
+import type { Client } from 'pg';
+
+const SCHEMAS = ['gateway', 'scheduling', 'submissions', 'notifications'];
+
+/** Row counts of every table of every service's schema, in one query, to tell whether a request wrote anything. */
+export class RowCounts {
+  private statement?: string;
+
+  /** `kafka`: an admin client of the stack's broker, to tell when every consumer group has caught up. */
+  constructor(
+    private readonly client: Client,
+    private readonly kafka: Admin,
+  ) {}
+
+  async take(): Promise<Map<string, number>> {
+    this.statement ??= await this.prepare();
+    const { rows } = await this.client.query<{ name: string; n: number }>(this.statement);
+    return new Map(rows.map((row) => [row.name, row.n]));
+  }
+
+  /** `scheduling.conference +1, …`, or nothing when the counts are the same. */
+  differences(before: Map<string, number>, after: Map<string, number>): string {
+    return [...after]
+      .filter(([name, n]) => before.get(name) !== n)
+      .map(([name, n]) => `${name} ${n - (before.get(name) ?? 0) >= 0 ? '+' : ''}${n - (before.get(name) ?? 0)}`)
+      .join(', ');
+  }
+
+  /**
+   * Waits until nothing moves any more (an accepted change's events relayed and consumed, its mail queued): no
+   * outbox row unpublished, every consumer group at the end of its topics, and the same counts twice in a row.
+   */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await this.take();
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = await this.take();
+      const busy = (await this.unpublished()) + (await this.lag());
+      if (!this.differences(last, now) && busy === 0) return;
+      if (Date.now() > deadline) throw new Error(`the stack did not settle within ${timeoutMs} ms`);
+      last = now;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.kafka.disconnect();
+    await this.client.end();
+  }
+
+  /** Messages the services' consumer groups have not committed yet, over every topic they read. */
+  private async lag(): Promise<number> {
+    const { groups } = await this.kafka.listGroups();
+    let lag = 0;
+    for (const { groupId } of groups) {
+      for (const { topic, partitions } of await this.kafka.fetchOffsets({ groupId })) {
+        const ends = new Map((await this.kafka.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+        for (const p of partitions)
+          if (Number(p.offset) >= 0) lag += Math.max(0, (ends.get(p.partition) ?? 0) - Number(p.offset));
+      }
+    }
+    return lag;
+  }
+
+  private async unpublished(): Promise<number> {
+    const sql = SCHEMAS.filter((s) => s !== 'gateway')
+      .map((s) => `SELECT count(*)::int AS n FROM "${s}".outbox_message WHERE published_at IS NULL`)
+      .join(' UNION ALL ');
+    const { rows } = await this.client.query<{ n: number }>(sql);
+    return rows.reduce((sum, row) => sum + row.n, 0);
+  }
+
+  private async prepare(): Promise<string> {
+    const { rows } = await this.client.query<{ schema: string; table: string }>(
+      `SELECT table_schema AS schema, table_name AS table FROM information_schema.tables
+        WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' ORDER BY 1, 2`,
+      [SCHEMAS],
+    );
+    if (rows.length === 0) throw new Error('no tables found in the services’ schemas');
+    return rows
+      .map(({ schema, table }) => `SELECT '${schema}.${table}' AS name, count(*)::int AS n FROM "${schema}"."${table}"`)
+      .join(' UNION ALL ');
+  }
+}
