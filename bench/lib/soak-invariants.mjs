@@ -271,7 +271,8 @@ export async function conferenceEventsOf(kafka) {
   for (const message of await readTopic(kafka, 'scheduling.conference.v1')) {
     try {
       const envelope = JSON.parse(message.value);
-      if (envelope?.id && envelope?.type?.startsWith('scheduling.conference.')) events.push(envelope);
+      const isEvent = /^[0-9a-f-]{36}$/.test(envelope?.id ?? '') && typeof envelope?.subject === 'string';
+      if (isEvent && envelope.type?.startsWith('scheduling.conference.')) events.push(envelope);
     } catch {
       /* a poison message */
     }

@@ -62,8 +62,17 @@ interface Draft {
   contentType?: string;
 }
 
-/** A request the document allows: real ids, a body and query from the schemas (or the schema's example). */
-function validDraft(operation: Operation, document: OpenApiDocument, ids: IdPool, seed: number): Draft {
+/**
+ * A request the document allows: real ids, a body and query from the schemas, or the schema's example: always for
+ * a request about to be broken (a realistic body broken in one place gets furthest), every third time otherwise.
+ */
+function validDraft(
+  operation: Operation,
+  document: OpenApiDocument,
+  ids: IdPool,
+  seed: number,
+  preferExample: boolean,
+): Draft {
   const params = Object.fromEntries(operation.pathParams.map((name) => [name, idFor(operation, name, ids)]));
   const draft: Draft = { params, rawPath: false, query: queryOf(operation, document, seed), headers: {} };
   if (operation.body?.contentType === 'multipart/form-data') {
@@ -71,7 +80,7 @@ function validDraft(operation: Operation, document: OpenApiDocument, ids: IdPool
     return { ...draft, text: form.body, contentType: form.contentType };
   }
   if (operation.body) {
-    const example = seed % 3 === 0 ? exampleOf(operation.body.schema, document) : undefined;
+    const example = preferExample || seed % 3 === 0 ? exampleOf(operation.body.schema, document) : undefined;
     draft.json = withRealIds(example ?? fakeOf(operation.body.schema, document, seed), ids);
     draft.contentType = 'application/json';
   }
@@ -134,6 +143,8 @@ function mutate(draft: Draft, mutation: Mutation, operation: Operation): Draft {
     }
     case 'credentials':
       return { ...draft, headers: { ...draft.headers, ...mutation.headers, 'X-Credentials-Mutated': '1' } };
+    case 'set-field':
+      return json(replaceAt(draft.json ?? {}, [mutation.field], mutation.value));
   }
 }
 
@@ -150,7 +161,7 @@ export function requestFor(
   context: { ids: IdPool; callers: Callers; base: string },
   choice: { seed: number; role: string; mutation?: Mutation },
 ): FuzzRequest {
-  const valid = validDraft(operation, document, context.ids, choice.seed);
+  const valid = validDraft(operation, document, context.ids, choice.seed, choice.mutation !== undefined);
   const draft = choice.mutation ? mutate(valid, choice.mutation, operation) : valid;
   const mutatedCredentials = draft.headers['X-Credentials-Mutated'] === '1';
   const headers: Record<string, string> = { ...draft.headers };
@@ -160,7 +171,7 @@ export function requestFor(
   if (body !== undefined && draft.contentType) headers['Content-Type'] = draft.contentType;
   return {
     operation,
-    kind: choice.mutation?.kind ?? 'valid',
+    kind: choice.mutation?.kind === 'set-field' ? `set ${choice.mutation.field}` : (choice.mutation?.kind ?? 'valid'),
     caller: mutatedCredentials ? 'other' : operation.secured ? choice.role : 'token',
     url: `${context.base}${fillPath(operation, draft.params, draft.rawPath)}${query(draft.query)}`,
     headers,

@@ -15,7 +15,9 @@ export type Mutation =
   | { kind: 'content-type'; contentType: string }
   | { kind: 'path-param'; pick: number; value: string }
   | { kind: 'query'; pick: number; value: string | string[] }
-  | { kind: 'credentials'; headers: Record<string, string> };
+  | { kind: 'credentials'; headers: Record<string, string> }
+  /** A named field set to a value: the regression cases of findings, not drawn at random. */
+  | { kind: 'set-field'; field: string; value: unknown };
 
 /** Strings that broke parsers, databases and renderers elsewhere. */
 const UNICODE_EDGES = [

@@ -29,6 +29,12 @@ describe('gateway: contract surface', () => {
   it('replays a creating POST retried with the same Idempotency-Key, and refuses the key with another body', async () => {
     const [agency] = smallDirectory();
     const key = randomUUID();
+    // A refused request changed nothing and keeps nothing: corrected, it runs under the same key.
+    const refused = await stack.api('POST', '/agencies', {
+      body: { ...agency, code: undefined },
+      headers: { 'Idempotency-Key': key },
+    });
+    expect(refused.status).toBe(400);
     const first = await stack.api<AgencyView>('POST', '/agencies', {
       body: agency,
       headers: { 'Idempotency-Key': key },

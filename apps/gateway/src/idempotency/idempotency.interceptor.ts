@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { catchError, concatMap, from, map, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { Actor, problem, Problem } from '@pressconf/contracts';
+import { Actor, problem } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
 import { IdempotencyRecord } from './idempotency-record.entity';
 import type { GatewayConfig } from '../config';
@@ -31,7 +31,8 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /**
  * Stripe-style idempotency: the first request with a key runs and its answer is stored; a retry replays it
  * (header `Idempotent-Replayed: true`); the same key with another body is a 422, and while the first is still
- * running a retry gets a 409. Server errors are not stored, so that a retry can succeed; nor are secret fields.
+ * running a retry gets a 409. Refusals (4xx) and server errors are not stored: they changed nothing, so the
+ * corrected or later retry with the same key runs; secret fields are never stored.
  * Expired records are taken over by a new request and deleted by IdempotencySweep.
  */
 @Injectable()
@@ -86,14 +87,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
               ),
             ).pipe(map(() => body)),
           ),
-          catchError((error: unknown) => {
-            const status = error instanceof ProblemError ? error.status : 500;
-            const store =
-              status < 500 && error instanceof ProblemError
-                ? repository.update({ scope }, { statusCode: status, responseBody: error.problem })
-                : repository.delete({ scope });
-            return from(store).pipe(switchMap(() => throwError(() => error)));
-          }),
+          catchError((error: unknown) =>
+            from(repository.delete({ scope })).pipe(switchMap(() => throwError(() => error))),
+          ),
         );
       }),
     );
@@ -122,7 +118,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new ProblemError(problem(409, 'A request with this Idempotency-Key is still being processed.'));
     }
     response.setHeader('Idempotent-Replayed', 'true');
-    if (record.statusCode >= 400) throw new ProblemError(record.responseBody as Problem);
     response.status(record.statusCode);
     if (secrets.length > 0) response.setHeader('Idempotent-Withheld', secrets.join(', '));
     return record.responseBody;

@@ -6,7 +6,18 @@ const DATE_TIME_WITH_OFFSET =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export function isDateTimeWithOffset(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME_WITH_OFFSET.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    DATE_TIME_WITH_OFFSET.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    isCalendarDay(value)
+  );
+}
+
+/** The day exists in its month: `Date.parse` would take 2027-02-30 for 2027-03-02 without a word. */
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecorator {

@@ -2,8 +2,25 @@ import { Kafka } from 'kafkajs';
 import { allTopics, kafkaClientConfig, TopicSpec } from './kafka-config';
 import { messagingConfig } from '../config/shared';
 
-/** Creates the topics that do not exist yet. Safe to run from every service at every start. */
+const ATTEMPTS = 5;
+
+/**
+ * Creates the topics that do not exist yet. Safe to run from every service at every start: when services start
+ * together, a topic another one is creating can be listed before its partitions have a leader, which the broker
+ * answers with a retriable error; the whole check then runs again.
+ */
 export async function ensureTopics(clientId: string, topics: TopicSpec[] = allTopics()): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createMissing(clientId, topics);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
+async function createMissing(clientId: string, topics: TopicSpec[]): Promise<string[]> {
   const admin = new Kafka(kafkaClientConfig(`${clientId}-admin`)).admin();
   await admin.connect();
   try {
