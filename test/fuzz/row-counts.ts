@@ -53,8 +53,8 @@ export class RowCounts {
   private async lag(): Promise<number> {
     const { groups } = await this.kafka.listGroups();
     let lag = 0;
-    // The services' groups only: other tests' consumers on the same broker are gone, and their lag only grows.
-    for (const { groupId } of groups.filter((g) => /^(scheduling|submissions|notifications)\b/.test(g.groupId))) {
+    // The services' own groups (named after them) only: other tests' consumers on the broker are gone, their lag grows.
+    for (const { groupId } of groups.filter((g) => /^(scheduling|submissions|notifications)$/.test(g.groupId))) {
       for (const { topic, partitions } of await this.kafka.fetchOffsets({ groupId })) {
         const ends = new Map((await this.kafka.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
         for (const p of partitions)
