@@ -8,16 +8,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   Cleanup,
-  bin,
   databaseUrlOf,
   ensureDependencies,
   ensurePostgres,
   log,
   onShutdownSignal,
-  run,
   setLogTag,
   startKafka,
 } from '../tools/lib/infra.mjs';
+import { ensureBuilt } from './lib/ensure-built.mjs';
 
 setLogTag('bench');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -82,32 +81,12 @@ function kafkaVersion() {
   return property ? (new RegExp(`<${property.replace(/\./g, '\\.')}>([^<]+)<`).exec(pom)?.[1] ?? version) : version;
 }
 
-async function ensureBuilt() {
-  const missing = SERVICES.filter((s) => !existsSync(path.join(DIST, 'apps', s, 'main.js')));
-  const forced = process.env.BENCH_BUILD === '1';
-  if (missing.length === 0 && !forced) return;
-  log.info(
-    `${forced ? 'BENCH_BUILD=1' : `${missing.join(', ')} not built in ${DIST}`}: building (nx run-many -t build)`,
-  );
-  await run(bin('nx'), ['run-many', '-t', 'build', '--parallel=2'], {
-    env: {
-      ...process.env,
-      NX_DAEMON: 'false',
-      NX_TUI: 'false',
-      NX_NO_CLOUD: 'true',
-      ...(process.env.DIST_DIR ? { DIST_DIR: DIST } : {}),
-    },
-  });
-  const still = SERVICES.filter((s) => !existsSync(path.join(DIST, 'apps', s, 'main.js')));
-  if (still.length) throw new Error(`the build did not produce ${still.join(', ')} in ${DIST}`);
-}
-
 async function main() {
   const started = Date.now();
   await ensureDependencies();
   const serverUrl = databaseUrlOf();
   await ensurePostgres(serverUrl);
-  if (which !== 'raw') await ensureBuilt();
+  if (which !== 'raw') await ensureBuilt(DIST, 'BENCH_BUILD');
 
   // Installed only now (ensureDependencies may just have installed them).
   const { ProcessSampler } = await import('./lib/process-sampler.mjs');

@@ -6,28 +6,26 @@
 //
 // Only Node built-ins and tools/lib/infra.mjs at the top: this runs before dependencies may be installed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   Cleanup,
-  bin,
   databaseUrlOf,
   ensureDependencies,
   ensurePostgres,
   log,
   onShutdownSignal,
-  run,
   setLogTag,
   startKafka,
   withDatabase,
 } from '../tools/lib/infra.mjs';
+import { ensureBuilt } from './lib/ensure-built.mjs';
 
 setLogTag('soak');
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const DIST = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(ROOT, 'dist');
-const SERVICES = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const range = (name, fallback) => (process.env[name] ?? fallback).split('-').map(Number);
@@ -69,15 +67,6 @@ onShutdownSignal(async (signal, count) => {
   process.exit(130);
 });
 
-async function ensureBuilt() {
-  const missing = SERVICES.filter((s) => !existsSync(path.join(DIST, 'apps', s, 'main.js')));
-  if (missing.length === 0 && process.env.SOAK_BUILD !== '1') return;
-  log.info(`building (${missing.length ? `${missing.join(', ')} not built in ${DIST}` : 'SOAK_BUILD=1'})`);
-  await run(bin('nx'), ['run-many', '-t', 'build', '--parallel=2'], {
-    env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' },
-  });
-}
-
 /** The PostgreSQL cluster to restart with SOAK_PG_RESTART=cluster: SOAK_PG_CLUSTER, or the one pg_lsclusters lists. */
 function pgCluster() {
   if (process.env.SOAK_PG_CLUSTER) return process.env.SOAK_PG_CLUSTER;
@@ -90,7 +79,7 @@ async function main() {
   await ensureDependencies();
   const serverUrl = databaseUrlOf();
   await ensurePostgres(serverUrl);
-  await ensureBuilt();
+  await ensureBuilt(DIST, 'SOAK_BUILD');
   const pg = (await import('pg')).default;
   const { Stack } = await import('./lib/stack.mjs');
   const { Fleet } = await import('./lib/soak-fleet.mjs');

@@ -10,7 +10,7 @@ import type {
 } from '@pressconf/contracts';
 import { Stack, eventually } from '../support/stack';
 import { callPeriodicConference, invitationLinkOf, invitationMails } from '../support/conference';
-import { issueKey, TINY_PNG, uploadFile } from '../support/role-keys';
+import { issueKey, TINY_PNG } from '../support/role-keys';
 
 /**
  * OWASP API1:2023 Broken Object Level Authorization. An agency acts on its own brief requests, briefs and
@@ -62,13 +62,9 @@ describe('API1: object-level authorization', () => {
     });
     expect(saved.status).toBe(201);
     brief = saved.body;
-    const uploaded = await uploadFile<AttachmentView>(
-      stack,
-      `/briefs/${brief.id}/attachments`,
-      TINY_PNG,
-      'so-lieu.png',
-      policeKey,
-    );
+    const uploaded = await stack.upload<AttachmentView>(`/briefs/${brief.id}/attachments`, TINY_PNG, 'so-lieu.png', {
+      key: policeKey,
+    });
     expect(uploaded.status).toBe(201);
     attachment = uploaded.body;
   });
@@ -107,7 +103,7 @@ describe('API1: object-level authorization', () => {
       });
       expect(shape(theirs, real[what as keyof typeof real])).toEqual(shape(nobodys, missing));
     }
-    const upload = await uploadFile<Problem>(stack, `/briefs/${brief.id}/attachments`, TINY_PNG, 'x.png', landKey);
+    const upload = await stack.upload<Problem>(`/briefs/${brief.id}/attachments`, TINY_PNG, 'x.png', { key: landKey });
     expect(upload.status).toBe(404);
     const download = await fetch(`${stack.baseUrl}/briefs/${brief.id}/attachments/${attachment.id}`, {
       headers: { 'X-API-Key': landKey },

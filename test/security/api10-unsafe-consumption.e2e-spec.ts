@@ -1,7 +1,6 @@
 import type { AttachmentView, BriefRequestView, BriefView, Page, Problem } from '@pressconf/contracts';
 import { docxFile, pdfWith } from '../fixtures/documents';
 import { callPeriodicConference } from '../support/conference';
-import { uploadFile } from '../support/role-keys';
 import { eventually, Stack } from '../support/stack';
 
 /**
@@ -61,7 +60,7 @@ describe('API10 unsafe consumption: documents from agencies', () => {
     ],
   ])('refuses %s with a 422 saying why', async (_, file, why) => {
     const name = file[0] === 0x25 ? 'bao-cao.pdf' : 'bao-cao.docx';
-    const refused = await uploadFile<Problem>(stack, `/briefs/${briefId}/attachments`, file, name);
+    const refused = await stack.upload<Problem>(`/briefs/${briefId}/attachments`, file, name);
     expect(refused.status).toBe(422);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.detail).toMatch(why);
@@ -86,7 +85,7 @@ describe('API10 unsafe consumption: documents from agencies', () => {
 
   it('takes a plain report with a hyperlink and a chart', async () => {
     const plain = docxFile({ hyperlinkAndChart: true, deflate: true });
-    const taken = await uploadFile<AttachmentView>(stack, `/briefs/${briefId}/attachments`, plain, 'bao-cao.docx');
+    const taken = await stack.upload<AttachmentView>(`/briefs/${briefId}/attachments`, plain, 'bao-cao.docx');
     expect(taken.status).toBe(201);
     expect(taken.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   });

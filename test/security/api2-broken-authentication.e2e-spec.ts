@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, JWTPayload, SignJWT } from 'jose';
 import type { CreatedApiKeyView, Problem } from '@pressconf/contracts';
+import { JwksServer, serveJwks } from '../support/jwks';
 import { eventually, ROOT, Stack } from '../support/stack';
 
 /**
@@ -21,7 +20,7 @@ const DIST = process.env.DIST_DIR ? join(process.env.DIST_DIR) : join(ROOT, 'dis
 
 describe('API2 broken authentication', () => {
   let stack: Stack;
-  let jwks: Server;
+  let jwks: JwksServer;
   let keys: Awaited<ReturnType<typeof generateKeyPair>>;
   let stranger: Awaited<ReturnType<typeof generateKeyPair>>;
   let publicJwk: Record<string, unknown>;
@@ -49,15 +48,11 @@ describe('API2 broken authentication', () => {
     keys = await generateKeyPair('ES256', { extractable: true });
     stranger = await generateKeyPair('ES256', { extractable: true });
     publicJwk = { ...(await exportJWK(keys.publicKey)), kid: 'main', alg: 'ES256', use: 'sig' };
-    jwks = createServer((_, response) => {
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ keys: [publicJwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
+    jwks = await serveJwks([publicJwk]);
     stack = await Stack.start({
       env: {
         GATEWAY_JWT_ISSUER: ISSUER,
-        GATEWAY_JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
+        GATEWAY_JWT_JWKS_URL: jwks.url,
         GATEWAY_JWT_AUDIENCE: AUDIENCE,
         GATEWAY_JWT_TYP: 'at+jwt',
         GATEWAY_JWT_ROLE_CLAIM: 'realm_access.roles',

@@ -4,7 +4,6 @@ import type { AttachmentView, BriefRequestView, BriefView, ConferenceView, Page,
 import { signActorToken } from '@pressconf/messaging';
 import { pdfFile } from '../fixtures/documents';
 import { callPeriodicConference } from '../support/conference';
-import { uploadFile as upload } from '../support/role-keys';
 import { eventually, Stack } from '../support/stack';
 
 /**
@@ -94,7 +93,7 @@ describe('API4 unrestricted resource consumption', () => {
     const slow = uploadInTwoGoes(stack, `/briefs/${briefId}/attachments`, pdfFile(20_000));
     await new Promise((resolve) => setTimeout(resolve, 1000)); // for its first bytes to reach submissions
     // A probe to a brief that does not exist: 404 when a slot is free, 503 while the slow upload holds it.
-    const probe = () => upload<Problem>(stack, `/briefs/${randomUUID()}/attachments`, pdfFile(), 'a.pdf');
+    const probe = () => stack.upload<Problem>(`/briefs/${randomUUID()}/attachments`, pdfFile(), 'a.pdf');
     const busy = await eventually(async () => {
       const answer = await probe();
       return answer.status === 503 ? answer : undefined;
@@ -108,12 +107,12 @@ describe('API4 unrestricted resource consumption', () => {
   it('caps the files of a brief (413 naming BRIEF_MAX_ATTACHMENTS); the same bytes again still answer', async () => {
     const briefId = (await stack.api<BriefRequestView>('GET', `/brief-requests/${land.id}`)).body.briefId!;
     const path = `/briefs/${briefId}/attachments`;
-    const second = await upload<AttachmentView>(stack, path, pdfFile(21_000), 'b.pdf');
+    const second = await stack.upload<AttachmentView>(path, pdfFile(21_000), 'b.pdf');
     expect(second.status).toBe(201);
-    const third = await upload<Problem>(stack, path, pdfFile(22_000), 'c.pdf');
+    const third = await stack.upload<Problem>(path, pdfFile(22_000), 'c.pdf');
     expect(third.status).toBe(413);
     expect(third.body).toMatchObject({ status: 413, limit: { name: 'BRIEF_MAX_ATTACHMENTS', value: 2 } });
-    const retried = await upload<AttachmentView>(stack, path, pdfFile(21_000), 'b.pdf');
+    const retried = await stack.upload<AttachmentView>(path, pdfFile(21_000), 'b.pdf');
     expect(retried.body.id).toBe(second.body.id);
   });
 
@@ -126,18 +125,18 @@ describe('API4 unrestricted resource consumption', () => {
 
   it("caps an agency's bytes per day (429 naming the limit, Retry-After until midnight); a smaller file still fits", async () => {
     const path = `/briefs/${(await saveBrief(police.id, 'Báo cáo an ninh')).body.id}/attachments`;
-    expect((await upload(stack, path, pdfFile(150_000), 'a.pdf')).status).toBe(201);
-    const over = await upload<Problem>(stack, path, pdfFile(140_000), 'b.pdf');
+    expect((await stack.upload(path, pdfFile(150_000), 'a.pdf')).status).toBe(201);
+    const over = await stack.upload<Problem>(path, pdfFile(140_000), 'b.pdf');
     expect(over.status).toBe(429);
     expect(over.body.limit).toEqual({ name: 'AGENCY_UPLOAD_MAX_BYTES_PER_DAY', value: 250_000 });
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(24 * 3600);
-    expect((await upload(stack, path, pdfFile(90_000), 'c.pdf')).status).toBe(201);
+    expect((await stack.upload(path, pdfFile(90_000), 'c.pdf')).status).toBe(201);
   });
 
   it('refuses a file over ATTACHMENT_MAX_BYTES and a JSON body over the gateway cap with 413', async () => {
     const briefId = (await stack.api<BriefRequestView>('GET', `/brief-requests/${police.id}`)).body.briefId!;
-    const file = await upload<Problem>(stack, `/briefs/${briefId}/attachments`, pdfFile(300_000), 'lon.pdf');
+    const file = await stack.upload<Problem>(`/briefs/${briefId}/attachments`, pdfFile(300_000), 'lon.pdf');
     expect(file.status).toBe(413);
     const body = await stack.api<Problem>('POST', `/brief-requests/${police.id}/briefs`, {
       body: { ...brief('Quá lớn'), body: 'x'.repeat(3 * 1024 * 1024) },

@@ -3,7 +3,6 @@ import { AddressInfo } from 'node:net';
 import type { AttachmentView, BriefRequestView, BriefView, Page, Problem } from '@pressconf/contracts';
 import { docxFile, pdfWith } from '../fixtures/documents';
 import { callPeriodicConference } from '../support/conference';
-import { uploadFile } from '../support/role-keys';
 import { eventually, Stack } from '../support/stack';
 
 /**
@@ -48,7 +47,7 @@ describe('API7 server side request forgery', () => {
   });
 
   const attach = (file: Buffer, name: string) =>
-    uploadFile<Problem & AttachmentView>(stack, `/briefs/${briefId}/attachments`, file, name);
+    stack.upload<Problem & AttachmentView>(`/briefs/${briefId}/attachments`, file, name);
 
   it.each([
     ['a Word remote template', () => docxFile({ remoteTemplate: `${url}/template.dotm`, deflate: true }), 'docx'],

@@ -1,10 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fillPath, INTERNAL_ROUTES } from '@pressconf/contracts';
-import { eventually, ROOT, Stack } from '../support/stack';
+import { eventually, freePort, ROOT, Stack, stopProcess } from '../support/stack';
 
 /**
  * OWASP API9:2023 Improper Inventory Management. What the gateway serves is what the OpenAPI document says, plus
@@ -110,30 +109,7 @@ describe('API9 improper inventory', () => {
       const agencies = await fetch(`${gateway(port)}/api/v1/agencies`, { headers: { 'X-API-Key': stack.adminKey } });
       expect(agencies.status).toBe(200);
     } finally {
-      await stop(closed);
+      await stopProcess(closed);
     }
   });
 });
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

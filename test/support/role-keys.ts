@@ -1,6 +1,6 @@
 import { Role, Roles } from '@pressconf/contracts';
 import type { CreatedApiKeyView } from '@pressconf/contracts';
-import type { ApiResponse, Stack } from './stack';
+import type { Stack } from './stack';
 
 /** Issues an API key of `role` with the admin key; `agency` and `press` keys act for `agencyId`. */
 export async function issueKey(stack: Stack, role: Role, agencyId?: string): Promise<string> {
@@ -26,31 +26,6 @@ export async function issueRoleKeys(
     ),
   );
   return Object.fromEntries(Roles.map((role, i) => [role, keys[i]])) as Record<Role, string>;
-}
-
-/** POSTs one file as multipart/form-data in the field `file`, as a client of the REST API would. */
-export async function uploadFile<T = unknown>(
-  stack: Stack,
-  path: string,
-  file: Buffer,
-  fileName: string,
-  key: string = stack.adminKey,
-): Promise<ApiResponse<T>> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)]), fileName);
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'X-API-Key': key },
-    body: form,
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON: keep the text */
-  }
-  return { status: response.status, headers: response.headers, body: body as T };
 }
 
 /** A 1×1 PNG: the smallest file the attachment routes accept. */

@@ -144,12 +144,8 @@ export class Stack {
   /** SIGTERM lets the service finish in-flight work; SIGKILL is a crash. */
   async stopService(service: ServiceName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.processes.get(service);
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
+    if (!child) return;
+    await stopProcess(child, signal);
     this.processes.delete(service);
   }
 
@@ -186,14 +182,25 @@ export class Stack {
       headers,
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: response.status, headers: response.headers, body: body as T };
+    return answerOf<T>(response);
+  }
+
+  /** POSTs one file as multipart/form-data in the field `file`, with text fields beside it, as a client would. */
+  async upload<T = unknown>(
+    path: string,
+    file: Buffer,
+    fileName: string,
+    options: { fields?: Record<string, string>; key?: string } = {},
+  ): Promise<ApiResponse<T>> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+    form.append('file', new Blob([new Uint8Array(file)]), fileName);
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'X-API-Key': options.key ?? this.adminKey },
+      body: form,
+    });
+    return answerOf<T>(response);
   }
 
   /** Restarts the test broker (only the one `npm test` started, named by KAFKA_TEST_PORT). */
@@ -312,8 +319,30 @@ export async function eventually<T>(
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${last}` : ''}`);
 }
 
+/** Signals a process and waits for its exit, killing it when it has not exited within 20 s. */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The answer's JSON body as `T` (the caller names what it expects), or its text when it is no JSON. */
+async function answerOf<T>(response: Response): Promise<ApiResponse<T>> {
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: response.status, headers: response.headers, body: body as T };
+}
+
 /** A port nobody listens on right now, so that concurrent runs and a running `npm start` do not collide. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

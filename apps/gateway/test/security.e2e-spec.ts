@@ -1,8 +1,7 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Roles } from '@pressconf/contracts';
 import type { AgencyView, ApiKeyView, CreatedApiKeyView, Page, Problem } from '@pressconf/contracts';
+import { JwksServer, serveJwks } from '@pressconf/testing/support/jwks';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 
@@ -10,7 +9,7 @@ const ISSUER = 'https://sso.daklak.example/realms/pressconf';
 
 describe('gateway: authentication, authorization and limits', () => {
   let stack: Stack;
-  let jwks: Server;
+  let jwks: JwksServer;
   const main = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
@@ -42,15 +41,11 @@ describe('gateway: authentication, authorization and limits', () => {
 
   beforeAll(async () => {
     const publicJwk = { ...main.publicKey.export({ format: 'jwk' }), kid: 'main', alg: 'ES256', use: 'sig' };
-    jwks = createServer((_, response) => {
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ keys: [publicJwk] }));
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', () => resolve()));
+    jwks = await serveJwks([publicJwk]);
     stack = await Stack.start({
       env: {
         GATEWAY_JWT_ISSUER: ISSUER,
-        GATEWAY_JWT_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
+        GATEWAY_JWT_JWKS_URL: jwks.url,
         GATEWAY_JWT_AUDIENCE: 'pressconf-api',
         GATEWAY_RATE_LIMIT: '40',
         GATEWAY_RATE_WINDOW_MS: '60000',

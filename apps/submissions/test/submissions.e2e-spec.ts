@@ -16,7 +16,7 @@ import type {
 import { Stack, eventually } from '@pressconf/testing/support/stack';
 import { docxFile, elfFile, exeFile, pdfFile, pngFile, zipFile } from './fixtures/files';
 import { callPeriodicConference } from '@pressconf/testing/support/conference';
-import { briefRequestsOf, callConference, download, outboxEvents, upload } from './support/submissions';
+import { briefRequestsOf, callConference, download, outboxEvents } from './support/submissions';
 
 /** The parts of the OpenAPI document the tests read. */
 interface OpenApiDocument {
@@ -99,8 +99,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
 
     // 1.3 MB, streamed whole from the gateway to submissions in one request and back.
     const big = pdfFile(Math.round(1.3 * MB));
-    const attached = await upload<AttachmentView>(
-      stack,
+    const attached = await stack.upload<AttachmentView>(
       `/briefs/${briefId}/attachments`,
       big,
       'Bảng thống kê đơn thư.pdf',
@@ -113,14 +112,13 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       sha256: sha256(big),
       briefVersion: 1,
     });
-    const again = await upload<AttachmentView>(
-      stack,
+    const again = await stack.upload<AttachmentView>(
       `/briefs/${briefId}/attachments`,
       big,
       'Bảng thống kê đơn thư.pdf',
     );
     expect(again.body.id).toBe(attached.body.id);
-    const docx = await upload<AttachmentView>(stack, `/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
+    const docx = await stack.upload<AttachmentView>(`/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
     expect(docx.status).toBe(201);
     expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // The tables that held uploads arriving in parts are gone.
@@ -222,7 +220,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       expect(refused.status).toBe(404);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
     }
-    const foreignUpload = await upload(stack, `/briefs/${briefId}/attachments`, pngFile(), 'anh.png', {
+    const foreignUpload = await stack.upload(`/briefs/${briefId}/attachments`, pngFile(), 'anh.png', {
       key: policeKey,
     });
     expect(foreignUpload.status).toBe(404);
@@ -262,19 +260,19 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       [elfFile(), 'bao-cao.pdf'],
       [exeFile(), 'bao-cao.pdf'],
     ] as const) {
-      const refused = await upload<Problem>(stack, target, forged, name);
+      const refused = await stack.upload<Problem>(target, forged, name);
       expect(refused.status).toBe(415);
       expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(refused.body.detail).toMatch(/only PDF, DOCX, PNG or JPEG/);
     }
     // A ZIP archive passes the first look but is refused once read whole: nothing of it is stored either.
     const archive = zipFile({ 'readme.txt': 'x'.repeat(700 * 1024) });
-    const notWord = await upload<Problem>(stack, target, archive, 'tai-lieu.docx');
+    const notWord = await stack.upload<Problem>(target, archive, 'tai-lieu.docx');
     expect(notWord.status).toBe(415);
     expect(notWord.body.detail).toMatch(/not a Word document/);
 
     const oversized = Buffer.concat([pdfFile(), Buffer.alloc(10 * MB + 1)]);
-    const tooLarge = await upload<Problem>(stack, target, oversized, 'qua-lon.pdf');
+    const tooLarge = await stack.upload<Problem>(target, oversized, 'qua-lon.pdf');
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers.get('content-type')).toContain('application/problem+json');
     expect(tooLarge.body.detail).toMatch(/limit of 10 MB/);
@@ -283,8 +281,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   });
 
   it('compiles the accepted briefs and the orientation documents into a Vietnamese PDF, a new version per acceptance', async () => {
-    const orientation = await upload<OrientationDocumentView>(
-      stack,
+    const orientation = await stack.upload<OrientationDocumentView>(
       `/conferences/${conference.id}/orientation-documents`,
       pngFile(),
       'định-hướng.png',

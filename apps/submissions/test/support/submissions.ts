@@ -1,39 +1,6 @@
 import type { BriefRequestView, ConferenceView, EventDataMap, EventType, Page } from '@pressconf/contracts';
 import { Stack, eventually } from '@pressconf/testing/support/stack';
 
-export interface Upload<T = unknown> {
-  status: number;
-  headers: Headers;
-  /** The JSON answer as `T` (the caller names what it expects), or the text when it is no JSON. */
-  body: T;
-}
-
-/** POSTs one file as multipart/form-data in the field `file`, with text fields beside it. */
-export async function upload<T = unknown>(
-  stack: Stack,
-  path: string,
-  file: Buffer,
-  fileName: string,
-  options: { fields?: Record<string, string>; key?: string } = {},
-): Promise<Upload<T>> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
-  form.append('file', new Blob([new Uint8Array(file)]), fileName);
-  const response = await fetch(`${stack.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'X-API-Key': options.key ?? stack.adminKey },
-    body: form,
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: response.status, headers: response.headers, body: body as T };
-}
-
 /** GETs raw bytes (a PDF, an attachment). */
 export async function download(
   stack: Stack,
