@@ -119,8 +119,9 @@ export class OutboxRelay {
       const spans = batch.map((message) => startPublishSpan(message));
       const byTopic = new Map<string, Message[]>();
       batch.forEach((m, i) => {
-        const message = { key: m.messageKey, value: JSON.stringify(m.envelope), headers: spans[i].headers };
-        byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), message]);
+        const messages = byTopic.get(m.topic) ?? [];
+        messages.push({ key: m.messageKey, value: JSON.stringify(m.envelope), headers: spans[i].headers });
+        byTopic.set(m.topic, messages);
       });
       try {
         // Each message already carries its own span (startPublishSpan); the kafkajs instrumentation would add one
