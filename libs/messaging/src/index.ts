@@ -12,6 +12,7 @@ export * from './inbox/processed-message.entity';
 export * from './kafka/ensure-topics';
 export * from './kafka/kafka-config';
 export * from './kafka/observed-server-kafka';
+export * from './kafka/renewable-producer';
 export * from './logging';
 export * from './metrics/http-metrics.middleware';
 export * from './metrics/kafka-lag';

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { IHeaders, Kafka, Producer } from 'kafkajs';
+import { IHeaders, Kafka } from 'kafkajs';
 import { deadLetterTopicOf, EventHeaders } from '@pressconf/contracts';
 import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
+import { RenewableProducer } from '../kafka/renewable-producer';
 
 export interface DeadLetter {
   topic: string;
@@ -17,12 +18,14 @@ export interface DeadLetter {
 /** Parks messages that cannot be handled on `<topic>.dlq`, with the reason, so that consumption goes on. */
 export class DeadLetters {
   private readonly logger = new Logger(DeadLetters.name);
-  private readonly producer: Producer;
-  private connected?: Promise<void>;
+  private readonly producer: RenewableProducer;
   private count = 0;
 
   constructor(service: string) {
-    this.producer = new Kafka(kafkaClientConfig(`${service}-dlq`)).producer(PRODUCER_DEFAULTS);
+    const clientId = `${service}-dlq`;
+    this.producer = new RenewableProducer(clientId, () =>
+      new Kafka(kafkaClientConfig(clientId)).producer(PRODUCER_DEFAULTS),
+    );
   }
 
   get total(): number {
@@ -30,8 +33,6 @@ export class DeadLetters {
   }
 
   async send(letter: DeadLetter): Promise<void> {
-    this.connected ??= this.producer.connect();
-    await this.connected;
     const headers: IHeaders = {
       ...letter.headers,
       [EventHeaders.deadLetterReason]: letter.reason.slice(0, 4000),
@@ -52,6 +53,6 @@ export class DeadLetters {
   }
 
   async close(): Promise<void> {
-    if (this.connected) await this.producer.disconnect();
+    await this.producer.disconnect();
   }
 }

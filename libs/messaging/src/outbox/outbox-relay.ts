@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
-import { Kafka, Message, Producer } from 'kafkajs';
+import { Kafka, Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
+import { RenewableProducer } from '../kafka/renewable-producer';
 import { lazyGauge, outboxPublished } from '../metrics/metrics';
 import { OutboxMessage } from './outbox-message.entity';
 import { endPublishSpans, startPublishSpan } from './publish-span';
@@ -34,7 +35,7 @@ export interface OutboxStats {
  */
 export class OutboxRelay {
   private readonly logger: Logger;
-  private readonly producer: Producer;
+  private readonly producer: RenewableProducer;
   private readonly lockKey: number;
   private running = false;
   private loop?: Promise<void>;
@@ -47,7 +48,10 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.logger = new Logger(`OutboxRelay(${options.service})`);
-    this.producer = new Kafka(kafkaClientConfig(`${options.service}-outbox`)).producer(PRODUCER_DEFAULTS);
+    const clientId = `${options.service}-outbox`;
+    this.producer = new RenewableProducer(clientId, () =>
+      new Kafka(kafkaClientConfig(clientId)).producer(PRODUCER_DEFAULTS),
+    );
     this.lockKey = hashToInt(`outbox:${options.service}`);
     lazyGauge('outbox_backlog', 'Events in the outbox not yet published', [], async (gauge) => {
       gauge.set((await this.stats()).backlog);
