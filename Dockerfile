@@ -21,6 +21,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY nx.json tsconfig.base.json ./
 COPY libs ./libs
+# The province profiles: every image carries them all, and a deployment names its own (PROVINCE_PROFILE).
+COPY provinces ./provinces
 ARG APP
 COPY apps/${APP} ./apps/${APP}
 RUN npx nx build ${APP} --skip-nx-cache
@@ -65,7 +67,8 @@ FROM runtime-base AS runtime-unset
 RUN echo 'Name the app: docker build --build-arg APP=<gateway|scheduling|submissions|notifications> …' >&2 && exit 1
 
 # 5. runtime: the bundle and its packages, owned by root and run as the unprivileged `node` user (uid 1000). The
-#    bundle's folder holds what the app reads beside main.js (the gateway's invitee-page, the mail templates).
+#    bundle's folder holds what the app reads beside main.js (the gateway's invitee-page, the mail templates, the
+#    province profiles, the PDF fonts of notifications and submissions).
 FROM runtime-${APP:-unset} AS runtime
 ARG APP
 COPY --from=prod-deps /app/node_modules ./node_modules

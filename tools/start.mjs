@@ -4,7 +4,7 @@
 // (tools/lib/database-roles.mjs; DATABASE_URL is the admin connection that sets them up), starts Kafka (port 9092, unless KAFKA_BROKERS is
 // set) and MailDev (unless SMTP_URL is set), generates the actor-token key pair (unless INTERNAL_AUTH_PRIVATE_KEY
 // and INTERNAL_AUTH_PUBLIC_KEY are set), starts the four services, waits until each is ready, seeds the demo
-// directory of Đắk Lắk agencies, and prints where to go. Ctrl-C stops everything it started; a service that exits
+// directory of the province's profile (PROVINCE_PROFILE, default Đắk Lắk's), and prints where to go. Ctrl-C stops everything it started; a service that exits
 // on its own stops everything too, with a non-zero exit code.
 //
 // Node built-ins only: this runs before `npm ci` has installed anything.
@@ -36,13 +36,13 @@ import {
   withRsvpTokenSecret,
 } from './lib/infra.mjs';
 import { seedAgencies } from './demo/seed.mjs';
+import { DEFAULT_PROVINCE, demoDirectoryOf, readProfile } from './lib/province.mjs';
 
 setLogTag('start');
 
 const env = process.env;
 const READY_TIMEOUT_MS = Number(env.READY_TIMEOUT_MS || 180_000); // first start runs every migration
 const MAILDEV = { smtpPort: 1025, webPort: 1080 };
-const DEMO_FILE = path.join(ROOT, 'tools/demo/daklak-agencies.json');
 
 const cleanup = new Cleanup();
 const stopController = new AbortController(); // aborts waits in progress when we stop
@@ -91,6 +91,8 @@ async function main() {
   const startMailDev = !env.SMTP_URL;
   const keys = actorTokenKeys(env); // first: a half-set or mismatched pair fails before the build, not after
   const rsvp = rsvpTokenSecret(env); // kept in .run/: links mailed in an earlier run stay the ones later mail carries
+  const province = readProfile(env.PROVINCE_PROFILE || DEFAULT_PROVINCE);
+  const demoFile = demoDirectoryOf(province);
 
   // Busy ports would only show up as a crash minutes later, after the build: say so now.
   const wanted = SERVICES.map((s) => ({ what: `${s.portVar} of ${s.name}`, port: portOf(s), host: '0.0.0.0' }));
@@ -157,6 +159,7 @@ async function main() {
     KAFKA_BROKERS: kafka.brokers,
     SMTP_URL: smtpUrl,
     GATEWAY_ADMIN_API_KEY: adminKey,
+    PROVINCE_PROFILE: env.PROVINCE_PROFILE || DEFAULT_PROVINCE,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL || `http://127.0.0.1:${gatewayPort}`,
     TZ_DISPLAY: env.TZ_DISPLAY || 'Asia/Ho_Chi_Minh',
     ...Object.fromEntries(SERVICES.map((s) => [s.portVar, String(portOf(s))])),
@@ -188,21 +191,24 @@ async function main() {
   checkpoint();
 
   // Demo data is a convenience: when it cannot be loaded the system still runs, and the reason is printed.
-  let seeded;
-  try {
-    const result = await seedAgencies(`http://127.0.0.1:${gatewayPort}`, adminKey, DEMO_FILE);
-    seeded =
-      `${result.created.length} created, ${result.skipped.length} already present` +
-      (result.failed.length > 0 ? `, ${result.failed.length} FAILED (see above)` : '');
-  } catch (error) {
-    log.warn(`demo agencies not seeded: ${error.message}`);
-    seeded = 'not seeded (see the warning above)';
+  let seeded = 'none: the province profile names no demo directory';
+  if (demoFile) {
+    try {
+      const result = await seedAgencies(`http://127.0.0.1:${gatewayPort}`, adminKey, demoFile);
+      seeded =
+        `${result.created.length} created, ${result.skipped.length} already present` +
+        (result.failed.length > 0 ? `, ${result.failed.length} FAILED (see above)` : '');
+    } catch (error) {
+      log.warn(`demo agencies not seeded: ${error.message}`);
+      seeded = 'not seeded (see the warning above)';
+    }
   }
   checkpoint();
 
   const base = `http://127.0.0.1:${gatewayPort}`;
   const line = '─'.repeat(78);
   const rows = [
+    ['Province', `${province.profile.name ?? '?'} (${path.relative(ROOT, province.file)}; PROVINCE_PROFILE)`],
     ['REST API', `${base}/api/v1`],
     ['Swagger UI', `${base}/docs`],
     ['AsyncAPI', `${base}/asyncapi.json`],

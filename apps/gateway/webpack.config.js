@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { provinceProfileAssets } = require('../../libs/province/assets');
 
 module.exports = {
   // DIST_DIR lets parallel work trees of one checkout build side by side.
@@ -15,6 +16,7 @@ module.exports = {
       assets: [
         { input: './src/invitee-page/templates', glob: '**/*', output: 'invitee-page/templates' },
         { input: './src/invitee-page/public', glob: '**/*', output: 'invitee-page/public' },
+        ...provinceProfileAssets,
       ],
       optimization: false,
       outputHashing: 'none',

@@ -1,5 +1,7 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { provinceProfileAssets } = require('../../libs/province/assets');
+const { pdfFontAssets } = require('../../libs/pdf/assets');
 
 module.exports = {
   // DIST_DIR lets parallel work trees of one checkout build side by side.
@@ -11,7 +13,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [{ input: './src/templates', glob: '**/*', output: 'templates' }],
+      assets: [
+        { input: './src/templates', glob: '**/*', output: 'templates' },
+        ...pdfFontAssets,
+        ...provinceProfileAssets,
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

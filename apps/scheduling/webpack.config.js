@@ -1,5 +1,6 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
+const { provinceProfileAssets } = require('../../libs/province/assets');
 
 module.exports = {
   // DIST_DIR lets parallel work trees of one checkout build side by side.
@@ -11,7 +12,7 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: [],
+      assets: provinceProfileAssets,
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

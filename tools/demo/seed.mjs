@@ -2,8 +2,9 @@
 // an agency whose code already exists is left as it is, so seeding again (every `npm start`) changes nothing.
 //
 // Used by tools/start.mjs; also runnable on its own against a running gateway:
-//   node tools/demo/seed.mjs [--base-url http://127.0.0.1:3000] [--api-key pk_admin_…] [--file tools/demo/daklak-agencies.json]
-// (defaults: GATEWAY_PORT and GATEWAY_ADMIN_API_KEY from the environment).
+//   node tools/demo/seed.mjs [--base-url http://127.0.0.1:3000] [--api-key pk_admin_…] [--province khanh-hoa | --file agencies.json]
+// (defaults: GATEWAY_PORT, GATEWAY_ADMIN_API_KEY and PROVINCE_PROFILE from the environment; the file is the demo
+// directory of the province's profile, Đắk Lắk's without one).
 //
 // Node built-ins only, like the scripts that use it.
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { demoDirectoryOf, readProfile } from '../lib/province.mjs';
 
 export const DEFAULT_FILE = fileURLToPath(new URL('./daklak-agencies.json', import.meta.url));
 
@@ -153,14 +155,16 @@ export async function seedAgencies(baseUrl, apiKey, file = DEFAULT_FILE, { log =
 
 // Run on its own: node tools/demo/seed.mjs …
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const usage = 'usage: node tools/demo/seed.mjs [--base-url URL] [--api-key KEY] [--file agencies.json]';
+  const usage =
+    'usage: node tools/demo/seed.mjs [--base-url URL] [--api-key KEY] [--province NAME_OR_PATH | --file agencies.json]';
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         'base-url': { type: 'string', default: `http://127.0.0.1:${process.env.GATEWAY_PORT || 3000}` },
         'api-key': { type: 'string', default: process.env.GATEWAY_ADMIN_API_KEY },
-        file: { type: 'string', default: DEFAULT_FILE },
+        province: { type: 'string' },
+        file: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -173,7 +177,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     process.exit(0);
   }
   try {
-    const result = await seedAgencies(values['base-url'], values['api-key'], path.resolve(values.file));
+    const file = values.file ?? demoDirectoryOf(readProfile(values.province));
+    if (!file) throw new Error('the province profile names no demo directory (demoDirectory)');
+    const result = await seedAgencies(values['base-url'], values['api-key'], path.resolve(file));
     process.exit(result.failed.length > 0 ? 1 : 0);
   } catch (error) {
     process.stderr.write(`[seed] error: ${error.message}\n`);

@@ -210,6 +210,7 @@ describe('.dockerignore', () => {
       'nx.json',
       'tsconfig.base.json',
       'libs',
+      'provinces',
       'apps/notifications',
     ]);
     expect(dockerignoreProblems(readText('.dockerignore'), dockerfile(), appNames())).toEqual([]);
@@ -229,9 +230,10 @@ describe('.dockerignore', () => {
   });
 
   it('fails when it lets node_modules in, or keeps out what the Dockerfile copies', () => {
-    expect(dockerignoreProblems('libs\n', dockerfile(), appNames())).toEqual([
+    expect(dockerignoreProblems('libs\nprovinces\n', dockerfile(), appNames())).toEqual([
       ...MUST_IGNORE.map((file) => `.dockerignore lets ${file} into the build context`),
       'Dockerfile copies libs, which .dockerignore excludes',
+      'Dockerfile copies provinces, which .dockerignore excludes',
     ]);
     const broken = readText('.dockerignore')
       .replace(/^\*\*\/node_modules$/m, '')

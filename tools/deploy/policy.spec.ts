@@ -1,8 +1,8 @@
 /**
- * Policy checks on the rendered manifests (base and both overlays), against facts read from the code: probes and
- * limits, pinned images, each app's own image, selectors, ports, environment names, pod security, Kafka topics
- * (allTopics()), scaling, migrations, database connections, the Ingress. Each check also runs on a deliberately
- * broken variant, built in memory from a good manifest, and must fail there.
+ * Policy checks on the rendered manifests (base and every overlay: dev, prod and each province's), against facts read
+ * from the code: probes and limits, pinned images, each app's own image, selectors, ports, environment names, pod
+ * security, Kafka topics (allTopics()), scaling, migrations, database connections, the Ingress. Each check also runs
+ * on a deliberately broken variant, built in memory from a good manifest, and must fail there.
  */
 import { appNames, supportsMigrateOnly } from './code-facts';
 import { codeFacts } from './facts';
@@ -34,6 +34,7 @@ import {
   type KubeObject,
   Manifest,
   overlayDir,
+  PROVINCES,
   rendered,
 } from './repo';
 
@@ -52,6 +53,8 @@ const PROVIDED_SECRETS: Record<string, string[]> = {
   [K8S_BASE]: OUT_OF_BAND_SECRETS,
   [overlayDir('dev')]: [],
   [overlayDir('prod')]: OUT_OF_BAND_SECRETS,
+  // Each province's overlay: the operators create the same Secrets in the province's namespace.
+  ...Object.fromEntries(PROVINCES.map((id) => [overlayDir(id), OUT_OF_BAND_SECRETS])),
 };
 const SETS = Object.keys(PROVIDED_SECRETS);
 

@@ -30,8 +30,15 @@ import type {
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const K8S_BASE = 'k8s/base';
-export const OVERLAYS = ['dev', 'prod'] as const;
-export type Overlay = (typeof OVERLAYS)[number];
+/** The province profiles (provinces/<id>.json): each has its overlay k8s/overlays/<id>, generated from it. */
+export const PROVINCES_DIR = 'provinces';
+export const PROVINCES: readonly string[] = readdirSync(path.join(ROOT, PROVINCES_DIR))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.slice(0, -'.json'.length))
+  .sort();
+/** The overlays every check runs on: dev, prod (which the provinces' build on) and one per province. */
+export const OVERLAYS: readonly string[] = ['dev', 'prod', ...PROVINCES];
+export type Overlay = string;
 
 /** A Kubernetes object as read from YAML, and where it came from (for messages). */
 export interface Manifest {

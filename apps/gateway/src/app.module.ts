@@ -39,6 +39,7 @@ import { InviteePageController } from './invitee-page/invitee-page.controller';
 import { InviteePages } from './invitee-page/invitee-pages';
 import { PageFiles } from './invitee-page/page-files';
 import { SeriesController } from './series/series.controller';
+import { DeliveriesController } from './deliveries/deliveries.controller';
 import { ServicesModule } from './services/services.module';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { type GatewayConfig, gatewayEnv } from './config';
@@ -79,6 +80,7 @@ import { type GatewayConfig, gatewayEnv } from './config';
     BriefRequestsController,
     BriefsController,
     BriefingPackController,
+    DeliveriesController,
     HealthController,
   ],
   providers: [

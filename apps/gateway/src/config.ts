@@ -11,6 +11,7 @@ import {
   optionalStringVar,
   optionalUrlVar,
   portVar,
+  provinceEnv,
   servicePortsEnv,
   sizeVar,
   stringVar,
@@ -39,6 +40,7 @@ const gatewayVariables = z.object({
   ),
   ...databaseEnv,
   ...loggingEnv,
+  ...provinceEnv,
   GATEWAY_ADMIN_API_KEY: optionalStringVar('bootstrap key with the admin role', 'generated and printed by `npm start`'),
   ...servicePortsEnv,
   SCHEDULING_URL: optionalUrlVar(

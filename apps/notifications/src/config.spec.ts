@@ -6,7 +6,6 @@ describe('notifications configuration', () => {
     expect(loadConfig(notificationsEnv, {})).toMatchObject({
       NOTIFICATIONS_PORT: 3103,
       SMTP_URL: 'smtp://127.0.0.1:1025',
-      MAIL_FROM: 'Hội nghị cung cấp thông tin tỉnh Đắk Lắk <no-reply@pressconf.daklak.gov.vn>',
       PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
       MAIL_LOCALE: 'vi',
       MAIL_MAX_ATTEMPTS: 8,
@@ -17,14 +16,34 @@ describe('notifications configuration', () => {
       MAIL_LEASE_MS: 60_000,
       MAIL_POLL_INTERVAL_MS: 250,
       BRIEF_REMINDER_HOURS_BEFORE: 24,
+      INVITEE_REMINDER_HOURS_BEFORE: 24,
       URGENT_ACK_MINUTES: 60,
       REMINDER_SCAN_INTERVAL_MS: 30_000,
-      LETTER_ISSUER_CODE: 'SVHTTDL',
-      LETTER_PARENT_BODY: 'UBND TỈNH ĐẮK LẮK',
-      LETTER_SIGNER_POSITION: 'GIÁM ĐỐC',
-      LETTER_SIGNER_NAME: 'Ban tổ chức',
       RSVP_LINK_DAYS_AFTER_END: 30,
     });
+  });
+
+  it('leaves the sender and the letter to the province profile unless set', () => {
+    const config = loadConfig(notificationsEnv, {});
+    expect(config.PROVINCE_PROFILE.id).toBe('dak-lak');
+    for (const variable of [
+      'MAIL_FROM',
+      'LETTER_ISSUER_CODE',
+      'LETTER_PARENT_BODY',
+      'LETTER_SIGNER_POSITION',
+      'LETTER_SIGNER_NAME',
+    ] as const) {
+      expect(config[variable]).toBeUndefined();
+    }
+  });
+
+  it('refuses a profile that does not exist or is not valid, naming PROVINCE_PROFILE and the field', () => {
+    expect(() => loadConfig(notificationsEnv, { PROVINCE_PROFILE: 'atlantis' })).toThrow(
+      /Invalid configuration: PROVINCE_PROFILE: no profile "atlantis"/,
+    );
+    expect(() => loadConfig(notificationsEnv, { PROVINCE_PROFILE: 'package.json' })).toThrow(
+      /PROVINCE_PROFILE: .*package\.json: .*id: /,
+    );
   });
 
   it('takes minutes and hours with a fraction (the tests wait 0.1 minutes)', () => {

@@ -20,11 +20,7 @@ export const notificationsEnv = messagingEnv.extend({
     'outgoing mail server',
     'smtp://127.0.0.1:1025 (MailDev, started by `npm start`)',
   ),
-  MAIL_FROM: stringVar(
-    'Hội nghị cung cấp thông tin tỉnh Đắk Lắk <no-reply@pressconf.daklak.gov.vn>',
-    'sender of all mail',
-    '`Hội nghị cung cấp thông tin tỉnh Đắk Lắk <no-reply@pressconf.daklak.gov.vn>`',
-  ),
+  MAIL_FROM: optionalStringVar('sender of all mail', "the province profile's `mailFrom`"),
   PUBLIC_BASE_URL: stringVar(
     'http://127.0.0.1:3000',
     "base of links put in mail (the invitee's page `/moi/{token}`, calendar)",
@@ -49,19 +45,32 @@ export const notificationsEnv = messagingEnv.extend({
     24,
     'a brief still owed is reminded this long before its due time (halfway, when the request came with less notice)',
   ),
+  INVITEE_REMINDER_HOURS_BEFORE: numberVar(
+    24,
+    'invitees who attend or have not answered are reminded this long before the start, once per announced time (none when the conference was called or rescheduled with less notice)',
+  ),
   URGENT_ACK_MINUTES: numberVar(
     60,
     'an invitee of an EXTRAORDINARY conference still silent this long after the invitation gets a second notice, once',
   ),
   REMINDER_SCAN_INTERVAL_MS: intVar(30_000, 'how often due reminders are looked for'),
   HOST_ALERT_EMAILS: optionalStringVar(
-    "who is alerted when an incident's 24 hours pass with no conference called (`a@x, Name <b@y>`), besides the co-host, standing office and coordinator contacts of the latest called conference",
+    "who is alerted when an incident's 24 hours pass with no conference called (`a@x, Name <b@y>`), besides the co-host, standing office and coordinator contacts of the agency registry",
     'none',
   ),
-  LETTER_ISSUER_CODE: stringVar('SVHTTDL', "the issuer's code in the invitation letter's number"),
-  LETTER_PARENT_BODY: stringVar('UBND TỈNH ĐẮK LẮK', "the parent body in the invitation letter's header"),
-  LETTER_SIGNER_POSITION: stringVar('GIÁM ĐỐC', "the signer's position under the invitation letter"),
-  LETTER_SIGNER_NAME: stringVar('Ban tổ chức', "the signer's name under the invitation letter"),
+  LETTER_ISSUER_CODE: optionalStringVar(
+    "the issuer's code in every invitation letter's number",
+    "the code of the profile's issuing body that the organising agency's name begins with, else of its first",
+  ),
+  LETTER_PARENT_BODY: optionalStringVar(
+    "the parent body in the invitation letter's header",
+    "the profile's `peoplesCommittee.letterHeader`",
+  ),
+  LETTER_SIGNER_POSITION: optionalStringVar(
+    "the signer's position under the invitation letter",
+    "the profile's `signer.position`",
+  ),
+  LETTER_SIGNER_NAME: optionalStringVar("the signer's name under the invitation letter", "the profile's `signer.name`"),
   NOTIFICATIONS_TEMPLATES_DIR: optionalStringVar(
     'folder of the mail templates (`vi/`, `en/`)',
     'the templates built with the service',

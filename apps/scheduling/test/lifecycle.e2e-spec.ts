@@ -1,8 +1,10 @@
 import type {
   AgencyView,
+  ConferenceAgendaChangedData,
   ConferenceCalledData,
   ConferenceCancelledData,
   ConferenceCompletedData,
+  ConferenceInviteesChangedData,
   ConferenceRescheduledData,
   ConferenceView,
   Problem,
@@ -14,7 +16,12 @@ import { EventTap, fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './s
 
 /** The payloads of the events on `scheduling.conference.v1`. */
 type ConferenceEventData =
-  ConferenceCalledData | ConferenceRescheduledData | ConferenceCancelledData | ConferenceCompletedData;
+  | ConferenceCalledData
+  | ConferenceRescheduledData
+  | ConferenceCancelledData
+  | ConferenceCompletedData
+  | ConferenceAgendaChangedData
+  | ConferenceInviteesChangedData;
 
 /** The lifecycle as a state machine, its events on `scheduling.conference.v1`, and the agenda they carry. */
 describe('the conference lifecycle and its events', () => {
@@ -137,7 +144,7 @@ describe('the conference lifecycle and its events', () => {
     expect((await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`)).body.agenda).toHaveLength(3);
   });
 
-  it('walks DRAFT → CALLED → RESCHEDULED → RESCHEDULED → COMPLETED, each change one event with the next sequence', async () => {
+  it('walks DRAFT → CALLED → RESCHEDULED → RESCHEDULED → COMPLETED, each announced change one event with the next sequence', async () => {
     const conference = await draft('Hội nghị tháng 12/2026');
     await stack.api('PUT', `/conferences/${conference.id}/agenda`, {
       body: {
@@ -159,29 +166,37 @@ describe('the conference lifecycle and its events', () => {
     const second = await act(conference.id, 'reschedule');
     expect(second.body).toMatchObject({ status: 'RESCHEDULED', sequence: 3 });
 
-    const agenda = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/agenda`, {
-      body: { items: [{ title: 'Trả lời câu hỏi của báo chí', durationMinutes: 30 }] },
-    });
+    // After the call a new agenda is announced to the invitees; the same agenda again is no change.
+    const newAgenda = { items: [{ title: 'Trả lời câu hỏi của báo chí', durationMinutes: 30 }] };
+    const agenda = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/agenda`, { body: newAgenda });
     expect(agenda.status).toBe(200);
-    expect(agenda.body.sequence).toBe(3);
+    expect(agenda.body.sequence).toBe(4);
+    const same = await stack.api<ConferenceView>('PUT', `/conferences/${conference.id}/agenda`, { body: newAgenda });
+    expect(same.body.sequence).toBe(4);
 
     const completed = await act(conference.id, 'complete');
-    expect(completed.body).toMatchObject({ status: 'COMPLETED', sequence: 4 });
+    expect(completed.body).toMatchObject({ status: 'COMPLETED', sequence: 5 });
     for (const action of ['call', 'reschedule', 'cancel', 'complete'])
       await expectConflict(conference.id, action, 'COMPLETED');
     const lateAgenda = await stack.api<Problem>('PUT', `/conferences/${conference.id}/agenda`, { body: { items: [] } });
     expect(lateAgenda.status).toBe(409);
     expect(lateAgenda.body.currentState).toBe('COMPLETED');
 
-    const events = await tap.waitFor(conference.id, 4);
+    const events = await tap.waitFor(conference.id, 5);
     // Refused transitions emitted nothing: exactly one event per change, in order, keyed by the conference.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(tap.of(conference.id).map((e) => [e.type, e.envelope.data.sequence])).toEqual([
       ['scheduling.conference.called.v1', 1],
       ['scheduling.conference.rescheduled.v1', 2],
       ['scheduling.conference.rescheduled.v1', 3],
-      ['scheduling.conference.completed.v1', 4],
+      ['scheduling.conference.agenda-changed.v1', 4],
+      ['scheduling.conference.completed.v1', 5],
     ]);
+    expect(events[3].envelope.data).toEqual({
+      conferenceId: conference.id,
+      sequence: 4,
+      agenda: [{ title: 'Trả lời câu hỏi của báo chí', durationMinutes: 30, startsAt: second.body.startsAt }],
+    });
     for (const event of events) {
       expect(event.envelope).toMatchObject({
         type: event.type,

@@ -1,5 +1,6 @@
 import type {
   AgencyView,
+  ConferenceInviteesChangedData,
   ConferenceView,
   CreateAgencyDto,
   Page,
@@ -7,9 +8,10 @@ import type {
   ParticipantView,
   Problem,
 } from '@pressconf/contracts';
+import { Topics } from '@pressconf/contracts';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
-import { fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
+import { EventTap, fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
 
 /** The registry as data: mergers between calls, the admin's changes to the invitation list, and bad input. */
 describe('the agency registry and participant resolution', () => {
@@ -109,7 +111,7 @@ describe('the agency registry and participant resolution', () => {
     await stack.api('PATCH', `/agencies/${agencies.STTTT.id}`, { body: { validTo: mergedAt } });
   });
 
-  it('lets an admin add and remove invitees before the call, previews the result with reasons, and applies it', async () => {
+  it('lets an admin add and remove invitees before the call, previews and applies it, and after the call announces each change', async () => {
     // A provider of the topic that cannot be reached: no contact with an e-mail address.
     const mute = await stack.api<AgencyView>('POST', '/agencies', {
       body: {
@@ -181,15 +183,69 @@ describe('the agency registry and participant resolution', () => {
     ];
     expect(called.body.participants.map(shape)).toEqual(preview.body.participants.map(shape));
 
-    // The call settled the list.
-    const late = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
+    // After the call a change applies at once to the agency concerned, and is announced.
+    const tap = new EventTap<ConferenceInviteesChangedData>(Topics.conference);
+    await tap.start();
+    const late = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/invitees`, {
       body: { agencyId: agencies.SNN.id },
     });
-    expect(late.status).toBe(409);
-    expect(late.body.currentState).toBe('CALLED');
-    expect(late.body.detail).toBe('Cannot change the invitees of a conference that is CALLED');
-    const lateRemoval = await stack.api('DELETE', `/conferences/${conference.id}/invitees/${agencies.SYT.id}`);
-    expect(lateRemoval.status).toBe(409);
+    expect(late.status).toBe(200);
+    expect(late.body.sequence).toBe(called.body.sequence + 1);
+    const snn = late.body.participants.filter((p) => p.agencyId === agencies.SNN.id);
+    expect(snn).toEqual([expect.objectContaining({ contactName: 'Đỗ Thị Lan', rsvp: 'PENDING', mustBrief: true })]);
+    expect(late.body.participants).toHaveLength(called.body.participants.length + 1);
+    const syt = called.body.participants.find((p) => p.agencyId === agencies.SYT.id)!;
+    const lateRemoval = await stack.api<ConferenceView>(
+      'DELETE',
+      `/conferences/${conference.id}/invitees/${agencies.SYT.id}`,
+    );
+    expect(lateRemoval.status).toBe(200);
+    expect(agencyIdsOf(lateRemoval.body.participants)).not.toContain(agencies.SYT.id);
+    expect(lateRemoval.body.sequence).toBe(late.body.sequence + 1);
+    // Adding an agency already invited, or removing one that is not, changes and announces nothing.
+    const twice = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: agencies.SNN.id },
+    });
+    expect(twice.body.sequence).toBe(lateRemoval.body.sequence);
+    // An agency none of whose contacts can be reached would tell nobody.
+    const unreachable = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: mute.body.id },
+    });
+    expect(unreachable.status).toBe(422);
+    expect(unreachable.body.detail).toMatch(/^The agency cannot be invited: no contact with an e-mail address/);
+
+    const changes = (await tap.waitFor(conference.id, 3)).filter(
+      (e) => e.type === 'scheduling.conference.invitees-changed.v1',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(tap.of(conference.id).map((e) => e.type)).toEqual([
+      'scheduling.conference.called.v1',
+      'scheduling.conference.invitees-changed.v1',
+      'scheduling.conference.invitees-changed.v1',
+    ]);
+    expect(changes.map((e) => e.envelope.data)).toEqual([
+      {
+        conferenceId: conference.id,
+        sequence: late.body.sequence,
+        added: [expect.objectContaining({ inviteeId: snn[0].inviteeId, agencyId: agencies.SNN.id, mustBrief: true })],
+        removed: [],
+      },
+      {
+        conferenceId: conference.id,
+        sequence: lateRemoval.body.sequence,
+        added: [],
+        removed: [expect.objectContaining({ inviteeId: syt.inviteeId, agencyId: agencies.SYT.id, email: syt.email })],
+      },
+    ]);
+    await tap.stop();
+
+    // Once the conference is cancelled, the list is settled.
+    await stack.api('POST', `/conferences/${conference.id}/cancel`, { body: { reason: 'Hoãn' } });
+    const settled = await stack.api<Problem>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: agencies.SYT.id },
+    });
+    expect(settled.status).toBe(409);
+    expect(settled.body.detail).toBe('Cannot change the invitees of a conference that is CANCELLED');
   });
 
   it('refuses invitee changes that name no agency', async () => {

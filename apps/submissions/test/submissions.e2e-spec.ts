@@ -13,6 +13,7 @@ import type {
   Page,
   Problem,
 } from '@pressconf/contracts';
+import { renderPdf } from '@pressconf/pdf';
 import { Stack, eventually } from '@pressconf/testing/support/stack';
 import { docxFile, elfFile, exeFile, pdfFile, pngFile, zipFile } from './fixtures/files';
 import { callPeriodicConference } from '@pressconf/testing/support/conference';
@@ -121,6 +122,14 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     const docx = await stack.upload<AttachmentView>(`/briefs/${briefId}/attachments`, docxFile(), 'phu-luc.docx');
     expect(docx.status).toBe(201);
     expect(docx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    // Two pages of text, which the briefing pack takes in as pages of its own.
+    const appendix = await renderPdf({
+      content: [
+        { text: 'Phụ lục số liệu giải quyết đơn thư, trang một', pageBreak: 'after' },
+        { text: 'Phụ lục số liệu giải quyết đơn thư, trang hai' },
+      ],
+    });
+    expect((await stack.upload(`/briefs/${briefId}/attachments`, appendix, 'Phụ lục số liệu.pdf')).status).toBe(201);
     // The tables that held uploads arriving in parts are gone.
     expect(
       (await stack.query<{ t: string | null }>(`SELECT to_regclass('submissions.file_upload') AS t`))[0].t,
@@ -314,6 +323,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(json.body.briefs[0].attachments.map((a) => a.fileName)).toEqual([
       'Bảng thống kê đơn thư.pdf',
       'phu-luc.docx',
+      'Phụ lục số liệu.pdf',
     ]);
 
     const started = Date.now();
@@ -340,6 +350,21 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       expect(flat).toContain(expected);
     }
     expect(numpages).toBe(compiled.body.pageCount);
+    // The files follow the pack's own pages, in order: the orientation image, the one-page PDF, then the two pages
+    // of the appendix, whose text is the pack's; the Word document is listed, not converted. The contents and each
+    // file's line say which pages hold which file (pdf.js spaces words apart at dashes: compare without spaces).
+    const compact = text.replace(/\s/g, '');
+    expect(flat.indexOf('Phụ lục số liệu giải quyết đơn thư, trang một')).toBeGreaterThan(flat.indexOf(briefV1.title));
+    expect(flat.indexOf('Phụ lục số liệu giải quyết đơn thư, trang hai')).toBeGreaterThan(
+      flat.indexOf('Phụ lục số liệu giải quyết đơn thư, trang một'),
+    );
+    for (const placed of [`${numpages - 3}.`, `${numpages - 2}.`, `${numpages - 1}–${numpages}.`]) {
+      expect(compact).toContain(`Ghépvàotậptàiliệu:trang${placed}`);
+    }
+    const listed = /Phụlụcsốliệu\.pdfSởNôngnghiệpvàMôitrường—PDF,[\d,]+K?B(\d+)–(\d+)/.exec(compact);
+    expect(listed?.slice(1).map(Number)).toEqual([numpages - 1, numpages]);
+    expect(compact).toContain('TệpWordkhôngđượcchuyểnsangPDFnênkhôngghépvàotậptàiliệu');
+    expect(compact).toContain(`Trang${numpages}/${numpages}`);
     console.log(`briefing pack v1: ${pdf.bytes.length} bytes, ${numpages} pages, fetched in ${elapsed} ms`);
 
     // A new acceptance makes a new version.

@@ -1,11 +1,18 @@
 import { EventType, EventTypes } from './topics';
 import {
+  ConferenceAgendaChangedData,
   ConferenceCalledData,
   ConferenceCancelledData,
   ConferenceCompletedData,
+  ConferenceInviteesChangedData,
   ConferenceRescheduledData,
 } from './scheduling/events';
-import { BriefEventData, BriefingPackCompiledData, BriefRequestEventData } from './submissions/brief-request';
+import {
+  BriefEventData,
+  BriefingPackCompiledData,
+  BriefRequestDueMovedData,
+  BriefRequestEventData,
+} from './submissions/brief-request';
 import { InvitationDeliveryData, RsvpReceivedData } from './notifications/invitation';
 import { IncidentDeadlineBreachedData, IncidentReportedData } from './scheduling/incident';
 
@@ -17,9 +24,12 @@ export const EVENT_PAYLOADS: Record<EventType, new () => object> = {
   [EventTypes.conferenceRescheduled]: ConferenceRescheduledData,
   [EventTypes.conferenceCancelled]: ConferenceCancelledData,
   [EventTypes.conferenceCompleted]: ConferenceCompletedData,
+  [EventTypes.conferenceAgendaChanged]: ConferenceAgendaChangedData,
+  [EventTypes.conferenceInviteesChanged]: ConferenceInviteesChangedData,
   [EventTypes.briefRequestOpened]: BriefRequestEventData,
   [EventTypes.briefRequestOverdue]: BriefRequestEventData,
   [EventTypes.briefRequestClosed]: BriefRequestEventData,
+  [EventTypes.briefRequestDueMoved]: BriefRequestDueMovedData,
   [EventTypes.briefSubmitted]: BriefEventData,
   [EventTypes.briefReviewed]: BriefEventData,
   [EventTypes.briefingPackCompiled]: BriefingPackCompiledData,
@@ -36,9 +46,12 @@ export interface EventDataMap {
   'scheduling.conference.rescheduled.v1': ConferenceRescheduledData;
   'scheduling.conference.cancelled.v1': ConferenceCancelledData;
   'scheduling.conference.completed.v1': ConferenceCompletedData;
+  'scheduling.conference.agenda-changed.v1': ConferenceAgendaChangedData;
+  'scheduling.conference.invitees-changed.v1': ConferenceInviteesChangedData;
   'submissions.brief-request.opened.v1': BriefRequestEventData;
   'submissions.brief-request.overdue.v1': BriefRequestEventData;
   'submissions.brief-request.closed.v1': BriefRequestEventData;
+  'submissions.brief-request.due-moved.v1': BriefRequestDueMovedData;
   'submissions.brief.submitted.v1': BriefEventData;
   'submissions.brief.reviewed.v1': BriefEventData;
   'submissions.briefing-pack.compiled.v1': BriefingPackCompiledData;

@@ -52,6 +52,8 @@ export const InternalApi = {
     rescheduleConference: ['POST', 'conferences/:id/reschedule', STAFF],
     cancelConference: ['POST', 'conferences/:id/cancel', STAFF],
     completeConference: ['POST', 'conferences/:id/complete', STAFF],
+    /** A DRAFT's fields; 409 once called. */
+    updateConference: ['PATCH', 'conferences/:id', STAFF],
     previewParticipants: ['GET', 'conferences/:id/participants/preview', STAFF_AND_HOSTS],
     addInvitee: ['POST', 'conferences/:id/invitees', STAFF],
     removeInvitee: ['DELETE', 'conferences/:id/invitees/:agencyId', STAFF],
@@ -59,9 +61,12 @@ export const InternalApi = {
     recordCoHostRequest: ['PUT', 'conferences/:id/co-host-request', STAFF],
     reportIncident: ['POST', 'incidents', STAFF],
     getIncident: ['GET', 'incidents/:id', STAFF],
+    listIncidents: ['GET', 'incidents', STAFF_AND_HOSTS],
     createSeries: ['POST', 'conference-series', STAFF],
     getSeries: ['GET', 'conference-series/:id', STAFF],
     listOccurrences: ['GET', 'conference-series/:id/occurrences', STAFF],
+    updateSeries: ['PATCH', 'conference-series/:id', STAFF],
+    stopSeries: ['POST', 'conference-series/:id/stop', STAFF],
   }),
   submissions: routes('submissions', {
     listBriefRequests: ['GET', 'conferences/:id/brief-requests', BRIEF_READERS],
@@ -84,6 +89,8 @@ export const InternalApi = {
   }),
   notifications: routes('notifications', {
     listInvitations: ['GET', 'conferences/:id/invitations', STAFF_AND_HOSTS],
+    listDeliveries: ['GET', 'deliveries', STAFF_AND_HOSTS],
+    resendDelivery: ['POST', 'deliveries/:id/resend', STAFF],
     getInvitationByToken: ['GET', 'invitations/:token', INVITEE],
     respondToInvitation: ['POST', 'invitations/:token/rsvp', INVITEE],
     getInvitationCalendar: ['GET', 'invitations/:token/calendar.ics', INVITEE],

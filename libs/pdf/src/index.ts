@@ -1,1 +1,2 @@
 export * from './render-pdf';
+export { PDF_FONT } from './fonts';

@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import vfs from 'pdfmake/build/vfs_fonts';
+import { Fontkit, PDF_FONT, loadFonts, parseOnce } from './fonts';
 
 // pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
 interface PdfPrinter {
@@ -9,31 +9,30 @@ type PdfPrinterConstructor = new (fonts: TFontDictionary) => PdfPrinter;
 
 let printer: PdfPrinter | undefined;
 
-/**
- * Roboto as shipped inside pdfmake (Regular, Medium as bold, Italic, Medium Italic): it covers the whole
- * Vietnamese repertoire (U+1EA0–U+1EF9, Ă, Đ, Ơ, Ư) and loads from memory, with no network or system fonts.
- */
+/** One printer per process: the fonts are read and parsed on its first use, then shared by every document. */
 function getPrinter(): PdfPrinter {
   if (!printer) {
-    const font = (file: string): Buffer => Buffer.from(vfs[file], 'base64');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped (see PdfPrinter), loaded on first use
+    const faces = loadFonts();
+    /* eslint-disable @typescript-eslint/no-require-imports -- untyped (see PdfPrinter), loaded on first use */
+    // The fontkit that pdfmake's pdfkit parses fonts with (pdfkit has no copy of its own).
+    parseOnce(require('@foliojs-fork/fontkit') as Fontkit, Object.values(faces));
     const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
-    printer = new Printer({
-      Roboto: {
-        normal: font('Roboto-Regular.ttf'),
-        bold: font('Roboto-Medium.ttf'),
-        italics: font('Roboto-Italic.ttf'),
-        bolditalics: font('Roboto-MediumItalic.ttf'),
-      },
-    });
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    printer = new Printer({ [PDF_FONT]: faces });
   }
   return printer;
 }
 
-/** A PDF document in memory, set in a font with full Vietnamese diacritics. */
+/**
+ * A PDF document in memory, set in Tinos (Times New Roman's metrics, full Vietnamese diacritics) unless the
+ * definition names its font: no network, no system fonts.
+ */
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const document = getPrinter().createPdfKitDocument(definition);
+    const document = getPrinter().createPdfKitDocument({
+      ...definition,
+      defaultStyle: { font: PDF_FONT, ...definition.defaultStyle },
+    });
     const chunks: Buffer[] = [];
     document.on('data', (chunk: Buffer) => chunks.push(chunk));
     document.on('end', () => resolve(Buffer.concat(chunks)));

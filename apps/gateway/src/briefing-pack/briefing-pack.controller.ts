@@ -39,6 +39,13 @@ export class BriefingPackController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post(':id/orientation-documents')
+  @Idempotent()
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A retry with the same key returns the first result (the same fields, file name and bytes; another file is a 422)',
+  })
   @Roles(...InternalApi.submissions.addOrientationDocument.roles)
   @ApiParam({ name: 'id', format: 'uuid', description: 'The conference (once called)' })
   @FileUpload(
@@ -55,7 +62,7 @@ export class BriefingPackController {
       '`file` (PDF, DOCX, PNG or JPEG by content, up to ATTACHMENT_MAX_BYTES), `title`, optional `summary`. The ' +
       'conference must have been called; 409 once it is cancelled.',
     success: { status: 201, description: 'The orientation document', schema: 'OrientationDocumentView' },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 422],
   })
   addOrientationDocument(
     @Param(body(IdParam)) { id }: IdParam,

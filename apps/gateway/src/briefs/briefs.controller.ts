@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Query, StreamableFile, UploadedFile as Upload } from '@nestjs/common';
-import { ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   AttachmentParam,
@@ -13,6 +13,7 @@ import { CurrentActor, Roles } from '../auth/actor.guard';
 import { FileUpload, requireFile } from '../file-transfer/file-upload';
 import { IncomingFile, passFileOn, sendFile } from '../file-transfer/file-transfer';
 import { body, query } from '../http/contract.pipe';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ApiRoute } from '../openapi/api-docs';
 import { ServiceClient } from '../services/service-client';
 
@@ -47,6 +48,13 @@ export class BriefsController {
   }
 
   @Post(':id/attachments')
+  @Idempotent()
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A retry with the same key returns the first result (the same fields, file name and bytes; another file is a 422)',
+  })
   @Roles(...InternalApi.submissions.addBriefAttachment.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @FileUpload()

@@ -16,7 +16,7 @@ import { ServiceClient } from '../services/service-client';
 import { body } from '../http/contract.pipe';
 import { ApiRoute } from '../openapi/api-docs';
 
-/** Preparing a conference: its invitation list before the call, its agenda, the written request to the co-host. */
+/** Preparing a conference: its invitation list, its agenda, the written request to the co-host. */
 @ApiTags('Conferences')
 @Controller('conferences')
 export class ConferencePreparationController {
@@ -43,13 +43,15 @@ export class ConferencePreparationController {
   @Roles(...InternalApi.scheduling.addInvitee.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiRoute({
-    summary: 'Add an invitee agency before the call',
+    summary: 'Add an invitee agency',
     description:
-      'DRAFT only. Invites the agency even when the plan would not (undoing a removal); adding twice changes ' +
-      'nothing. Shown in `inviteeChanges`; the call applies it.',
+      'Until the conference is held or cancelled (409 then). Invites the agency even when the plan would not ' +
+      '(undoing a removal); adding twice changes nothing. Shown in `inviteeChanges`. Before the call, the call ' +
+      'applies it; after it, the agency’s contacts are invited at once (`scheduling.conference.invitees-changed.v1`: ' +
+      'they get the invitation, nobody else hears of it), and 422 when none of them can be reached.',
     body: 'InviteeChangeDto',
     success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 422],
   })
   addInvitee(
     @Param(body(IdParam)) { id }: IdParam,
@@ -65,10 +67,11 @@ export class ConferencePreparationController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiParam({ name: 'agencyId', format: 'uuid' })
   @ApiRoute({
-    summary: 'Remove an invitee agency before the call',
+    summary: 'Remove an invitee agency',
     description:
-      'DRAFT only. Leaves the agency out even when the plan would invite it (undoing an addition); removing ' +
-      'twice changes nothing.',
+      'Until the conference is held or cancelled (409 then). Leaves the agency out even when the plan would ' +
+      'invite it (undoing an addition); removing twice changes nothing. After the call its contacts leave ' +
+      '`participants` and are told that their invitation is withdrawn (`scheduling.conference.invitees-changed.v1`).',
     success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
     errors: [400, 404, 409],
   })
@@ -87,7 +90,8 @@ export class ConferencePreparationController {
     description:
       'DRAFT, CALLED or RESCHEDULED. An agency presents through one of its spokespersons (người phát ngôn): ' +
       'the one named in `presenterName`, else the first in the registry; 400 names the item’s field otherwise. ' +
-      '422 when the items last longer than the conference. The call announces the agenda.',
+      '422 when the items last longer than the conference. The call announces the agenda; a changed agenda after ' +
+      'the call is announced (`scheduling.conference.agenda-changed.v1`) and reaches every current invitee.',
     body: 'SetAgendaDto',
     success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
     errors: [400, 404, 409, 422],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -18,6 +18,7 @@ import {
   PublicConferenceView,
   RescheduleConferenceDto,
   RsvpStates,
+  UpdateConferenceDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
 import { ServiceClient } from '../services/service-client';
@@ -98,6 +99,28 @@ export class ConferencesController {
     @CurrentActor() actor: Actor,
   ): Promise<ConferenceView | PublicConferenceView> {
     return this.services.call(InternalApi.scheduling.getConference, { id }, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...InternalApi.scheduling.updateConference.roles)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Edit a draft conference',
+    description:
+      'Any of title, startsAt, endsAt, venue, topics and briefsDueAt (`null` drops it), checked as on creation ' +
+      'against the conference as it will be (endsAt after startsAt, briefsDueAt not after startsAt); at least one. ' +
+      'Only a DRAFT: 409 once called (use reschedule) or cancelled. A draft of a series keeps what is edited here ' +
+      'when the series changes.',
+    body: 'UpdateConferenceDto',
+    success: { status: 200, description: 'The conference', schema: 'ConferenceView' },
+    errors: [400, 404, 409],
+  })
+  update(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Body(body(UpdateConferenceDto)) dto: UpdateConferenceDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConferenceView> {
+    return this.services.call(InternalApi.scheduling.updateConference, { id, ...dto }, actor);
   }
 
   @Post(':id/call')

@@ -1,30 +1,29 @@
-import { applyDecorators, CallHandler, ExecutionContext, NestInterceptor, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { Request } from 'express';
-import busboy, { Busboy } from 'busboy';
+import type { Busboy } from 'busboy';
 import { PassThrough, Readable } from 'node:stream';
 import { finalize, Observable } from 'rxjs';
-import { FieldError, problem } from '@pressconf/contracts';
+import { problem } from '@pressconf/contracts';
 import { ProblemError } from '@pressconf/messaging';
-import { attachmentMaxBytes, IncomingFile } from './file-transfer';
-
-const MB = 1024 * 1024;
-const FIELD_MAX_BYTES = 20_000;
-
-function tooLarge(): ProblemError {
-  const max = attachmentMaxBytes();
-  return new ProblemError(
-    problem(413, `The file is larger than the limit of ${Number((max / MB).toFixed(1))} MB (${max} bytes).`, {
-      limitBytes: max,
-    }),
-  );
-}
-
-function badForm(errors: FieldError[]): ProblemError {
-  return new ProblemError(problem(400, 'The multipart/form-data body is not as expected.', { errors }));
-}
-
-type FileRequest = Request & { file?: IncomingFile };
+import { IncomingFile } from './file-transfer';
+import { FormFingerprint } from './form-fingerprint';
+import {
+  badForm,
+  drain,
+  FIELD_MAX_BYTES,
+  failOnBrokenForm,
+  FileRequest,
+  formParser,
+  MULTIPART_UPLOAD,
+  tooLarge,
+} from './multipart-form';
 
 /**
  * Reads a multipart upload up to its `file` part and hands that part on as a stream, so that the file goes to the
@@ -45,20 +44,19 @@ class MultipartFile implements NestInterceptor {
 
   private readUntilFile(request: FileRequest): Promise<IncomingFile | undefined> {
     if (!request.is('multipart/form-data')) return Promise.resolve(undefined);
+    const print = new FormFingerprint();
+    let fingerprinted: (fingerprint: string) => void = () => undefined;
+    let notFingerprinted: (error: ProblemError) => void = () => undefined;
+    request.formFingerprint = new Promise<string>((resolve, reject) => {
+      fingerprinted = resolve;
+      notFingerprinted = reject;
+    });
+    // Read only after a successful answer; a failed form fails the call first, so no one may be waiting.
+    request.formFingerprint.catch(() => undefined);
     return new Promise((resolve, reject) => {
       // No prototype: a field called `__proto__` or `constructor` is just a field.
       const fields = Object.create(null) as Record<string, string>;
       request.body = fields;
-      let parser: Busboy;
-      try {
-        parser = busboy({
-          headers: request.headers,
-          limits: { fileSize: attachmentMaxBytes(), files: 1, fields: 5, fieldSize: FIELD_MAX_BYTES, parts: 6 },
-          defParamCharset: 'utf8',
-        });
-      } catch {
-        return reject(badForm([{ field: '(body)', message: 'is not multipart/form-data with a boundary' }]));
-      }
       let streamed: PassThrough | undefined;
       let held: { fileName: string; chunks: Buffer[] } | undefined;
       let failed = false;
@@ -66,15 +64,23 @@ class MultipartFile implements NestInterceptor {
         if (failed) return;
         failed = true;
         drain(request);
+        notFingerprinted(error);
         if (streamed) streamed.destroy(error);
         else reject(error);
       };
+      let parser: Busboy;
+      try {
+        parser = formParser(request);
+      } catch (error) {
+        return fail(error as ProblemError);
+      }
 
       parser.on('field', (name, value, info) => {
         if (streamed) return fail(badForm([{ field: name, message: 'is not expected after `file`' }]));
         if (info.valueTruncated)
           return fail(badForm([{ field: name, message: `must be at most ${FIELD_MAX_BYTES} bytes` }]));
         fields[name] = value;
+        print.field(name, value);
       });
       parser.on('file', (name, part, info) => {
         part.on('error', () => fail(badForm([{ field: 'file', message: 'ended before its last byte' }])));
@@ -83,6 +89,8 @@ class MultipartFile implements NestInterceptor {
           return fail(badForm([{ field: name, message: 'is not expected: send one file, in the field `file`' }]));
         }
         part.on('limit', () => fail(tooLarge()));
+        print.file(info.filename ?? '');
+        part.on('data', (chunk: Buffer) => print.chunk(chunk));
         if (this.declared.every((field) => field in fields)) {
           streamed = new PassThrough();
           // Its failure is read from `errored` by whoever sends it on; it may have no reader yet.
@@ -96,31 +104,16 @@ class MultipartFile implements NestInterceptor {
           part.on('data', (chunk: Buffer) => chunks.push(chunk));
         }
       });
-      for (const limit of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
-        parser.on(limit, () =>
-          fail(badForm([{ field: '(body)', message: 'has more parts than a file and its fields' }])),
-        );
-      }
-      parser.on('error', () =>
-        fail(badForm([{ field: '(body)', message: 'is not a complete multipart/form-data body' }])),
-      );
+      failOnBrokenForm(parser, request, fail);
       parser.on('finish', () => {
         if (failed) return;
+        fingerprinted(print.digest());
         if (streamed) streamed.end();
         else resolve(held ? { fileName: held.fileName, stream: Readable.from(held.chunks) } : undefined);
-      });
-      request.on('close', () => {
-        if (!request.complete) fail(badForm([{ field: '(body)', message: 'was cut short' }]));
       });
       request.pipe(parser);
     });
   }
-}
-
-/** Reads and drops what is left of the request, so that the client, still sending, gets the answer. */
-function drain(request: Request): void {
-  request.unpipe();
-  request.resume();
 }
 
 const problemContent = { 'application/problem+json': { schema: { $ref: getSchemaPath('Problem') } } };
@@ -132,6 +125,7 @@ const problemContent = { 'application/problem+json': { schema: { $ref: getSchema
  */
 export function FileUpload(fields: Record<string, object> = {}, required: string[] = []) {
   return applyDecorators(
+    SetMetadata(MULTIPART_UPLOAD, true),
     UseInterceptors(new MultipartFile(Object.keys(fields))),
     ApiConsumes('multipart/form-data'),
     ApiBody({

@@ -1,5 +1,6 @@
 import type { InvitationByTokenView } from '@pressconf/contracts';
-import { PageFiles } from './page-files';
+import { loadProvinceProfile } from '@pressconf/province';
+import { PageFiles, pageProvince } from './page-files';
 import { formatRange, invitationPageModel, mapUrl, zoneLabel } from './page-model';
 
 const TOKEN = '3q2-bY8xKmJc0vQh7ZrT9wLpUe4sNd6A';
@@ -21,6 +22,7 @@ function view(
       hosts: ['Sở Văn hóa, Thể thao và Du lịch'],
       timeZone: 'Asia/Ho_Chi_Minh',
       letterNumber: '07/GM-SVHTTDL',
+      agenda: [],
       ...conference,
     },
     invitee: {
@@ -31,6 +33,7 @@ function view(
     },
     rsvp: 'PENDING',
     respondedAt: null,
+    withdrawn: false,
     canChange: true,
     changeableUntil: '2027-03-15T02:00:00.000Z',
     calendarUrl: `http://127.0.0.1:3000/api/v1/invitations/${TOKEN}/calendar.ics`,
@@ -91,6 +94,42 @@ describe('the invitee page model', () => {
     expect(closed('CALLED').closedBecause).toMatch(/đã bắt đầu/);
     expect(invitationPageModel(TOKEN, view()).closedBecause).toBeUndefined();
   });
+
+  it('tells a removed invitee the invitation no longer stands, with no answer to give', () => {
+    const model = invitationPageModel(TOKEN, view({ withdrawn: true, canChange: false }));
+    expect(model.invited).toBe(false);
+    expect(model.closedBecause).toBe('Giấy mời không còn hiệu lực nên không cần trả lời.');
+    expect(model.conference.notice).toMatch(/không còn trong danh sách khách mời/);
+    expect(invitationPageModel(TOKEN, view()).invited).toBe(true);
+  });
+
+  it('shows the agenda with each item’s start in Vietnam time and its presenter', () => {
+    const agenda = [
+      { title: 'Khai mạc', presenterName: 'Lê Quang Minh', durationMinutes: 10, startsAt: '2027-03-15T02:00:00.000Z' },
+      {
+        title: 'Tình hình đất đai',
+        presenterAgencyName: 'Sở Nông nghiệp và Môi trường',
+        presenterName: 'Đỗ Thị Lan',
+        presenterTitle: 'Phó Giám đốc',
+        durationMinutes: 30,
+        startsAt: '2027-03-15T02:10:00.000Z',
+      },
+    ];
+    const model = invitationPageModel(TOKEN, view({}, { agenda }));
+    expect(model.conference.agenda).toEqual([
+      { time: '09:00', title: 'Khai mạc', presenter: 'Lê Quang Minh', minutes: 10 },
+      {
+        time: '09:10',
+        title: 'Tình hình đất đai',
+        presenter: 'Đỗ Thị Lan, Phó Giám đốc, Sở Nông nghiệp và Môi trường',
+        minutes: 30,
+      },
+    ]);
+    const html = new PageFiles().render('invitation', model);
+    expect(html).toContain('<dt>Chương trình</dt>');
+    expect(html).toContain('<span class="agenda__time">09:10</span> Tình hình đất đai – Đỗ Thị Lan');
+    expect(new PageFiles().render('invitation', invitationPageModel(TOKEN, view()))).not.toContain('Chương trình');
+  });
 });
 
 describe('the invitee page', () => {
@@ -124,6 +163,17 @@ describe('the invitee page', () => {
     );
     expect(cancelled).not.toMatch(/<button|<summary|<form|letter\.pdf|<script/);
     expect(cancelled).toContain('Hội nghị đã bị hủy');
+  });
+
+  it('names the province of PROVINCE_PROFILE (by default Đắk Lắk) in its title, masthead and text', () => {
+    const html = files.render('invitation', invitationPageModel(TOKEN, view()));
+    expect(html).toMatch(/<title>.* – Hội nghị cung cấp thông tin cho báo chí tỉnh Đắk Lắk<\/title>/);
+    expect(html).toContain('<p class="masthead__body">Ủy ban nhân dân tỉnh Đắk Lắk</p>');
+    expect(pageProvince(loadProvinceProfile('khanh-hoa'))).toEqual({
+      title: 'tỉnh Khánh Hòa',
+      peoplesCommittee: 'Ủy ban nhân dân tỉnh Khánh Hòa',
+      unit: 'tỉnh',
+    });
   });
 
   it('serves its static files by name only', () => {

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import Handlebars from 'handlebars';
+import { provinceTitle, type ProvinceProfile } from '@pressconf/province';
+import { gatewayConfig } from '../config';
 import { PAGE_ROOT } from './page-model';
 
 export type PageTemplate = 'invitation' | 'error';
@@ -16,6 +18,20 @@ const MEDIA_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.svg': 'image/svg+xml',
 };
+
+/** How the page names the province it serves (`@root.province` in the templates). */
+export interface PageProvince {
+  /** "tỉnh Khánh Hòa". */
+  title: string;
+  /** "Ủy ban nhân dân tỉnh Khánh Hòa". */
+  peoplesCommittee: string;
+  /** "tỉnh" or "thành phố". */
+  unit: string;
+}
+
+export function pageProvince(profile: ProvinceProfile): PageProvince {
+  return { title: provinceTitle(profile), peoplesCommittee: profile.peoplesCommittee.name, unit: profile.unit };
+}
 
 export interface PageAsset {
   body: Buffer;
@@ -41,6 +57,7 @@ export class PageFiles {
   private readonly assets = new Map<string, PageAsset>();
   /** Asset URLs with a content hash, so that browsers may keep them for good and still get a changed file. */
   private readonly assetUrls: Record<string, string> = {};
+  private readonly province = pageProvince(gatewayConfig().PROVINCE_PROFILE);
 
   constructor() {
     const dir = filesDir();
@@ -65,7 +82,7 @@ export class PageFiles {
   render(template: PageTemplate, model: object): string {
     const compiled = this.templates.get(template);
     if (!compiled) throw new Error(`Unknown page template "${template}"`);
-    return compiled({ ...model, assets: this.assetUrls });
+    return compiled({ ...model, assets: this.assetUrls, province: this.province });
   }
 
   asset(file: string): PageAsset | undefined {

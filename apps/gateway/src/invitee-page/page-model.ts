@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ConferenceKind, InvitationByTokenView, RsvpState } from '@pressconf/contracts';
+import type { AgendaItem, ConferenceKind, InvitationByTokenView, RsvpState } from '@pressconf/contracts';
 
 /** Where the page lives, outside the API's /api/v1 prefix: a short address for a link printed in a letter. */
 export const PAGE_ROOT = '/moi';
@@ -23,6 +23,8 @@ export interface InvitationPageModel {
     mapUrl: string;
     hosts: string[];
     topics: string[];
+    /** Each item with its start ("09:00") and who presents it. */
+    agenda: Array<{ time: string; title: string; presenter?: string; minutes: number }>;
     letterNumber: string;
     cancelled: boolean;
     /** A reschedule or cancellation, said in a sentence, with the coordinator's reason when given. */
@@ -30,6 +32,8 @@ export interface InvitationPageModel {
     reason?: string;
   };
   invitee: { name: string; title?: string; agencyName: string };
+  /** The invitation stands: neither the conference was cancelled nor the invitee's agency removed. */
+  invited: boolean;
   answer: { label: string; delegate?: string; pending: boolean };
   /** The answer may still be changed: the buttons are shown with the last moment to change it. */
   open: boolean;
@@ -89,16 +93,24 @@ export function mapUrl(venue: string): string {
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(venue)}`;
 }
 
+/** "Đỗ Thị Lan, Phó Giám đốc, Sở Nông nghiệp và Môi trường", as far as it is known. */
+function presenterOf(item: AgendaItem): string {
+  return [item.presenterName, item.presenterTitle, item.presenterAgencyName].filter(Boolean).join(', ');
+}
+
 /** An answer is closed by a cancellation, by the conference having been held, or else by its start having passed. */
 function closedBecause(view: InvitationByTokenView): string {
   const { status } = view.conference;
   if (status === 'CANCELLED') return 'Hội nghị đã bị hủy nên không cần trả lời giấy mời này.';
+  if (view.withdrawn) return 'Giấy mời không còn hiệu lực nên không cần trả lời.';
   if (status === 'COMPLETED') return 'Hội nghị đã diễn ra; câu trả lời không còn thay đổi được.';
   return 'Hội nghị đã bắt đầu; câu trả lời không còn thay đổi được.';
 }
 
 function statusNotice(view: InvitationByTokenView): string | undefined {
   if (view.conference.status === 'CANCELLED') return 'Hội nghị đã bị hủy.';
+  if (view.withdrawn)
+    return 'Do điều chỉnh thành phần tham dự, Ông/Bà không còn trong danh sách khách mời của hội nghị này.';
   if (view.conference.status === 'RESCHEDULED') return 'Hội nghị đã được dời sang thời gian mới ghi dưới đây.';
   return undefined;
 }
@@ -135,16 +147,26 @@ export function invitationPageModel(
       mapUrl: mapUrl(conference.venue),
       hosts: conference.hosts,
       topics: conference.topics,
+      agenda: conference.agenda.map((item) => ({
+        time: zoned(item.startsAt, zone).toFormat('HH:mm'),
+        title: item.title,
+        ...(presenterOf(item) ? { presenter: presenterOf(item) } : {}),
+        minutes: item.durationMinutes,
+      })),
       letterNumber: conference.letterNumber,
       cancelled: conference.status === 'CANCELLED',
       ...(notice ? { notice } : {}),
-      ...(notice && conference.statusReason ? { reason: conference.statusReason } : {}),
+      // The coordinator's reason is that of the cancellation or the reschedule, not of a withdrawn invitation.
+      ...(notice && conference.statusReason && (conference.status === 'CANCELLED' || !view.withdrawn)
+        ? { reason: conference.statusReason }
+        : {}),
     },
     invitee: {
       name: view.invitee.name,
       ...(view.invitee.title ? { title: view.invitee.title } : {}),
       agencyName: view.invitee.agencyName,
     },
+    invited: conference.status !== 'CANCELLED' && !view.withdrawn,
     answer: {
       label: ANSWER_LABELS[view.rsvp],
       pending: view.rsvp === 'PENDING',

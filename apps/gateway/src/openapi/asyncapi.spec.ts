@@ -34,4 +34,20 @@ describe('the AsyncAPI document', () => {
       expect.arrayContaining(['conferenceId', 'invitees', 'sequence', 'briefsDueAt']),
     );
   });
+
+  it('lists the changes announced after the call and the moved due time, each on its aggregate’s topic', () => {
+    const channels = document.channels as Record<string, { address: string; messages: Record<string, unknown> }>;
+    const messagesOf = (topic: string) =>
+      Object.keys(Object.values(channels).find((c) => c.address === topic)!.messages);
+    expect(messagesOf('scheduling.conference.v1')).toEqual(
+      expect.arrayContaining(['SchedulingConferenceAgendaChanged', 'SchedulingConferenceInviteesChanged']),
+    );
+    expect(messagesOf('submissions.brief-request.v1')).toContain('SubmissionsBriefRequestDueMoved');
+    const schemas = (document.components as { schemas: Record<string, { required?: string[] }> }).schemas;
+    expect(schemas.ConferenceAgendaChangedData.required).toEqual(['conferenceId', 'sequence', 'agenda']);
+    expect(schemas.ConferenceInviteesChangedData.required).toEqual(['conferenceId', 'sequence', 'added', 'removed']);
+    expect(schemas.BriefRequestDueMovedData.required).toEqual(
+      expect.arrayContaining(['conferenceId', 'requestId', 'agencyId', 'dueAt', 'previousDueAt']),
+    );
+  });
 });

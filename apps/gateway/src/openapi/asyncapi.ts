@@ -12,14 +12,21 @@ import { contractSchemas } from './openapi';
 const DESCRIPTIONS: Record<EventType, string> = {
   [EventTypes.incidentReported]: 'An incident was reported; an extraordinary conference must start by `conveneBy`.',
   [EventTypes.incidentDeadlineBreached]:
-    '`conveneBy` passed with no conference called (emitted once, within a minute).',
+    '`conveneBy` passed with no conference called (emitted once, within a minute); `hosts` are the host contacts ' +
+    '(co-host, standing office, coordinator) of the registry at that moment, whom the alert goes to.',
   [EventTypes.conferenceCalled]: 'A conference was called: every invitee, and whether its agency must brief.',
   [EventTypes.conferenceRescheduled]: 'A called conference moved; `sequence` is higher than before.',
   [EventTypes.conferenceCancelled]: 'A conference was cancelled; nothing more is sent for it.',
   [EventTypes.conferenceCompleted]: 'A conference was held.',
+  [EventTypes.conferenceAgendaChanged]:
+    'The agenda of a called conference was replaced (`agenda` is the whole new one); every current invitee is told.',
+  [EventTypes.conferenceInviteesChanged]:
+    'Invitee agencies were added to or removed from a called conference: `added` are invited, `removed` told they no longer are.',
   [EventTypes.briefRequestOpened]: 'An agency was asked for a written brief, due at `dueAt`.',
   [EventTypes.briefRequestOverdue]: 'A brief was not submitted by its due time (emitted once).',
   [EventTypes.briefRequestClosed]: 'A brief request closed (the conference was cancelled, or nothing to report).',
+  [EventTypes.briefRequestDueMoved]:
+    'The due time of a brief still owed moved (the conference was rescheduled): `dueAt`, `previousDueAt`, `status`.',
   [EventTypes.briefSubmitted]: 'An agency submitted a version of its brief.',
   [EventTypes.briefReviewed]: 'The coordinator accepted or returned a brief.',
   [EventTypes.briefingPackCompiled]: 'A new version of the briefing pack was compiled.',
@@ -145,7 +152,8 @@ export function buildAsyncApi(): Record<string, unknown> {
       title: 'Press information conferences — event streams',
       version: '1.0.0',
       description:
-        'Events of the press-conference system of the Đắk Lắk Provincial People’s Committee. One topic per ' +
+        'Events of the press-conference system of a provincial People’s Committee (one deployment, and one ' +
+        'Kafka cluster, per province). One topic per ' +
         'aggregate; every value is the JSON envelope with the event in `data`. Consumers must be idempotent ' +
         '(an event may be delivered more than once). Kafka carries these events only: the gateway asks the ' +
         'services over HTTP.',

@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type { ProvinceProfile } from '@pressconf/province';
+import { gatewayConfig } from '../config';
 // class-transformer keeps its metadata storage out of its typed entry point.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
@@ -42,15 +44,20 @@ const PROBLEM_SCHEMA = {
   },
 };
 
-export function buildOpenApi(app: INestApplication): OpenAPIObject {
+/** The document of one province's deployment: its title and licence name the province of PROVINCE_PROFILE. */
+export function buildOpenApi(
+  app: INestApplication,
+  province: ProvinceProfile = gatewayConfig().PROVINCE_PROFILE,
+): OpenAPIObject {
   const config = new DocumentBuilder()
-    .setTitle('Press information conferences — Đắk Lắk Provincial People’s Committee')
+    .setTitle(`Press information conferences — ${province.english.peoplesCommittee}`)
     .setDescription(
       'Public contract v1: the agency registry, incidents, conferences and their participants, brief requests, ' +
-        'invitations. Errors are application/problem+json (RFC 9457). Times are ISO-8601 with an offset.',
+        'invitations, and every message sent (deliveries). Errors are application/problem+json (RFC 9457). Times ' +
+        'are ISO-8601 with an offset.',
     )
     .setVersion('1.0.0')
-    .setLicense('Proprietary: Ủy ban nhân dân tỉnh Đắk Lắk', 'https://daklak.gov.vn')
+    .setLicense(`Proprietary: ${province.peoplesCommittee.name}`, province.website)
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (POST /api-keys)' },
       'apiKey',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
@@ -9,6 +9,7 @@ import {
   OccurrenceView,
   Page,
   SeriesView,
+  UpdateSeriesDto,
 } from '@pressconf/contracts';
 import { CurrentActor, Roles } from '../auth/actor.guard';
 import { ServiceClient } from '../services/service-client';
@@ -55,6 +56,45 @@ export class SeriesController {
   })
   get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<SeriesView> {
     return this.services.call(InternalApi.scheduling.getSeries, { id }, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...InternalApi.scheduling.updateSeries.roles)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Change a series',
+    description:
+      'Any of the fields of a series, checked as on creation (400 names `rrule` when the rule does not parse); at ' +
+      'least one. Its drafts not yet called follow from now on: a draft whose occurrence the new rule no longer ' +
+      'has is removed, the others take the new times, title, venue and topics (except what was edited on the ' +
+      'draft itself), and new occurrences within the horizon are drafted. Called conferences are left as they ' +
+      'are. 409 once the series is stopped.',
+    body: 'UpdateSeriesDto',
+    success: { status: 200, description: 'The series', schema: 'SeriesView' },
+    errors: [400, 404, 409],
+  })
+  update(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Body(body(UpdateSeriesDto)) dto: UpdateSeriesDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SeriesView> {
+    return this.services.call(InternalApi.scheduling.updateSeries, { id, ...dto }, actor);
+  }
+
+  @Post(':id/stop')
+  @HttpCode(200)
+  @Roles(...InternalApi.scheduling.stopSeries.roles)
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiRoute({
+    summary: 'Stop a series',
+    description:
+      'Nothing more is drafted from it, and its drafts not yet called are removed; called conferences stay. ' +
+      '409 when it is already stopped.',
+    success: { status: 200, description: 'The series, with `stoppedAt`', schema: 'SeriesView' },
+    errors: [400, 404, 409],
+  })
+  stop(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<SeriesView> {
+    return this.services.call(InternalApi.scheduling.stopSeries, { id }, actor);
   }
 
   @Get(':id/occurrences')

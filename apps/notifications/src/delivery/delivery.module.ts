@@ -10,14 +10,20 @@ import { EmailChannel } from './infrastructure/email-channel';
 import type { NotificationsConfig } from '../config';
 import { ConfigService } from '@nestjs/config';
 import { InvitationTokens } from '../invitations/application/invitation-tokens';
+import { ListDeliveries } from './application/list-deliveries';
+import { ResendDelivery } from './application/resend-delivery';
+import { DeliveriesController } from './interface/deliveries.controller';
 
 /**
  * Sending: the queue every feature adds mail to, the worker that renders and sends it through the channel each
- * delivery names, with retries and the sent/failed events.
+ * delivery names, with retries and the sent/failed events; the list of every message and the resend by hand.
  */
 @Module({
+  controllers: [DeliveriesController],
   providers: [
     DeliveryQueue,
+    ListDeliveries,
+    ResendDelivery,
     DeliveryWorker,
     MessageComposer,
     // The invitees' links in mail; the invitations module reads them with the same key.

@@ -16,6 +16,7 @@ const input: InvitationCalendarInput = {
   organizer: { name: 'Sở Văn hóa, Thể thao và Du lịch', email: 'svhttdl@daklak.gov.vn' },
   attendee: { name: 'Nguyễn Văn An', email: 'an.nv@daklak.gov.vn' },
   url: 'http://127.0.0.1:3000/api/v1/invitations/tok123',
+  domain: 'pressconf.daklak.gov.vn',
 };
 
 function parse(ics: string): { event: ical.VEvent; components: ical.CalendarComponent[] } {
@@ -92,6 +93,22 @@ describe('buildInvitationCalendar', () => {
     expect(event.uid).toBe(conferenceUid(input.conference.conferenceId, 'example.gov.vn'));
     expect(event.start.toISOString()).toBe('2027-03-15T02:00:00.000Z');
     expect(lines(ics).find((line) => line.startsWith('DTSTART'))).toBe('DTSTART:20270315T020000Z');
+  });
+
+  it('names the province in the default description when given', () => {
+    const { event } = parse(buildInvitationCalendar({ ...input, province: 'tỉnh Khánh Hòa' }));
+    expect(event.description).toMatch(/^Hội nghị cung cấp thông tin cho báo chí định kỳ – tỉnh Khánh Hòa\nNội dung: /);
+  });
+
+  it('lists the agenda in the description, with each item’s start in the zone', () => {
+    const agenda = [
+      { title: 'Khai mạc', presenter: 'Lê Quang Minh', durationMinutes: 10, startsAt: '2027-03-15T02:00:00Z' },
+      { title: 'Trao đổi', durationMinutes: 20, startsAt: '2027-03-15T02:10:00Z' },
+    ];
+    const { event } = parse(buildInvitationCalendar({ ...input, conference: { ...input.conference, agenda } }));
+    expect(event.description).toMatch(
+      /\nChương trình:\n- 09:00 Khai mạc – Lê Quang Minh \(10 phút\)\n- 09:10 Trao đổi \(20 phút\)$/,
+    );
   });
 
   it('refuses a conference that ends before it starts', () => {

@@ -2,8 +2,7 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { ConferenceKind } from '@pressconf/contracts';
 import { DISPLAY_ZONE, Instant, kindLabel, toZoned } from './format';
-
-export const DEFAULT_CALENDAR_DOMAIN = 'pressconf.daklak.gov.vn';
+import type { AgendaItem } from './mail-models';
 
 export interface CalendarConference {
   conferenceId: string;
@@ -13,6 +12,7 @@ export interface CalendarConference {
   endsAt: Instant;
   venue: string;
   topics: string[];
+  agenda?: AgendaItem[];
 }
 
 export interface InvitationCalendarInput {
@@ -22,16 +22,18 @@ export interface InvitationCalendarInput {
   sequence: number;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
-  /** Defaults to the kind and the topics, in Vietnamese. */
+  /** Defaults to the kind, the province, the topics and the agenda, in Vietnamese. */
   description?: string;
+  /** How the default description names the province: "tỉnh Khánh Hòa". */
+  province?: string;
   url?: string;
   zone?: string;
-  /** Right-hand side of the UID. */
-  domain?: string;
+  /** Right-hand side of the UID: the province's public host (ProvinceSettings.calendarDomain). */
+  domain: string;
 }
 
 /** The UID stays the same across reschedules and the cancellation, so clients update one event. */
-export function conferenceUid(conferenceId: string, domain: string = DEFAULT_CALENDAR_DOMAIN): string {
+export function conferenceUid(conferenceId: string, domain: string): string {
   return `conference-${conferenceId}@${domain}`;
 }
 
@@ -44,7 +46,7 @@ export function buildInvitationCalendar(input: InvitationCalendarInput): string 
   if (end <= start) throw new RangeError(`Conference ${conference.conferenceId} ends before it starts`);
 
   const calendar = ical({
-    prodId: { company: input.domain ?? DEFAULT_CALENDAR_DOMAIN, product: 'pressconf', language: 'VI' },
+    prodId: { company: input.domain, product: 'pressconf', language: 'VI' },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     // No calendar-wide zone name: with one, ical-generator would write DTSTAMP as local time, which RFC 5545
     // forbids; the generator alone emits the VTIMEZONE of every zone the events use.
@@ -59,7 +61,7 @@ export function buildInvitationCalendar(input: InvitationCalendarInput): string 
     timezone: zone,
     summary: conference.title,
     location: conference.venue,
-    description: input.description ?? defaultDescription(conference),
+    description: input.description ?? defaultDescription(conference, zone, input.province),
     url: input.url ?? null,
     status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: input.organizer.name, email: input.organizer.email },
@@ -76,8 +78,19 @@ export function buildInvitationCalendar(input: InvitationCalendarInput): string 
   return calendar.toString();
 }
 
-function defaultDescription(conference: CalendarConference): string {
-  const lines = [`Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}`];
+function defaultDescription(conference: CalendarConference, zone: string, province?: string): string {
+  const kind = `Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}`;
+  const lines = [province ? `${kind} – ${province}` : kind];
   if (conference.topics.length) lines.push(`Nội dung: ${conference.topics.join('; ')}`);
+  const agenda = conference.agenda ?? [];
+  if (agenda.length) lines.push('Chương trình:', ...agenda.map((item) => agendaLine(item, zone)));
   return lines.join('\n');
+}
+
+/** "- 09:00 Khai mạc – Lê Quang Minh (10 phút)" */
+function agendaLine(item: AgendaItem, zone: string): string {
+  const time = item.startsAt ? `${toZoned(item.startsAt, zone).toFormat('HH:mm')} ` : '';
+  const presenter = item.presenter ? ` – ${item.presenter}` : '';
+  const minutes = item.durationMinutes ? ` (${item.durationMinutes} phút)` : '';
+  return `- ${time}${item.title}${presenter}${minutes}`;
 }

@@ -7,9 +7,11 @@ export interface InvitationLetterModel {
   /** Number and symbol as printed after "Số:", e.g. "12/GM-STTTT" (see formatLetterNumber). */
   number: string;
   issuedAt: Instant;
-  /** Place name of the date line, e.g. "Đắk Lắk". */
+  /** Place name of the date line, from the province profile, e.g. "Khánh Hòa". */
   place: string;
-  /** Governing body, e.g. "UBND TỈNH ĐẮK LẮK". */
+  /** The province's kind of unit, as the body names its People's Committee: "tỉnh" (default) or "thành phố". */
+  unit?: string;
+  /** Governing body, from the province profile, e.g. "UBND TỈNH KHÁNH HÒA". */
   parentBody: string;
   /** Issuing body, e.g. "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH". */
   issuingBody: string;
@@ -31,7 +33,7 @@ export function formatLetterNumber(sequence: number, issuerCode: string): string
   return `${String(sequence).padStart(2, '0')}/GM-${issuerCode.trim()}`;
 }
 
-/** "Đắk Lắk, ngày 05 tháng 3 năm 2027": per Decree 30, days below 10 and months 1 and 2 take a leading zero. */
+/** "Khánh Hòa, ngày 05 tháng 3 năm 2027": per Decree 30, days below 10 and months 1 and 2 take a leading zero. */
 export function formatLetterDate(issuedAt: Instant, place: string, zone: string = DISPLAY_ZONE): string {
   const at = toZoned(issuedAt, zone);
   const month = at.month <= 2 ? String(at.month).padStart(2, '0') : String(at.month);
@@ -51,7 +53,10 @@ export function formatLetterTime(start: Instant, end: Instant, zone: string = DI
 const MM = 72 / 25.4;
 const PAGE_MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 20 * MM];
 const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-const HEADER_LEFT_WIDTH = 200;
+// In Times New Roman's metrics (Tinos), a department's name and the national motto, both 12 pt bold, need the whole
+// text width: the header reaches 12 pt into the right margin, as the Decree's templates let it.
+const HEADER_LEFT_WIDTH = 222;
+const HEADER_OVERHANG = 12;
 const COLUMN_GAP = 8;
 
 /** A horizontal rule of `length`, centred in a box `width` wide. */
@@ -84,15 +89,16 @@ function paragraph(text: Content[] | string, margin: [number, number, number, nu
 
 function body(model: InvitationLetterModel, zone: string): Content[] {
   const { conference } = model;
+  const unit = model.unit ?? 'tỉnh';
   const bold = (text: string): Content => ({ text, bold: true });
   const combined =
     conference.kind === 'PERIODIC'
-      ? ', tổ chức lồng ghép với Hội nghị giao ban báo chí định kỳ hằng tháng của tỉnh'
+      ? `, tổ chức lồng ghép với Hội nghị giao ban báo chí định kỳ hằng tháng của ${unit}`
       : '';
   const kind = `Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}${combined}.`;
   const sections: Content[] = [
     paragraph([
-      'Thực hiện Kế hoạch của Ủy ban nhân dân tỉnh về tổ chức Hội nghị cung cấp thông tin cho báo chí, trân trọng kính mời ',
+      `Thực hiện Kế hoạch của Ủy ban nhân dân ${unit} về tổ chức Hội nghị cung cấp thông tin cho báo chí, trân trọng kính mời `,
       HONORIFIC,
       ' tham dự ',
       bold(conference.title),
@@ -131,7 +137,7 @@ function body(model: InvitationLetterModel, zone: string): Content[] {
 function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions {
   const zone = model.zone ?? DISPLAY_ZONE;
   const subject = model.subject ?? defaultSubject(model.conference);
-  const rightWidth = CONTENT_WIDTH - HEADER_LEFT_WIDTH - COLUMN_GAP;
+  const rightWidth = CONTENT_WIDTH + HEADER_OVERHANG - HEADER_LEFT_WIDTH - COLUMN_GAP;
   return {
     pageSize: 'A4',
     pageMargins: PAGE_MARGINS,
@@ -142,10 +148,12 @@ function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions 
       author: model.issuingBody,
       creator: 'pressconf',
     },
-    defaultStyle: { font: 'Roboto', fontSize: 13, lineHeight: 1.15 },
+    // Tinos, Times New Roman's metrics (see @pressconf/pdf), at the 13 pt of Decree 30's body text.
+    defaultStyle: { fontSize: 13, lineHeight: 1.15 },
     content: [
       {
         columnGap: COLUMN_GAP,
+        margin: [0, 0, -HEADER_OVERHANG, 0],
         columns: [
           {
             width: HEADER_LEFT_WIDTH,
@@ -171,7 +179,7 @@ function documentDefinition(model: InvitationLetterModel): TDocumentDefinitions 
       },
       {
         columnGap: COLUMN_GAP,
-        margin: [0, 8, 0, 0],
+        margin: [0, 8, -HEADER_OVERHANG, 0],
         columns: [
           { width: HEADER_LEFT_WIDTH, alignment: 'center', text: `Số: ${model.number}` },
           {

@@ -23,6 +23,8 @@ export interface AgendaItem {
   title: string;
   presenter?: string;
   durationMinutes?: number;
+  /** When the item starts (shown in the calendar entry and on the invitee's page). */
+  startsAt?: Instant;
 }
 
 interface MailModelBase {
@@ -65,6 +67,38 @@ export interface InvitationUrgentReminderMail extends MailModelBase {
   invitedAt?: Instant;
 }
 
+/** The agenda of a called conference was replaced: the whole new one, to every current invitee. */
+export interface InvitationAgendaChangedMail extends MailModelBase {
+  conference: MailConference;
+  /** Empty when the agenda was cleared. */
+  agenda: AgendaItem[];
+  rsvpUrl: string;
+  calendarUrl: string;
+}
+
+/** The invitee's agency was removed from the conference after the call. */
+export interface InvitationWithdrawnMail extends MailModelBase {
+  conference: MailConference;
+}
+
+/** A while before the start, to those who attend and those who have not answered. */
+export interface InvitationReminderMail extends MailModelBase {
+  conference: MailConference;
+  agenda?: AgendaItem[];
+  /** The invitee said they attend; otherwise they are asked to answer. */
+  accepted: boolean;
+  rsvpUrl: string;
+  calendarUrl: string;
+}
+
+/** The due time of a brief still owed moved (the conference was rescheduled). */
+export interface BriefDueMovedMail extends MailModelBase {
+  conference: MailConference;
+  dueAt: Instant;
+  previousDueAt?: Instant;
+  submitUrl: string;
+}
+
 /** Shared by brief-request, brief-reminder and brief-overdue. */
 export interface BriefRequestMail extends MailModelBase {
   conference: MailConference;
@@ -89,9 +123,13 @@ export interface MailModels {
   'invitation-updated': InvitationUpdatedMail;
   'invitation-cancelled': InvitationCancelledMail;
   'invitation-urgent-reminder': InvitationUrgentReminderMail;
+  'invitation-agenda-changed': InvitationAgendaChangedMail;
+  'invitation-withdrawn': InvitationWithdrawnMail;
+  'invitation-reminder': InvitationReminderMail;
   'brief-request': BriefRequestMail;
   'brief-reminder': BriefRequestMail;
   'brief-overdue': BriefRequestMail;
+  'brief-due-moved': BriefDueMovedMail;
   'briefing-pack': BriefingPackMail;
   'incident-deadline-breached': IncidentDeadlineBreachedMail;
 }
@@ -104,9 +142,13 @@ const TEMPLATE_NAMES: Record<MailTemplateName, true> = {
   'invitation-updated': true,
   'invitation-cancelled': true,
   'invitation-urgent-reminder': true,
+  'invitation-agenda-changed': true,
+  'invitation-withdrawn': true,
+  'invitation-reminder': true,
   'brief-request': true,
   'brief-reminder': true,
   'brief-overdue': true,
+  'brief-due-moved': true,
   'briefing-pack': true,
   'incident-deadline-breached': true,
 };

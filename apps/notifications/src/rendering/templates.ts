@@ -15,6 +15,7 @@ import {
 } from './format';
 import { MAIL_TEMPLATE_NAMES, MailModels, MailTemplateName } from './mail-models';
 import { notificationsConfig } from '../config';
+import { provinceSettings } from '../province-settings';
 
 export interface RenderedMail {
   subject: string;
@@ -22,9 +23,18 @@ export interface RenderedMail {
   text: string;
 }
 
+/** How mail names the province (`@province` in every template): "tỉnh Khánh Hòa", "Khánh Hòa Province", "tỉnh". */
+export interface MailProvince {
+  vi: string;
+  en: string;
+  unit: string;
+}
+
 export interface MailTemplatesOptions {
   /** Zone to show times in when the model names none. */
   zone?: string;
+  /** The province the mail speaks for; by default the configured profile's. */
+  province?: MailProvince;
 }
 
 type Flavour = 'html' | 'text';
@@ -51,6 +61,7 @@ export function defaultTemplatesDir(
  */
 export class MailTemplates {
   private readonly zone: string;
+  private readonly province: MailProvince;
   private readonly templates = new Map<Locale, Map<MailTemplateName, Compiled>>();
 
   constructor(
@@ -58,6 +69,7 @@ export class MailTemplates {
     options: MailTemplatesOptions = {},
   ) {
     this.zone = options.zone ?? DISPLAY_ZONE;
+    this.province = options.province ?? provinceSettings(notificationsConfig()).names;
     for (const locale of LOCALES) this.templates.set(locale, this.load(locale));
   }
 
@@ -66,7 +78,7 @@ export class MailTemplates {
     const resolved = resolveLocale(locale);
     const compiled = this.templates.get(resolved)?.get(name);
     if (!compiled) throw new Error(`Unknown mail template "${name}"`);
-    const data = { locale: resolved, zone: model.zone ?? this.zone };
+    const data = { locale: resolved, zone: model.zone ?? this.zone, province: this.province };
     // One line: a newline in the data must not reach the Subject header.
     const subject = compiled.subject(model, { data }).replace(/\s+/g, ' ').trim();
     return {

@@ -46,8 +46,13 @@ export function calendarOf(mail: ReceivedMail): ParsedCalendar {
 export async function letterTextOf(mail: ReceivedMail): Promise<string> {
   const pdf = mail.parsed.attachments.find((a) => a.contentType === 'application/pdf');
   if (!pdf) throw new Error(`mail "${mail.parsed.subject}" carries no PDF`);
-  expect(pdf.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  return (await pdfParse(pdf.content)).text.replace(/\s+/g, ' ');
+  return pdfTextOf(pdf.content);
+}
+
+/** The text of a PDF, whitespace flattened. */
+export async function pdfTextOf(content: Buffer): Promise<string> {
+  expect(content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return (await pdfParse(content)).text.replace(/\s+/g, ' ');
 }
 
 /** The RSVP API of the invitation behind the link in a mail (GET; POST …/rsvp; …/calendar.ics). */

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { ConferenceAnnouncements } from './application/conference-announcements';
 import { ConferencePreparationService } from './application/conference-preparation.service';
 import { ConferencesService } from './application/conferences.service';
+import { EditDraftConference } from './application/edit-draft-conference';
 import { ParticipantResolution } from './application/participant-resolution';
 import { ConferencePreparationController } from './interface/conference-preparation.controller';
 import { ConferencesController } from './interface/conferences.controller';
@@ -10,6 +12,12 @@ import { OnRsvpReceivedHandler } from './interface/on-rsvp-received.handler';
 @Module({
   imports: [AgenciesModule],
   controllers: [ConferencesController, ConferencePreparationController, OnRsvpReceivedHandler],
-  providers: [ConferencesService, ConferencePreparationService, ParticipantResolution],
+  providers: [
+    ConferencesService,
+    ConferencePreparationService,
+    ConferenceAnnouncements,
+    ParticipantResolution,
+    EditDraftConference,
+  ],
 })
 export class ConferencesModule {}

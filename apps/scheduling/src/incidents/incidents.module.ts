@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { DeadlineWatch } from './application/deadline-watch';
 import { IncidentsService } from './application/incidents.service';
+import { ListIncidents } from './application/list-incidents';
 import { IncidentsController } from './interface/incidents.controller';
 
 @Module({
   controllers: [IncidentsController],
-  providers: [IncidentsService, DeadlineWatch],
+  providers: [IncidentsService, ListIncidents, DeadlineWatch],
 })
 export class IncidentsModule {}

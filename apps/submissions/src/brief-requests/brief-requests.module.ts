@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Outbox } from '@pressconf/messaging';
+import { extraDaysOffOf, Outbox } from '@pressconf/messaging';
 import { Module } from '@nestjs/common';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { dueTimePolicyFromEnv } from './domain/due-time';
@@ -18,7 +18,10 @@ import { ConfigService } from '@nestjs/config';
       useFactory: (config: ConfigService<SubmissionsConfig, true>) =>
         new WorkingCalendar({
           zone: config.get('TZ_DISPLAY', { infer: true }),
-          extraDaysOff: config.get('EXTRA_DAYS_OFF', { infer: true }),
+          extraDaysOff: extraDaysOffOf({
+            PROVINCE_PROFILE: config.get('PROVINCE_PROFILE', { infer: true }),
+            EXTRA_DAYS_OFF: config.get('EXTRA_DAYS_OFF', { infer: true }),
+          }),
         }),
     },
     {

@@ -44,7 +44,8 @@ export class InvitationView {
 
   /**
    * The latest notice about the conference that `status`, `attempts`, `sentAt` and `lastError` describe:
-   * the invitation, then the updated invitation after a reschedule, or the cancellation notice.
+   * the invitation, then the updated invitation after a reschedule or an agenda change, the notice that the
+   * invitation is withdrawn, or the cancellation notice.
    */
   @IsIn(InvitationNotices)
   notice: InvitationNotice;

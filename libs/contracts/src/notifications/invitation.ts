@@ -13,6 +13,9 @@ export const InvitationNotices = [
   'INVITATION_UPDATED',
   'INVITATION_CANCELLED',
   'INVITATION_URGENT_REMINDER',
+  'INVITATION_AGENDA_CHANGED',
+  'INVITATION_WITHDRAWN',
+  'INVITATION_REMINDER',
 ] as const;
 export type InvitationNotice = (typeof InvitationNotices)[number];
 

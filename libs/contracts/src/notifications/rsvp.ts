@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsArray,
   IsBoolean,
   IsIn,
   IsNotEmpty,
@@ -14,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { AgencyRole, AgencyRoles } from '../scheduling/agency';
+import { AgendaItem } from '../scheduling/agenda';
 import {
   ConferenceKind,
   ConferenceKinds,
@@ -114,6 +116,12 @@ export class InvitedConferenceView {
   /** The number of the invitation letter (Giấy mời), e.g. "01/GM-SVHTTDL". */
   @IsString()
   letterNumber: string;
+
+  /** The agenda as it stands now, each item's start following the conference's; empty when none was set. */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItem)
+  agenda: AgendaItem[];
 }
 
 export class InviteeView {
@@ -157,7 +165,14 @@ export class InvitationByTokenView {
   @IsDateTimeWithOffset()
   respondedAt: string | null;
 
-  /** False once the conference has started, is over, or was cancelled: a POST then answers 409. */
+  /** True once an administrator removed the invitee's agency from the conference: the invitation is withdrawn. */
+  @IsBoolean()
+  withdrawn: boolean;
+
+  /**
+   * False once the conference has started, is over, or was cancelled, or once the invitation was withdrawn: a
+   * POST then answers 409.
+   */
   @IsBoolean()
   canChange: boolean;
 

@@ -82,6 +82,47 @@ export class CreateConferenceDto {
   briefsDueAt?: string;
 }
 
+/**
+ * `PATCH /conferences/{id}`: what may still change in a DRAFT; every field is optional, at least one is given.
+ * `briefsDueAt: null` drops the due time (the default applies at the call).
+ */
+@JSONSchema({
+  example: { venue: 'Phòng họp số 2, UBND tỉnh, 09 Lê Duẩn, Buôn Ma Thuột', briefsDueAt: '2027-03-12T17:00:00+07:00' },
+})
+export class UpdateConferenceDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title?: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  startsAt?: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  endsAt?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  venue?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  topics?: string[];
+
+  @IsOptional()
+  @Nullable()
+  @IsDateTimeWithOffset()
+  briefsDueAt?: string | null;
+}
+
 @JSONSchema({
   example: {
     startsAt: '2027-03-16T14:00:00+07:00',

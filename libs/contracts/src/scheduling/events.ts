@@ -163,3 +163,45 @@ export class ConferenceCompletedData {
   @Min(0)
   sequence: number;
 }
+
+/**
+ * scheduling.conference.agenda-changed.v1: the agenda of a called conference was replaced; every current invitee
+ * is told. `sequence` is higher than before (calendars keep the newest copy).
+ */
+export class ConferenceAgendaChangedData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+
+  /** The whole agenda as it stands now, in order; empty when it was cleared. */
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItem)
+  agenda: AgendaItem[];
+}
+
+/**
+ * scheduling.conference.invitees-changed.v1: an administrator added or removed an invitee agency after the call.
+ * `added` are invited now (each with a new `inviteeId`); `removed` are no longer invited.
+ */
+export class ConferenceInviteesChangedData {
+  @IsUUID()
+  conferenceId: string;
+
+  @IsInt()
+  @Min(0)
+  sequence: number;
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InviteeData)
+  added: InviteeData[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InviteeData)
+  removed: InviteeData[];
+}

@@ -1,6 +1,28 @@
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { PageQuery } from '../common/pagination';
+import { ConferenceStatus, ConferenceStatuses } from './conference';
+import { IncidentHostData } from './incident-hosts';
+
+/**
+ * Where an incident stands against the 24-hour rule: OPEN while no conference has been called and `conveneBy` is
+ * ahead, CONVENED once one was called by `conveneBy`, BREACHED when `conveneBy` passed without that.
+ */
+export const IncidentStatuses = ['OPEN', 'CONVENED', 'BREACHED'] as const;
+export type IncidentStatus = (typeof IncidentStatuses)[number];
 
 /** scheduling.incident.reported.v1 */
 export class IncidentReportedData {
@@ -29,6 +51,16 @@ export class IncidentDeadlineBreachedData {
 
   @IsDateTimeWithOffset()
   conveneBy: string;
+
+  /**
+   * Whom the alert goes to: the host contacts of the registry as it stood when the deadline passed, resolved by
+   * scheduling, which owns the registry. Absent from events of earlier versions.
+   */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => IncidentHostData)
+  hosts?: IncidentHostData[];
 }
 
 @JSONSchema({
@@ -72,6 +104,23 @@ export class ReportIncidentDto {
   agencyIds: string[];
 }
 
+export class IncidentConferenceView {
+  @IsUUID()
+  id: string;
+
+  @IsString()
+  title: string;
+
+  @IsIn(ConferenceStatuses)
+  status: ConferenceStatus;
+
+  @IsDateTimeWithOffset()
+  startsAt: string;
+
+  @IsDateTimeWithOffset()
+  calledAt: string;
+}
+
 export class IncidentView {
   @IsUUID()
   id: string;
@@ -106,6 +155,35 @@ export class IncidentView {
   @IsUUID('all', { each: true })
   conferenceIds: string[];
 
+  @IsIn(IncidentStatuses)
+  status: IncidentStatus;
+
+  /** The first conference called for the incident, if any (it may since have been rescheduled or cancelled). */
+  @Nullable()
+  @ValidateNested()
+  @Type(() => IncidentConferenceView)
+  calledConference: IncidentConferenceView | null;
+
+  /** Whether a conference was called by `conveneBy`; null while the 24 hours still run with none called. */
+  @Nullable()
+  @IsBoolean()
+  deadlineKept: boolean | null;
+
   @IsDateTimeWithOffset()
   createdAt: string;
+}
+
+/** GET /incidents: `from` and `to` bound the detection time; newest first. */
+export class ListIncidentsQuery extends PageQuery {
+  @IsOptional()
+  @IsIn(IncidentStatuses)
+  status?: IncidentStatus;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  from?: string;
+
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  to?: string;
 }

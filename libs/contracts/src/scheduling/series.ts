@@ -11,7 +11,8 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsDateTimeWithOffset, WALL_CLOCK_TIME } from '../common/validators';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { IsDateTimeWithOffset, Nullable, WALL_CLOCK_TIME } from '../common/validators';
 import { PageQuery } from '../common/pagination';
 
 /** `POST /conference-series`: the periodic press briefing (giao ban báo chí định kỳ) as a recurrence. */
@@ -50,6 +51,50 @@ export class CreateSeriesDto {
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   topics: string[];
+}
+
+/**
+ * `PATCH /conference-series/{id}`: any of the fields of a series, validated as on creation; at least one. The
+ * drafts not yet called follow the change.
+ */
+@JSONSchema({ example: { startTime: '14:00', venue: 'Hội trường Báo Đắk Lắk, 01 Lê Duẩn, Buôn Ma Thuột' } })
+export class UpdateSeriesDto {
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title?: string;
+
+  /** As on creation; without DTSTART the changed rule starts on the day of the change. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  rrule?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(WALL_CLOCK_TIME, { message: 'startTime must be a time HH:mm' })
+  startTime?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  durationMinutes?: number;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  venue?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  topics?: string[];
 }
 
 /** `GET /conference-series/{id}/occurrences?from=&to=`: from defaults to now, to to one year after from. */
@@ -98,6 +143,11 @@ export class SeriesView {
   /** Occurrences up to here exist as PERIODIC DRAFT conferences with this `seriesId`. */
   @IsDateTimeWithOffset()
   materializedUntil: string;
+
+  /** Set once the series was stopped: nothing more is drafted, and its drafts not yet called were removed. */
+  @Nullable()
+  @IsDateTimeWithOffset()
+  stoppedAt: string | null;
 
   @IsDateTimeWithOffset()
   createdAt: string;

@@ -131,6 +131,30 @@ export class BriefRequestEventData {
   reason?: string;
 }
 
+/**
+ * submissions.brief-request.due-moved.v1: the due time of a brief still owed moved (the conference was
+ * rescheduled); `status` is the request's status after the move (an overdue one whose new time lies ahead is OPEN).
+ */
+export class BriefRequestDueMovedData {
+  @IsUUID()
+  requestId: string;
+
+  @IsUUID()
+  conferenceId: string;
+
+  @IsUUID()
+  agencyId: string;
+
+  @IsDateTimeWithOffset()
+  dueAt: string;
+
+  @IsDateTimeWithOffset()
+  previousDueAt: string;
+
+  @IsIn(BriefRequestStatuses)
+  status: BriefRequestStatus;
+}
+
 /** submissions.brief.submitted.v1 · submissions.brief.reviewed.v1 */
 export class BriefEventData {
   @IsUUID()

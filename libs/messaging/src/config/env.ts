@@ -25,6 +25,11 @@ function declare<T extends z.ZodType>(schema: T, doc: EnvDoc) {
   return declared;
 }
 
+/** A variable of its own schema (one that reads a file, say), documented like the others. */
+export function customVar<T extends z.ZodType>(schema: T, doc: EnvDoc) {
+  return declare(schema, doc);
+}
+
 interface IntOptions {
   min?: number;
   max?: number;

@@ -12,6 +12,7 @@ import {
   stringVar,
   timeZoneVar,
 } from './env';
+import { provinceEnv } from './province';
 
 /**
  * Variables read by more than one app, declared once and composed into each service's schema
@@ -122,10 +123,14 @@ export const actorTokenSigningEnv = {
 };
 
 export const displayEnv = {
+  ...provinceEnv,
   TZ_DISPLAY: timeZoneVar('Asia/Ho_Chi_Minh', 'time zone of everything shown to people'),
-  EXTRA_DAYS_OFF: listVar("extra days off (`YYYY-MM-DD,…`), e.g. the Government's Tết break", {
-    item: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected dates written YYYY-MM-DD'),
-  }),
+  EXTRA_DAYS_OFF: listVar(
+    "extra days off (`YYYY-MM-DD,…`) besides the province profile's, e.g. the Government's Tết break",
+    {
+      item: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected dates written YYYY-MM-DD'),
+    },
+  ),
 };
 
 export const attachmentsEnv = {

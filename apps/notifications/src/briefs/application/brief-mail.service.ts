@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { BriefEventData, BriefingPackCompiledData, BriefRequestEventData, EventEnvelope } from '@pressconf/contracts';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import {
+  BriefEventData,
+  BriefingPackCompiledData,
+  BriefRequestDueMovedData,
+  BriefRequestEventData,
+  EventEnvelope,
+} from '@pressconf/contracts';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
 import { briefOutstanding, BriefRequestState, OUTSTANDING_BRIEF_STATES } from '../../delivery/domain/send-rules';
@@ -14,7 +20,7 @@ import { ConfigService } from '@nestjs/config';
 
 /**
  * Mail about written briefs, from submissions' events: the request to each agency concerned, a reminder before
- * the due time, the overdue notice, and the briefing pack to everyone invited. The agency's contacts are the
+ * the due time, the notice of a moved due time, the overdue notice, and the briefing pack to everyone invited. The agency's contacts are the
  * invitees of that agency that must brief (from the call): notifications reads no other service's tables.
  */
 @Injectable()
@@ -40,6 +46,7 @@ export class BriefMailService {
         agencyId: data.agencyId,
         dueAt,
         remindAt: briefReminderAt(openedAt, dueAt, this.reminderHoursBefore),
+        reminderKey: data.requestId,
         status: 'OPEN',
         openedAt,
       })
@@ -70,11 +77,35 @@ export class BriefMailService {
         agencyId: data.agencyId,
         dueAt: new Date(data.dueAt),
         remindAt: null,
+        reminderKey: data.requestId,
         status: 'OVERDUE',
         openedAt: new Date(event.occurredAt),
       });
     }
     await this.queueForAgency(tx, 'BRIEF_OVERDUE', event.id, { id: data.requestId, ...data });
+  }
+
+  /**
+   * A moved due time: the agency is told the new one, and its reminder and overdue notice follow it. The reminder
+   * gets a new cause, so that the new due time is reminded once even when the old one already was.
+   */
+  async onDueMoved(data: BriefRequestDueMovedData, tx: EntityManager, event: EventEnvelope): Promise<void> {
+    const request = await tx.findOneBy(BriefRequestProjection, { id: data.requestId });
+    if (!request || request.status === 'CLOSED') return;
+    const dueAt = new Date(data.dueAt);
+    await tx.update(
+      BriefRequestProjection,
+      { id: request.id },
+      {
+        dueAt,
+        previousDueAt: new Date(data.previousDueAt),
+        remindAt: briefReminderAt(new Date(event.occurredAt), dueAt, this.reminderHoursBefore),
+        reminderKey: event.id,
+        status: data.status,
+        updatedAt: new Date(),
+      },
+    );
+    await this.queueForAgency(tx, 'BRIEF_DUE_MOVED', event.id, request);
   }
 
   async onClosed(data: BriefRequestEventData, tx: EntityManager): Promise<void> {
@@ -93,7 +124,7 @@ export class BriefMailService {
   async onPackCompiled(data: BriefingPackCompiledData, tx: EntityManager, event: EventEnvelope): Promise<void> {
     const conference = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
     if (!conference || conference.status === 'CANCELLED') return;
-    const invitations = await tx.findBy(InvitationEntity, { conferenceId: data.conferenceId });
+    const invitations = await tx.findBy(InvitationEntity, { conferenceId: data.conferenceId, withdrawnAt: IsNull() });
     for (const invitation of invitations) {
       await this.queue.add(tx, {
         kind: 'BRIEFING_PACK',
@@ -107,21 +138,25 @@ export class BriefMailService {
   }
 
   /**
-   * Reminders that have come due: one per request (its cause is the request), to the agency's contacts, while
-   * the brief is owed, before its due time, and for a conference still to be held.
+   * Reminders that have come due: one per due time of a request (its cause is the request, then each move of its
+   * due time), to the agency's contacts, while the brief is owed, before its due time, and for a conference still
+   * to be held.
    */
   async queueDueReminders(): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO delivery (id, kind, channel, source_event_id, conference_id, invitation_id, brief_request_id,
                              recipient_name, email, sequence, status, next_attempt_at)
-       SELECT gen_random_uuid(), 'BRIEF_REMINDER', 'EMAIL', r.id, r.conference_id, i.id, r.id, i.contact_name,
-              i.email, c.sequence, 'PENDING', now()
+       SELECT gen_random_uuid(), 'BRIEF_REMINDER', 'EMAIL', r.reminder_key, r.conference_id, i.id, r.id,
+              i.contact_name, i.email, c.sequence, 'PENDING', now()
          FROM brief_request r
          JOIN conference c ON c.id = r.conference_id
          JOIN invitation i ON i.conference_id = r.conference_id AND i.agency_id = r.agency_id AND i.must_brief
+                          AND i.withdrawn_at IS NULL
         WHERE r.status = ANY($1::text[]) AND r.remind_at <= now() AND r.due_at > now()
           AND c.status IN ('CALLED', 'RESCHEDULED')
-          AND NOT EXISTS (SELECT 1 FROM delivery x WHERE x.brief_request_id = r.id AND x.kind = 'BRIEF_REMINDER')
+          AND NOT EXISTS (SELECT 1 FROM delivery x
+                           WHERE x.brief_request_id = r.id AND x.kind = 'BRIEF_REMINDER'
+                             AND x.source_event_id = r.reminder_key)
        ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
        RETURNING id`,
       [OUTSTANDING_BRIEF_STATES],
@@ -149,6 +184,7 @@ export class BriefMailService {
       conferenceId: request.conferenceId,
       agencyId: request.agencyId,
       mustBrief: true,
+      withdrawnAt: IsNull(),
     });
     for (const contact of contacts) {
       await this.queue.add(tx, {

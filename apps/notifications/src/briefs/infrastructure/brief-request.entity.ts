@@ -18,9 +18,20 @@ export class BriefRequestProjection {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;
 
+  /** The due time before the latest move, shown in the notice of the move. */
+  @Column({ name: 'previous_due_at', type: 'timestamptz', nullable: true })
+  previousDueAt: Date | null;
+
   /** When the reminder goes out (see briefReminderAt); null when none is due. */
   @Column({ name: 'remind_at', type: 'timestamptz', nullable: true })
   remindAt: Date | null;
+
+  /**
+   * The cause of the reminder of the current due time: the request's id, then the event of each move, so that
+   * every due time is reminded once and a moved one again.
+   */
+  @Column({ name: 'reminder_key', type: 'uuid' })
+  reminderKey: string;
 
   @Column({ type: 'varchar', length: 20 })
   status: BriefRequestState;

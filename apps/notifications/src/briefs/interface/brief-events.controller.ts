@@ -4,7 +4,10 @@ import { EventTypes, Topics } from '@pressconf/contracts';
 import { EventInbox } from '@pressconf/messaging';
 import { BriefMailService } from '../application/brief-mail.service';
 
-/** Submissions' events that lead to mail, or that stop reminders (a brief submitted, a request closed). */
+/**
+ * Submissions' events that lead to mail, move reminders (a moved due time) or stop them (a brief submitted, a
+ * request closed).
+ */
 @Controller()
 export class BriefEventsController {
   constructor(
@@ -17,6 +20,7 @@ export class BriefEventsController {
     return this.inbox.process('notifications.briefs', value, context, {
       [EventTypes.briefRequestOpened]: (data, tx, event) => this.briefMail.onOpened(data, tx, event),
       [EventTypes.briefRequestOverdue]: (data, tx, event) => this.briefMail.onOverdue(data, tx, event),
+      [EventTypes.briefRequestDueMoved]: (data, tx, event) => this.briefMail.onDueMoved(data, tx, event),
       [EventTypes.briefRequestClosed]: (data, tx) => this.briefMail.onClosed(data, tx),
       [EventTypes.briefSubmitted]: (data, tx) => this.briefMail.onSubmitted(data, tx),
       [EventTypes.briefReviewed]: (data, tx) => this.briefMail.onReviewed(data, tx),

@@ -12,6 +12,7 @@ import {
 } from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
 import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
+import { notSent } from '../domain/resend';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { ChannelRegistry } from './channel-registry';
 import { Composition, MessageComposer } from './message-composer';
@@ -84,7 +85,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     // A CTE so that the driver returns the rows (a bare UPDATE answers with a row count beside them).
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `WITH leased AS (
-         UPDATE delivery SET locked_until = now() + make_interval(secs => $2::float / 1000), attempts = attempts + 1
+         UPDATE delivery SET locked_until = now() + make_interval(secs => $2::float / 1000), attempts = attempts + 1,
+                            last_attempt_at = now()
           WHERE id IN (
             SELECT id FROM delivery
              WHERE status = 'PENDING' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
@@ -145,12 +147,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async skip(delivery: DeliveryEntity, reason: string): Promise<void> {
     await this.dataSource
       .getRepository(DeliveryEntity)
-      .update({ id: delivery.id }, { status: 'FAILED', lockedUntil: null, lastError: `not sent: ${reason}` });
+      .update({ id: delivery.id }, { status: 'FAILED', lockedUntil: null, lastError: notSent(reason) });
     mailDeliveries.inc({ kind: delivery.kind, outcome: 'skipped' });
   }
 
   private async record(delivery: DeliveryEntity, outcome: SendOutcome): Promise<void> {
-    const step = nextStep(outcome, delivery.attempts, this.policy);
+    // A resend by hand gets the policy's attempts afresh; `attempts` itself keeps counting every one.
+    const step = nextStep(outcome, delivery.attempts - delivery.attemptsBeforeResend, this.policy);
     await RequestContexts.run({ correlationId: delivery.sourceEventId, causationId: delivery.sourceEventId }, () =>
       this.dataSource.transaction(async (tx) => {
         await tx.update(

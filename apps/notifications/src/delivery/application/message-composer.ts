@@ -5,6 +5,7 @@ import {
   buildInvitationCalendar,
   MailConference,
   MailRecipient,
+  MailTemplateName,
   MailTemplates,
   RenderedMail,
   renderInvitationLetter,
@@ -13,14 +14,25 @@ import { BriefRequestProjection } from '../../briefs/infrastructure/brief-reques
 import { IncidentProjection } from '../../incidents/infrastructure/incident.entity';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
+import { mailAgenda } from '../../invitations/domain/agenda';
+import type { DeliveryKind } from '../domain/delivery-kind';
 import { reasonNotToSend } from '../domain/send-rules';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { mailFrom } from '../infrastructure/email-channel';
 import { OutgoingAttachment, OutgoingMessage } from './channel';
 import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
-import type { NotificationsConfig } from '../../config';
+import { notificationsConfig, type NotificationsConfig } from '../../config';
+import { letterIssuer, provinceSettings } from '../../province-settings';
 import { ConfigService } from '@nestjs/config';
 import { InvitationTokens } from '../../invitations/application/invitation-tokens';
+
+/** The mail about a brief request, by kind: every one shows the request's current due time. */
+const BRIEF_TEMPLATES = {
+  BRIEF_REQUEST: 'brief-request',
+  BRIEF_REMINDER: 'brief-reminder',
+  BRIEF_OVERDUE: 'brief-overdue',
+  BRIEF_DUE_MOVED: 'brief-due-moved',
+} as const satisfies Partial<Record<DeliveryKind, MailTemplateName>>;
 
 /** A message ready for its channel, or the reason it must not go out any more. */
 export type Composition = { message: OutgoingMessage } | { skip: string };
@@ -48,6 +60,7 @@ export class MessageComposer {
   private readonly locale = this.config.get('MAIL_LOCALE', { infer: true });
   private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
   private readonly domain = new URL(publicBaseUrl()).hostname;
+  private readonly province = provinceSettings(notificationsConfig());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,7 +84,7 @@ export class MessageComposer {
       delivery.kind,
       {
         ...(conference ? { conference } : {}),
-        ...(invitation ? { rsvp: invitation.rsvp } : {}),
+        ...(invitation ? { rsvp: invitation.rsvp, withdrawn: invitation.withdrawnAt !== null } : {}),
         ...(briefRequest ? { briefRequest } : {}),
       },
       now,
@@ -112,6 +125,7 @@ export class MessageComposer {
           ...base,
           conference: mailConference(conference),
           hosts: this.hosts(conference),
+          agenda: mailAgenda(conference.agenda, conference.startsAt),
           ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
         return {
@@ -129,6 +143,24 @@ export class MessageComposer {
           ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
         return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
+      }
+      case 'INVITATION_AGENDA_CHANGED': {
+        const { conference, invitation, model } = this.inviteeModel(sources);
+        const mail = this.templates.render('invitation-agenda-changed', this.locale, model);
+        return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
+      }
+      case 'INVITATION_REMINDER': {
+        const { invitation, model } = this.inviteeModel(sources);
+        const accepted = invitation.rsvp === 'ACCEPT';
+        return {
+          mail: this.templates.render('invitation-reminder', this.locale, { ...model, accepted }),
+          attachments: [],
+        };
+      }
+      case 'INVITATION_WITHDRAWN': {
+        const { conference, invitation, model } = this.inviteeModel(sources);
+        const mail = this.templates.render('invitation-withdrawn', this.locale, model);
+        return { mail, attachments: [this.calendar(conference, invitation, 'CANCEL')] };
       }
       case 'INVITATION_CANCELLED': {
         const { conference, invitation } = this.invitationSources(sources);
@@ -151,19 +183,15 @@ export class MessageComposer {
       }
       case 'BRIEF_REQUEST':
       case 'BRIEF_REMINDER':
-      case 'BRIEF_OVERDUE': {
+      case 'BRIEF_OVERDUE':
+      case 'BRIEF_DUE_MOVED': {
         const conference = required(sources.conference, 'conference');
         const request = required(sources.briefRequest, 'brief request');
-        const template =
-          delivery.kind === 'BRIEF_REQUEST'
-            ? 'brief-request'
-            : delivery.kind === 'BRIEF_REMINDER'
-              ? 'brief-reminder'
-              : 'brief-overdue';
-        const mail = this.templates.render(template, this.locale, {
+        const mail = this.templates.render(BRIEF_TEMPLATES[delivery.kind], this.locale, {
           ...base,
           conference: mailConference(conference),
           dueAt: request.dueAt,
+          previousDueAt: request.previousDueAt ?? undefined,
           submitUrl: briefSubmitUrl(request.id),
         });
         return { mail, attachments: [] };
@@ -197,6 +225,19 @@ export class MessageComposer {
     }
   }
 
+  /** What every notice to an invitee shows: the conference as it stands, its agenda, the invitee's links. */
+  private inviteeModel(sources: Sources) {
+    const { conference, invitation } = this.invitationSources(sources);
+    const model = {
+      recipient: sources.recipient,
+      zone: this.zone,
+      conference: mailConference(conference),
+      agenda: mailAgenda(conference.agenda, conference.startsAt),
+      ...invitationLinks(this.tokens.tokenOf(invitation.id)),
+    };
+    return { conference, invitation, model };
+  }
+
   private invitationSources(sources: Sources): { conference: ConferenceSnapshot; invitation: InvitationEntity } {
     return {
       conference: required(sources.conference, 'conference'),
@@ -223,19 +264,19 @@ export class MessageComposer {
     conference: ConferenceSnapshot,
     invitation: InvitationEntity,
   ): Promise<OutgoingAttachment & { content: Buffer }> {
+    const organizer = this.organizer(conference).name;
     const content = await renderInvitationLetter({
       number: conference.letterNumber,
       issuedAt: conference.letterIssuedAt,
-      place: 'Đắk Lắk',
-      parentBody: this.config.get('LETTER_PARENT_BODY', { infer: true }),
-      issuingBody: this.organizer(conference).name,
+      place: this.province.letter.place,
+      unit: this.province.names.unit,
+      parentBody: this.province.letter.parentBody,
+      issuingBody: letterIssuer(notificationsConfig(), conference.organizer?.agencyName).name ?? organizer,
       recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
       conference: mailConference(conference),
+      agenda: mailAgenda(conference.agenda, conference.startsAt),
       rsvpUrl: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
-      signer: {
-        position: this.config.get('LETTER_SIGNER_POSITION', { infer: true }),
-        name: this.config.get('LETTER_SIGNER_NAME', { infer: true }),
-      },
+      signer: this.province.letter.signer,
       zone: this.zone,
     });
     return {
@@ -257,12 +298,18 @@ export class MessageComposer {
       method,
       content: buildInvitationCalendar({
         method,
-        conference: { conferenceId: conference.id, ...mailConference(conference) },
+        conference: {
+          conferenceId: conference.id,
+          ...mailConference(conference),
+          agenda: mailAgenda(conference.agenda, conference.startsAt),
+        },
         sequence: conference.sequence,
         organizer: this.organizer(conference),
         attendee: { name: invitation.contactName, email: invitation.email },
         url: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
         zone: this.zone,
+        domain: this.province.calendarDomain,
+        province: this.province.names.vi,
       }),
     };
   }

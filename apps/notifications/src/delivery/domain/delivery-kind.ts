@@ -1,15 +1,7 @@
-import { InvitationNotice, InvitationNotices } from '@pressconf/contracts';
+import { DeliveryKind, InvitationNotice, InvitationNotices } from '@pressconf/contracts';
 
-/** What a delivery carries; each kind has its template. */
-export const DeliveryKinds = [
-  ...InvitationNotices,
-  'BRIEF_REQUEST',
-  'BRIEF_REMINDER',
-  'BRIEF_OVERDUE',
-  'BRIEFING_PACK',
-  'INCIDENT_DEADLINE_BREACHED',
-] as const;
-export type DeliveryKind = (typeof DeliveryKinds)[number];
+/** What a delivery carries; each kind has its template. The list is the contract's, which GET /deliveries filters by. */
+export { DeliveryKinds, type DeliveryKind } from '@pressconf/contracts';
 
 /** Kinds whose outcome is reported as notifications.invitation.sent/failed: the notices about one invitation. */
 export function reportsInvitationOutcome(kind: DeliveryKind): kind is InvitationNotice {

@@ -36,6 +36,41 @@ describe('reasonNotToSend', () => {
     ).toBe('the conference has started');
   });
 
+  it('reminds an invitee who attends or has not answered, before the start', () => {
+    expect(reasonNotToSend('INVITATION_REMINDER', { conference: called, rsvp: 'ACCEPT' }, now)).toBeUndefined();
+    expect(reasonNotToSend('INVITATION_REMINDER', { conference: called, rsvp: 'PENDING' }, now)).toBeUndefined();
+    for (const rsvp of ['DECLINE', 'DELEGATE'] as const) {
+      expect(reasonNotToSend('INVITATION_REMINDER', { conference: called, rsvp }, now)).toBe(
+        'the invitee will not attend',
+      );
+    }
+    expect(
+      reasonNotToSend('INVITATION_REMINDER', { conference: { ...called, startsAt: earlier }, rsvp: 'ACCEPT' }, now),
+    ).toBe('the conference has started');
+    expect(reasonNotToSend('INVITATION_REMINDER', { conference: cancelled, rsvp: 'ACCEPT' }, now)).toBe(
+      'the conference was cancelled',
+    );
+  });
+
+  it('sends a withdrawn invitee nothing but the notice that it is withdrawn', () => {
+    for (const kind of ['INVITATION', 'INVITATION_AGENDA_CHANGED', 'INVITATION_REMINDER', 'BRIEF_REMINDER'] as const) {
+      expect(reasonNotToSend(kind, { conference: called, rsvp: 'PENDING', withdrawn: true }, now)).toBe(
+        'the invitation was withdrawn',
+      );
+    }
+    expect(
+      reasonNotToSend('INVITATION_WITHDRAWN', { conference: called, rsvp: 'PENDING', withdrawn: true }, now),
+    ).toBeUndefined();
+  });
+
+  it('tells an agency of a moved due time unless its brief came in meanwhile', () => {
+    const open = { status: 'OPEN' as const, dueAt: later };
+    expect(reasonNotToSend('BRIEF_DUE_MOVED', { conference: called, briefRequest: open }, now)).toBeUndefined();
+    expect(
+      reasonNotToSend('BRIEF_DUE_MOVED', { conference: called, briefRequest: { ...open, status: 'SUBMITTED' } }, now),
+    ).toBe('the brief request is SUBMITTED');
+  });
+
   it('reminds an agency of its brief only while it owes it and before it is due', () => {
     const open = { status: 'OPEN' as const, dueAt: later };
     expect(reasonNotToSend('BRIEF_REMINDER', { conference: called, briefRequest: open }, now)).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { ConferenceStatus, RsvpState } from '@pressconf/contracts';
+import { isReminded } from '../../invitations/domain/invitee-reminder';
 import { DeliveryKind, survivesCancellation } from './delivery-kind';
 
 /** Brief request states as notifications follows them from submissions' events. */
@@ -15,6 +16,8 @@ export function briefOutstanding(status: BriefRequestState): boolean {
 export interface SendContext {
   conference?: { status: ConferenceStatus; startsAt: Date };
   rsvp?: RsvpState;
+  /** The invitee's agency was removed after the call. */
+  withdrawn?: boolean;
   briefRequest?: { status: BriefRequestState; dueAt: Date };
 }
 
@@ -25,9 +28,14 @@ export interface SendContext {
 export function reasonNotToSend(kind: DeliveryKind, context: SendContext, now: Date = new Date()): string | undefined {
   const { conference, briefRequest } = context;
   if (conference?.status === 'CANCELLED' && !survivesCancellation(kind)) return 'the conference was cancelled';
+  if (context.withdrawn && kind !== 'INVITATION_WITHDRAWN') return 'the invitation was withdrawn';
   switch (kind) {
     case 'INVITATION_URGENT_REMINDER':
       if (context.rsvp !== undefined && context.rsvp !== 'PENDING') return 'the invitee has answered';
+      if (conference && conference.startsAt <= now) return 'the conference has started';
+      return undefined;
+    case 'INVITATION_REMINDER':
+      if (context.rsvp !== undefined && !isReminded(context.rsvp)) return 'the invitee will not attend';
       if (conference && conference.startsAt <= now) return 'the conference has started';
       return undefined;
     case 'BRIEF_REQUEST':
@@ -38,6 +46,7 @@ export function reasonNotToSend(kind: DeliveryKind, context: SendContext, now: D
       if (briefRequest && briefRequest.dueAt <= now) return 'the brief is already due';
       return undefined;
     case 'BRIEF_OVERDUE':
+    case 'BRIEF_DUE_MOVED':
       if (briefRequest && ['SUBMITTED', 'ACCEPTED', 'CLOSED'].includes(briefRequest.status)) {
         return `the brief request is ${briefRequest.status}`;
       }

@@ -16,6 +16,7 @@ import type { DeliveryKind } from '../domain/delivery-kind';
 @Index('delivery_conference', ['conferenceId'])
 @Index('delivery_invitation', ['invitationId', 'kind'])
 @Index('delivery_brief_request', ['briefRequestId'], { where: 'brief_request_id IS NOT NULL' })
+@Index('delivery_recent', ['createdAt', 'id'])
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'delivery_pkey' })
   id: string;
@@ -81,6 +82,25 @@ export class DeliveryEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** When the latest attempt began (the lease that counted it). */
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt: Date | null;
+
+  /** Times it was queued again by hand after failing (POST /deliveries/{id}/resend). */
+  @Column({ type: 'int', default: 0 })
+  resends: number;
+
+  @Column({ name: 'resent_at', type: 'timestamptz', nullable: true })
+  resentAt: Date | null;
+
+  /** The subject of the actor who queued it again. */
+  @Column({ name: 'resent_by', type: 'varchar', length: 200, nullable: true })
+  resentBy: string | null;
+
+  /** `attempts` when it was last queued again: the retry policy counts the attempts after it. */
+  @Column({ name: 'attempts_before_resend', type: 'int', default: 0 })
+  attemptsBeforeResend: number;
 
   /** The trace of the event handling that queued the mail, which its sending continues; null for scheduled mail. */
   @Column({ name: 'trace_context', type: 'jsonb', nullable: true })

@@ -5,6 +5,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { isTemporaryMailError, SendOutcome } from '../domain/retry-policy';
 import { NotificationChannel, OutgoingMessage } from '../application/channel';
 import { notificationsConfig } from '../../config';
+import { provinceSettings } from '../../province-settings';
 
 const tracer = trace.getTracer('@pressconf/notifications');
 
@@ -12,8 +13,9 @@ export function smtpUrl(): string {
   return notificationsConfig().SMTP_URL;
 }
 
+/** MAIL_FROM, else the province profile's sender. */
 export function mailFrom(): string {
-  return notificationsConfig().MAIL_FROM;
+  return provinceSettings(notificationsConfig()).mailFrom;
 }
 
 /** E-mail over SMTP through a pooled nodemailer transport. */

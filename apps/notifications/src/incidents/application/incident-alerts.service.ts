@@ -3,12 +3,11 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, IncidentDeadlineBreachedData, IncidentReportedData } from '@pressconf/contracts';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import {
-  AlertRecipient,
   alertRecipients,
   ConfiguredAddress,
   genericHostRecipient,
-  HOST_ROLES,
   parseAddressList,
+  registryHosts,
 } from '../domain/alert-recipients';
 import { IncidentProjection } from '../infrastructure/incident.entity';
 import type { NotificationsConfig } from '../../config';
@@ -16,9 +15,8 @@ import { ConfigService } from '@nestjs/config';
 
 /**
  * The alert to the hosts when an incident's 24 hours ran out with no conference called. No conference means no
- * participants, so the recipients are the configured HOST_ALERT_EMAILS plus the host contacts (co-host, standing
- * office, coordinator) invited to the most recently called conference: the current holders of those roles as
- * far as notifications knows, without reading scheduling's registry.
+ * participants: the recipients are the host contacts (co-host, standing office, coordinator) that scheduling took
+ * from its registry into the breach event, plus the configured HOST_ALERT_EMAILS.
  */
 @Injectable()
 export class IncidentAlertsService {
@@ -61,10 +59,11 @@ export class IncidentAlertsService {
         reportedAt: new Date(event.occurredAt),
       });
     }
-    const recipients = alertRecipients(await this.knownHosts(tx), this.configured, this.generic);
+    const recipients = alertRecipients(registryHosts(data), this.configured, this.generic);
     if (recipients.length === 0) {
       this.logger.error(
-        `incident ${data.incidentId} passed its deadline and nobody can be alerted: set HOST_ALERT_EMAILS`,
+        `incident ${data.incidentId} passed its deadline and nobody can be alerted: give the registry's host ` +
+          'agencies a contact with an address, or set HOST_ALERT_EMAILS',
       );
       return;
     }
@@ -76,23 +75,5 @@ export class IncidentAlertsService {
         recipient: { name: recipient.name, email: recipient.email, agencyName: recipient.agencyName },
       });
     }
-  }
-
-  private async knownHosts(tx: EntityManager): Promise<AlertRecipient[]> {
-    const rows: Array<{ contact_name: string; contact_title: string | null; agency_name: string; email: string }> =
-      await tx.query(
-        `SELECT DISTINCT ON (i.email) i.contact_name, i.contact_title, i.agency_name, i.email
-           FROM invitation i
-          WHERE i.conference_id = (SELECT id FROM conference ORDER BY letter_issued_at DESC, id LIMIT 1)
-            AND i.role = ANY($1::text[])
-          ORDER BY i.email, i.created_at`,
-        [HOST_ROLES],
-      );
-    return rows.map((r) => ({
-      name: r.contact_name,
-      agencyName: r.agency_name,
-      email: r.email,
-      ...(r.contact_title ? { title: r.contact_title } : {}),
-    }));
   }
 }

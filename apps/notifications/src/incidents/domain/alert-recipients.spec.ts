@@ -1,4 +1,4 @@
-import { alertRecipients, genericHostRecipient, parseAddressList } from './alert-recipients';
+import { alertRecipients, genericHostRecipient, parseAddressList, registryHosts } from './alert-recipients';
 
 describe('parseAddressList', () => {
   it('reads plain and named addresses', () => {
@@ -46,5 +46,53 @@ describe('alertRecipients', () => {
   it('greets in English when mail is English', () => {
     expect(genericHostRecipient('en').name).toBe('Sir or Madam');
     expect(genericHostRecipient(undefined).name).toBe('Lãnh đạo');
+  });
+});
+
+describe('registryHosts', () => {
+  const breach = {
+    incidentId: '5b1f0c9e-2f4a-4d8e-9c3b-7a6d5e4f3a21',
+    conveneBy: '2027-03-03T08:15:00+07:00',
+    hosts: [
+      {
+        agencyId: '0f8e7d6c-5b4a-4392-8171-605f4e3d2c1b',
+        agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+        role: 'CO_HOST' as const,
+        contactName: 'Nguyễn Văn Định',
+        contactTitle: 'Phó Trưởng ban',
+        email: 'Dinh@daklak.gov.vn',
+      },
+      {
+        agencyId: '1f8e7d6c-5b4a-4392-8171-605f4e3d2c1b',
+        agencyName: 'Sở Văn hóa, Thể thao và Du lịch',
+        role: 'COORDINATOR' as const,
+        contactName: 'Lê Quang Minh',
+        email: 'minh@daklak.gov.vn',
+      },
+    ],
+  };
+
+  it('alerts the registry’s hosts named by the breach, with no conference ever called, and the configured addresses', () => {
+    const recipients = alertRecipients(
+      registryHosts(breach),
+      parseAddressList('minh@daklak.gov.vn, Trực ban <trucban@daklak.gov.vn>'),
+      genericHostRecipient('vi'),
+    );
+    expect(recipients).toEqual([
+      {
+        name: 'Nguyễn Văn Định',
+        title: 'Phó Trưởng ban',
+        agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+        email: 'dinh@daklak.gov.vn',
+      },
+      { name: 'Lê Quang Minh', agencyName: 'Sở Văn hóa, Thể thao và Du lịch', email: 'minh@daklak.gov.vn' },
+      { name: 'Trực ban', agencyName: genericHostRecipient('vi').agencyName, email: 'trucban@daklak.gov.vn' },
+    ]);
+  });
+
+  it('names nobody for a breach of an earlier version, which carried no hosts: the configured addresses remain', () => {
+    const { hosts: _hosts, ...earlier } = breach;
+    expect(registryHosts(earlier)).toEqual([]);
+    expect(alertRecipients(registryHosts(earlier), [], genericHostRecipient('vi'))).toEqual([]);
   });
 });

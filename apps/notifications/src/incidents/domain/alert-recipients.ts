@@ -1,8 +1,5 @@
-import type { AgencyRole } from '@pressconf/contracts';
+import type { IncidentDeadlineBreachedData } from '@pressconf/contracts';
 import { resolveLocale } from '../../rendering';
-
-/** The roles the plan calls co-hosts: they convene extraordinary conferences and hear when one is late. */
-export const HOST_ROLES: readonly AgencyRole[] = ['CO_HOST', 'HUMAN_RIGHTS_STANDING_OFFICE', 'COORDINATOR'];
 
 export interface AlertRecipient {
   name: string;
@@ -44,8 +41,22 @@ export function genericHostRecipient(locale: string | undefined): Pick<AlertReci
 }
 
 /**
- * Who is alerted: the host contacts notifications knows from invitations, then the configured addresses, each
- * address once (a known contact keeps the name and agency the registry gave it).
+ * The host contacts the breach event names: scheduling resolves them from the registry when the deadline passes
+ * (co-host, standing office, coordinator), so that they are known on a fresh install too, before any conference.
+ * An event of an earlier version names none.
+ */
+export function registryHosts(data: IncidentDeadlineBreachedData): AlertRecipient[] {
+  return (data.hosts ?? []).map((host) => ({
+    name: host.contactName,
+    agencyName: host.agencyName,
+    email: host.email,
+    ...(host.contactTitle ? { title: host.contactTitle } : {}),
+  }));
+}
+
+/**
+ * Who is alerted: the registry's host contacts, then the configured addresses, each address once (a host contact
+ * keeps the name and agency the registry gave it).
  */
 export function alertRecipients(
   known: AlertRecipient[],

@@ -2,27 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ConfigService } from '@nestjs/config';
 import {
   Actor,
   ConferenceCalledData,
-  ConferenceCancelledData,
   ConferenceCompletedData,
-  ConferenceRescheduledData,
   EventEnvelope,
   InvitationView,
+  InviteeData,
   ListInvitationsQuery,
   Page,
 } from '@pressconf/contracts';
+import type { NotificationsConfig } from '../../config';
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
+import { inviteeReminderAt } from '../domain/invitee-reminder';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
 import { InvitationTokens } from './invitation-tokens';
 import { LetterNumbers } from './letter-numbers';
 
 /** The notices whose delivery the invitations list reports: the latest of them per invitee. */
-const LISTED_NOTICES: DeliveryKind[] = ['INVITATION', 'INVITATION_UPDATED', 'INVITATION_CANCELLED'];
+const LISTED_NOTICES: DeliveryKind[] = [
+  'INVITATION',
+  'INVITATION_UPDATED',
+  'INVITATION_AGENDA_CHANGED',
+  'INVITATION_WITHDRAWN',
+  'INVITATION_CANCELLED',
+];
 
 @Injectable()
 export class InvitationsService {
@@ -32,7 +40,13 @@ export class InvitationsService {
     private readonly queue: DeliveryQueue,
     private readonly briefMail: BriefMailService,
     private readonly tokens: InvitationTokens,
+    private readonly config: ConfigService<NotificationsConfig, true>,
   ) {}
+
+  /** When the invitees of a conference whose time was announced at `announcedAt` are reminded of it. */
+  reminderAt(announcedAt: Date, startsAt: Date): Date | null {
+    return inviteeReminderAt(announcedAt, startsAt, this.config.get('INVITEE_REMINDER_HOURS_BEFORE', { infer: true }));
+  }
 
   /**
    * One invitation and one queued e-mail per invitee; sending happens elsewhere. The RSVP token is derived from the
@@ -53,34 +67,17 @@ export class InvitationsService {
         status: 'CALLED',
         sequence: data.sequence,
         organizer: data.organizer ?? null,
-        letterNumber: await this.letterNumbers.next(tx, issuedAt),
+        letterNumber: await this.letterNumbers.next(tx, issuedAt, data.organizer?.agencyName),
         letterIssuedAt: issuedAt,
         statusReason: null,
         previousStartsAt: null,
+        agenda: data.agenda ?? [],
+        remindAt: this.reminderAt(issuedAt, new Date(data.startsAt)),
+        reminderKey: event.id,
       });
     }
     for (const invitee of data.invitees) {
-      const id = randomUUID();
-      const inserted: Array<{ id: string }> = await tx.query(
-        `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
-                                 contact_title, email, token_hash, must_brief)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (invitee_id) DO NOTHING RETURNING id`,
-        [
-          id,
-          data.conferenceId,
-          invitee.inviteeId,
-          invitee.agencyId,
-          invitee.agencyName,
-          invitee.role,
-          invitee.contactName,
-          invitee.contactTitle ?? null,
-          invitee.email.toLowerCase(),
-          this.tokens.hashOf(this.tokens.tokenOf(id)),
-          invitee.mustBrief,
-        ],
-      );
-      const invitation = inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
+      const invitation = await this.insertInvitation(tx, data.conferenceId, invitee);
       await this.queue.add(tx, {
         kind: 'INVITATION',
         cause: event.id,
@@ -94,34 +91,29 @@ export class InvitationsService {
     await this.briefMail.queueRequestsOf(tx, data.conferenceId);
   }
 
-  /** Everyone invited hears of the new time: an updated invitation with a higher SEQUENCE. */
-  async notifyRescheduled(data: ConferenceRescheduledData, tx: EntityManager, event: EventEnvelope): Promise<void> {
-    const conference = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
-    if (!conference || conference.status === 'CANCELLED' || conference.sequence >= data.sequence) return;
-    conference.previousStartsAt = conference.startsAt;
-    conference.startsAt = new Date(data.startsAt);
-    conference.endsAt = new Date(data.endsAt);
-    conference.sequence = data.sequence;
-    conference.status = 'RESCHEDULED';
-    conference.statusReason = data.reason;
-    await tx.save(conference);
-    await this.queueForAll(tx, 'INVITATION_UPDATED', event.id, conference);
-  }
-
-  /** Everyone invited hears of the cancellation; nothing else is sent for this conference afterwards. */
-  async notifyCancelled(data: ConferenceCancelledData, tx: EntityManager, event: EventEnvelope): Promise<void> {
-    const conference = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
-    if (!conference || conference.status === 'CANCELLED') return;
-    conference.status = 'CANCELLED';
-    conference.sequence = Math.max(conference.sequence, data.sequence);
-    conference.statusReason = data.reason;
-    await tx.save(conference);
-    await tx.query(
-      `UPDATE delivery SET status = 'FAILED', last_error = 'not sent: the conference was cancelled'
-        WHERE conference_id = $1 AND status = 'PENDING' AND kind <> 'INVITATION_CANCELLED'`,
-      [conference.id],
+  /** The invitee's invitation, made once (a redelivered event finds the one it made). */
+  async insertInvitation(tx: EntityManager, conferenceId: string, invitee: InviteeData): Promise<{ id: string }> {
+    const id = randomUUID();
+    const inserted: Array<{ id: string }> = await tx.query(
+      `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
+                               contact_title, email, token_hash, must_brief)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (invitee_id) DO NOTHING RETURNING id`,
+      [
+        id,
+        conferenceId,
+        invitee.inviteeId,
+        invitee.agencyId,
+        invitee.agencyName,
+        invitee.role,
+        invitee.contactName,
+        invitee.contactTitle ?? null,
+        invitee.email.toLowerCase(),
+        this.tokens.hashOf(this.tokens.tokenOf(id)),
+        invitee.mustBrief,
+      ],
     );
-    await this.queueForAll(tx, 'INVITATION_CANCELLED', event.id, conference);
+    return inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
   }
 
   /** A held conference takes no more answers and no more reminders. */
@@ -148,7 +140,7 @@ export class InvitationsService {
          JOIN conference c ON c.id = i.conference_id
          JOIN delivery d ON d.invitation_id = i.id AND d.kind = 'INVITATION' AND d.status = 'SENT'
         WHERE c.kind = 'EXTRAORDINARY' AND c.status IN ('CALLED', 'RESCHEDULED') AND c.starts_at > now()
-          AND i.rsvp = 'PENDING'
+          AND i.rsvp = 'PENDING' AND i.withdrawn_at IS NULL
           AND d.sent_at <= now() - make_interval(secs => $1::float * 60)
           AND NOT EXISTS (SELECT 1 FROM delivery r WHERE r.invitation_id = i.id AND r.kind = 'INVITATION_URGENT_REMINDER')
        ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
@@ -203,20 +195,6 @@ export class InvitationsService {
     return this.dataSource
       .getRepository(InvitationEntity)
       .countBy({ conferenceId, ...(query.rsvp ? { rsvp: query.rsvp } : {}) });
-  }
-
-  private async queueForAll(tx: EntityManager, kind: DeliveryKind, eventId: string, conference: ConferenceSnapshot) {
-    const invitations = await tx.findBy(InvitationEntity, { conferenceId: conference.id });
-    for (const invitation of invitations) {
-      await this.queue.add(tx, {
-        kind,
-        cause: eventId,
-        conferenceId: conference.id,
-        invitationId: invitation.id,
-        sequence: conference.sequence,
-        recipient: { name: invitation.contactName, email: invitation.email },
-      });
-    }
   }
 }
 

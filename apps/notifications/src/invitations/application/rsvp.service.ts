@@ -12,6 +12,7 @@ import {
 import { Outbox } from '@pressconf/messaging';
 import { invitationLinks } from '../../delivery/application/links';
 import { MessageComposer } from '../../delivery/application/message-composer';
+import { scheduledAgenda } from '../domain/agenda';
 import { assertLinkLive } from '../domain/link-expiry';
 import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
@@ -60,7 +61,7 @@ export class RsvpService {
     return this.dataSource.transaction(async (tx) => {
       const { invitation, conference } = await this.find(tx, token, true);
       const now = new Date();
-      const answer = decideAnswer(conference, dto, now);
+      const answer = decideAnswer(conference, dto, now, invitation.withdrawnAt !== null);
       if (!sameAnswer(answer, invitation)) {
         invitation.rsvp = answer.rsvp;
         invitation.delegateName = answer.delegateName;
@@ -85,17 +86,18 @@ export class RsvpService {
     });
   }
 
-  /** The current calendar entry: the REQUEST at the latest SEQUENCE, or the CANCEL once cancelled. */
+  /** The current calendar entry: the REQUEST at the latest SEQUENCE, or the CANCEL once cancelled or withdrawn. */
   async calendar(token: string): Promise<InviteeCalendar> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
-    const method = conference.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
+    const method = conference.status === 'CANCELLED' || invitation.withdrawnAt ? 'CANCEL' : 'REQUEST';
     const part = this.composer.calendar(conference, invitation, method);
     return { method, filename: part.filename, content: String(part.content) };
   }
 
   /**
    * The invitation letter as the mail attached it, rendered from the current data. A cancelled conference's letter
-   * is withdrawn: a PDF that still "cordially invites" would mislead whoever is shown it.
+   * is withdrawn, and so is that of an invitee removed after the call: a PDF that still "cordially invites" would
+   * mislead whoever is shown it.
    */
   async letter(token: string): Promise<InviteeLetter> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
@@ -104,6 +106,9 @@ export class RsvpService {
         'The conference was cancelled: its invitation letter is withdrawn',
         conference.status,
       );
+    }
+    if (invitation.withdrawnAt) {
+      throw new StateConflictError('The invitation was withdrawn: its letter is withdrawn with it', conference.status);
     }
     const part = await this.composer.letter(conference, invitation);
     return { filename: part.filename, content: part.content };
@@ -152,6 +157,7 @@ export class RsvpService {
         ...(conference.statusReason ? { statusReason: conference.statusReason } : {}),
         timeZone: this.zone,
         letterNumber: conference.letterNumber,
+        agenda: scheduledAgenda(conference.agenda, conference.startsAt),
       },
       invitee: {
         name: invitation.contactName,
@@ -163,7 +169,8 @@ export class RsvpService {
       ...(invitation.delegateName ? { delegateName: invitation.delegateName } : {}),
       ...(invitation.delegateTitle ? { delegateTitle: invitation.delegateTitle } : {}),
       respondedAt: invitation.rsvpAt ? invitation.rsvpAt.toISOString() : null,
-      canChange: canChangeAnswer(conference, now),
+      withdrawn: invitation.withdrawnAt !== null,
+      canChange: canChangeAnswer(conference, now, invitation.withdrawnAt !== null),
       changeableUntil: conference.startsAt.toISOString(),
       calendarUrl: invitationLinks(token).calendarUrl,
     };

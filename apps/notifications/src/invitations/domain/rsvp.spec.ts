@@ -44,6 +44,13 @@ describe('decideAnswer', () => {
     expect(canChangeAnswer(called, now)).toBe(true);
   });
 
+  it('refuses with 409 once the invitation was withdrawn (the agency was removed after the call)', () => {
+    expect(() => decideAnswer(called, { response: 'ACCEPT' }, now, true)).toThrow(
+      'The invitation was withdrawn: there is nothing to answer',
+    );
+    expect(canChangeAnswer(called, now, true)).toBe(false);
+  });
+
   it('tells a repeated answer from a changed one', () => {
     const accept = { rsvp: 'ACCEPT' as const, delegateName: null, delegateTitle: null };
     expect(sameAnswer(accept, { ...accept })).toBe(true);

@@ -11,18 +11,27 @@ export interface Answer {
   delegateTitle: string | null;
 }
 
-/** An answer may be given or changed while the conference is still to be held, up to its start. */
-export function canChangeAnswer(conference: AnsweredConference, now: Date): boolean {
-  return (conference.status === 'CALLED' || conference.status === 'RESCHEDULED') && now < conference.startsAt;
+/**
+ * An answer may be given or changed while the conference is still to be held, up to its start, and while the
+ * invitation stands (it is withdrawn when the invitee's agency is removed after the call).
+ */
+export function canChangeAnswer(conference: AnsweredConference, now: Date, withdrawn = false): boolean {
+  return (
+    !withdrawn && (conference.status === 'CALLED' || conference.status === 'RESCHEDULED') && now < conference.startsAt
+  );
 }
 
 /**
- * The invitee's new answer, or a 409 when the conference was cancelled, was held or has started. A delegate is
- * named with a title; other answers carry none (the contract class checks the same on the way in).
+ * The invitee's new answer, or a 409 when the conference was cancelled, was held or has started, or when the
+ * invitation was withdrawn. A delegate is named with a title; other answers carry none (the contract class checks
+ * the same on the way in).
  */
-export function decideAnswer(conference: AnsweredConference, dto: RsvpDto, now: Date): Answer {
+export function decideAnswer(conference: AnsweredConference, dto: RsvpDto, now: Date, withdrawn = false): Answer {
   if (conference.status === 'CANCELLED') {
     throw new StateConflictError('The conference was cancelled: there is nothing to answer', conference.status);
+  }
+  if (withdrawn) {
+    throw new StateConflictError('The invitation was withdrawn: there is nothing to answer', conference.status);
   }
   if (!canChangeAnswer(conference, now)) {
     throw new StateConflictError(

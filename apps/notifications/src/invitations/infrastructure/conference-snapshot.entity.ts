@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConferenceKind, ConferenceStatus, OrganizerData } from '@pressconf/contracts';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { AgendaItem, ConferenceKind, ConferenceStatus, OrganizerData } from '@pressconf/contracts';
 
 /** The conference as notifications last heard of it from scheduling's events; mail is rendered from it. */
 @Entity({ name: 'conference' })
+@Index('conference_reminder', ['remindAt'], { where: `status IN ('CALLED', 'RESCHEDULED')` })
 export class ConferenceSnapshot {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'conference_pkey' })
   id: string;
@@ -46,4 +47,19 @@ export class ConferenceSnapshot {
 
   @Column({ name: 'previous_starts_at', type: 'timestamptz', nullable: true })
   previousStartsAt: Date | null;
+
+  /** The agenda as last announced; each item's time is worked out from `startsAt` when shown (see mailAgenda). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  agenda: AgendaItem[];
+
+  /** When the invitees are reminded of the conference (see inviteeReminderAt); null when they are not. */
+  @Column({ name: 'remind_at', type: 'timestamptz', nullable: true })
+  remindAt: Date | null;
+
+  /**
+   * The event that announced the current time (the call or the latest reschedule): the cause of the reminders, so
+   * that each announced time is reminded once, whatever the replicas and restarts.
+   */
+  @Column({ name: 'reminder_key', type: 'uuid', nullable: true })
+  reminderKey: string | null;
 }

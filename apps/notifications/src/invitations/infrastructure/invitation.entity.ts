@@ -68,6 +68,10 @@ export class InvitationEntity {
   @Column({ name: 'rsvp_at', type: 'timestamptz', nullable: true })
   rsvpAt: Date | null;
 
+  /** Set when an administrator removed the invitee's agency after the call: nothing but that notice goes out. */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

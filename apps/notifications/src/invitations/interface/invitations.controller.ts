@@ -10,12 +10,14 @@ import {
   validateInto,
 } from '@pressconf/contracts';
 import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
+import { ConferenceChangesService } from '../application/conference-changes.service';
 import { InvitationsService } from '../application/invitations.service';
 
 @Controller()
 export class InvitationsController {
   constructor(
     private readonly invitations: InvitationsService,
+    private readonly changes: ConferenceChangesService,
     private readonly inbox: EventInbox,
   ) {}
 
@@ -23,8 +25,10 @@ export class InvitationsController {
   onConferenceEvent(@Payload() value: unknown, @Ctx() context: KafkaContext) {
     return this.inbox.process('notifications.invitations', value, context, {
       [EventTypes.conferenceCalled]: (data, tx, event) => this.invitations.inviteForCalledConference(data, tx, event),
-      [EventTypes.conferenceRescheduled]: (data, tx, event) => this.invitations.notifyRescheduled(data, tx, event),
-      [EventTypes.conferenceCancelled]: (data, tx, event) => this.invitations.notifyCancelled(data, tx, event),
+      [EventTypes.conferenceRescheduled]: (data, tx, event) => this.changes.onRescheduled(data, tx, event),
+      [EventTypes.conferenceCancelled]: (data, tx, event) => this.changes.onCancelled(data, tx, event),
+      [EventTypes.conferenceAgendaChanged]: (data, tx, event) => this.changes.onAgendaChanged(data, tx, event),
+      [EventTypes.conferenceInviteesChanged]: (data, tx, event) => this.changes.onInviteesChanged(data, tx, event),
       [EventTypes.conferenceCompleted]: (data, tx) => this.invitations.markCompleted(data, tx),
     });
   }

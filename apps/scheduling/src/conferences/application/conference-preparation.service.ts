@@ -13,17 +13,19 @@ import { AgenciesService } from '../../agencies/application/agencies.service';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
 import { buildAgenda } from '../domain/agenda';
-import { assertCanChange, ConferenceChange } from '../domain/conference-lifecycle';
+import { assertCanChange, ConferenceChange, isAnnounced } from '../domain/conference-lifecycle';
 import { assertCoHostRequestFits } from '../domain/conference-rules';
 import { withInviteeAdded, withInviteeRemoved } from '../domain/invitee-changes';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { loadConference, lockConference } from '../infrastructure/conference.repository';
+import { ConferenceAnnouncements } from './conference-announcements';
 import { toConferenceView } from './conference-view';
 import { ParticipantResolution } from './participant-resolution';
 
 /**
- * Preparing a conference besides its lifecycle: the invitation list before the call, the agenda, the written
- * request to the co-host. None of these is announced by itself, so none bumps `sequence`.
+ * Preparing a conference besides its lifecycle: the invitation list, the agenda, the written request to the
+ * co-host. Before the call nothing is announced; after it, a changed invitation list or agenda is (see
+ * ConferenceAnnouncements), the record of the co-host request never.
  */
 @Injectable()
 export class ConferencePreparationService {
@@ -31,6 +33,7 @@ export class ConferencePreparationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly agencies: AgenciesService,
     private readonly resolution: ParticipantResolution,
+    private readonly announcements: ConferenceAnnouncements,
   ) {}
 
   async addInvitee(id: string, agencyId: string): Promise<ConferenceView> {
@@ -39,6 +42,9 @@ export class ConferencePreparationService {
         throw new ValidationFailedError([{ field: 'agencyId', message: `agency ${agencyId} does not exist` }]);
       }
       this.setInviteeChanges(conference, withInviteeAdded(this.inviteeChanges(conference), agencyId));
+      if (isAnnounced(conference.status)) {
+        await this.announcements.inviteeChanged(tx, conference, { action: 'add', agencyId });
+      }
     });
   }
 
@@ -46,6 +52,9 @@ export class ConferencePreparationService {
     return this.change(id, 'invitees', async (tx, conference) => {
       if (!(await tx.existsBy(AgencyEntity, { id: agencyId }))) throw new NotFoundError('Agency', agencyId);
       this.setInviteeChanges(conference, withInviteeRemoved(this.inviteeChanges(conference), agencyId));
+      if (isAnnounced(conference.status)) {
+        await this.announcements.inviteeChanged(tx, conference, { action: 'remove', agencyId });
+      }
     });
   }
 
@@ -74,7 +83,9 @@ export class ConferencePreparationService {
     return this.change(request.id, 'agenda', async (tx, conference) => {
       const registry = await this.agencies.validAt(tx, new Date());
       const minutes = (conference.endsAt.getTime() - conference.startsAt.getTime()) / 60_000;
+      const previous = conference.agenda;
       conference.agenda = buildAgenda(request.items, new Map(registry.map((a) => [a.id, a])), minutes);
+      if (isAnnounced(conference.status)) await this.announcements.agendaChanged(tx, conference, previous);
     });
   }
 

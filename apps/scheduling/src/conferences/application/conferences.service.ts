@@ -28,6 +28,7 @@ import { loadConference, lockConference } from '../infrastructure/conference.rep
 import { ParticipantEntity } from '../infrastructure/participant.entity';
 import { agendaOf, toConferenceView } from './conference-view';
 import { ParticipantResolution } from './participant-resolution';
+import { inviteeData, participantRow } from './participant-rows';
 
 @Injectable()
 export class ConferencesService {
@@ -127,24 +128,7 @@ export class ConferencesService {
       }
       const now = new Date();
       const { registry, participants } = await this.resolution.resolve(tx, conference, incident, now);
-      const rows = participants.map((p, position) =>
-        tx.create(ParticipantEntity, {
-          id: randomUUID(),
-          conferenceId: conference.id,
-          agencyId: p.agencyId,
-          agencyName: p.agencyName,
-          role: p.role,
-          contactName: p.contactName,
-          contactTitle: p.contactTitle ?? null,
-          email: p.email,
-          mustBrief: p.mustBrief,
-          reason: p.reason,
-          rsvp: 'PENDING',
-          delegateName: null,
-          rsvpAt: null,
-          position,
-        }),
-      );
+      const rows = participants.map((p, position) => participantRow(tx, conference.id, p, position));
       if (rows.length > 0) await tx.insert(ParticipantEntity, rows);
       conference.calledAt = now;
       conference.sequence += 1;
@@ -161,16 +145,7 @@ export class ConferencesService {
         ...(conference.briefsDueAt ? { briefsDueAt: conference.briefsDueAt.toISOString() } : {}),
         sequence: conference.sequence,
         ...(organizerOf(registry) ? { organizer: organizerOf(registry) } : {}),
-        invitees: rows.map((p) => ({
-          inviteeId: p.id,
-          agencyId: p.agencyId,
-          agencyName: p.agencyName,
-          role: p.role,
-          contactName: p.contactName,
-          ...(p.contactTitle ? { contactTitle: p.contactTitle } : {}),
-          email: p.email,
-          mustBrief: p.mustBrief,
-        })),
+        invitees: rows.map(inviteeData),
         ...(conference.agenda.length > 0 ? { agenda: agendaOf(conference) } : {}),
       });
       return toConferenceView(await loadConference(tx, id));

@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // @pressconf/contracts declares decorated DTOs
 import { ConferenceStatus, ConferenceStatuses, StateConflictError } from '@pressconf/contracts';
-import { assertCanChange, ConferenceAction, ConferenceChange, nextStatus } from './conference-lifecycle';
+import { assertCanChange, ConferenceAction, ConferenceChange, isAnnounced, nextStatus } from './conference-lifecycle';
 
 /** What `call` throws, to compare with asymmetric matchers (the typings of `toThrow` do not accept them). */
 function thrownBy(call: () => unknown): unknown {
@@ -58,7 +58,7 @@ describe('nextStatus', () => {
 
 describe('assertCanChange', () => {
   const changeable: Record<ConferenceChange, ConferenceStatus[]> = {
-    invitees: ['DRAFT'],
+    invitees: ['DRAFT', 'CALLED', 'RESCHEDULED'],
     agenda: ['DRAFT', 'CALLED', 'RESCHEDULED'],
     'co-host request': ['DRAFT', 'CALLED', 'RESCHEDULED'],
   };
@@ -79,5 +79,11 @@ describe('assertCanChange', () => {
         }),
       );
     }
+  });
+});
+
+describe('isAnnounced', () => {
+  it('holds from the call until the conference is held or cancelled: only then do changes reach the invitees', () => {
+    expect(ConferenceStatuses.filter(isAnnounced)).toEqual(['CALLED', 'RESCHEDULED']);
   });
 });

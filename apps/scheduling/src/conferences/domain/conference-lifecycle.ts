@@ -24,14 +24,19 @@ export function nextStatus(current: ConferenceStatus, action: ConferenceAction):
 export type ConferenceChange = 'invitees' | 'agenda' | 'co-host request';
 
 /**
- * The invitation list is settled by the call, so it changes only in DRAFT; the agenda and the record of the
- * co-host request can still be completed until the conference is held or cancelled.
+ * The invitation list, the agenda and the record of the co-host request can be changed until the conference is
+ * held or cancelled; after the call, changes of the list and of the agenda are announced (see `isAnnounced`).
  */
 const CHANGEABLE_IN: Readonly<Record<ConferenceChange, readonly ConferenceStatus[]>> = {
-  invitees: ['DRAFT'],
+  invitees: ['DRAFT', 'CALLED', 'RESCHEDULED'],
   agenda: ['DRAFT', 'CALLED', 'RESCHEDULED'],
   'co-host request': ['DRAFT', 'CALLED', 'RESCHEDULED'],
 };
+
+/** Called and still to be held: the invitees know the conference, so what changes must reach them. */
+export function isAnnounced(status: ConferenceStatus): boolean {
+  return status === 'CALLED' || status === 'RESCHEDULED';
+}
 
 export function assertCanChange(current: ConferenceStatus, change: ConferenceChange): void {
   if (!CHANGEABLE_IN[change].includes(current)) {

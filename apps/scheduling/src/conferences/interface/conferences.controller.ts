@@ -7,10 +7,12 @@ import {
   InternalApi,
   ListConferencesQuery,
   RescheduleConferenceDto,
+  UpdateConferenceDto,
   validateInto,
 } from '@pressconf/contracts';
 import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
 import { ConferencesService } from '../application/conferences.service';
+import { EditDraftConference } from '../application/edit-draft-conference';
 
 /**
  * The gateway's internal HTTP routes for a conference's lifecycle; they validate, then delegate. The transitions
@@ -18,7 +20,10 @@ import { ConferencesService } from '../application/conferences.service';
  */
 @Controller()
 export class ConferencesController {
-  constructor(private readonly conferences: ConferencesService) {}
+  constructor(
+    private readonly conferences: ConferencesService,
+    private readonly drafts: EditDraftConference,
+  ) {}
 
   @InternalEndpoint(InternalApi.scheduling.createConference)
   async create(@Body() body: unknown) {
@@ -33,6 +38,12 @@ export class ConferencesController {
   @InternalEndpoint(InternalApi.scheduling.getConference)
   async get(@Param() params: unknown, @CallingActor() actor: Actor) {
     return this.conferences.get((await validateInto(IdParam, params)).id, actor);
+  }
+
+  @InternalEndpoint(InternalApi.scheduling.updateConference)
+  async update(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.drafts.update({ id, ...(await validateInto(UpdateConferenceDto, body)) });
   }
 
   @InternalEndpoint(InternalApi.scheduling.callConference)

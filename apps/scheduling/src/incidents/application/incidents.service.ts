@@ -12,8 +12,9 @@ import {
 import { Outbox } from '@pressconf/messaging';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { conveneByOf } from '../../conferences/domain/conference-rules';
-import { ConferenceEntity } from '../../conferences/infrastructure/conference.entity';
 import { IncidentEntity } from '../infrastructure/incident.entity';
+import { registryHosts } from './registry-hosts';
+import { incidentViews } from './incident-views';
 
 @Injectable()
 export class IncidentsService {
@@ -83,32 +84,23 @@ export class IncidentsService {
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
         .getMany();
+      // Whom notifications alerts: it does not know the registry, and no conference may ever have been called.
+      const hosts = due.length > 0 ? await registryHosts(tx, now) : [];
       for (const incident of due) {
         incident.breachReportedAt = now;
         await tx.save(incident);
         await this.outbox.add(tx, EventTypes.incidentDeadlineBreached, incident.id, {
           incidentId: incident.id,
           conveneBy: incident.conveneBy.toISOString(),
+          hosts,
         });
       }
       return due.length;
     });
   }
 
-  private async view(tx: EntityManager, i: IncidentEntity): Promise<IncidentView> {
-    const conferences = await tx.find(ConferenceEntity, { where: { incidentId: i.id }, select: { id: true } });
-    return {
-      id: i.id,
-      title: i.title,
-      description: i.description,
-      occurredAt: i.occurredAt.toISOString(),
-      detectedAt: i.detectedAt.toISOString(),
-      topics: i.topics,
-      agencyIds: i.agencyIds,
-      conveneBy: i.conveneBy.toISOString(),
-      deadlineBreachedAt: i.breachReportedAt ? i.breachReportedAt.toISOString() : null,
-      conferenceIds: conferences.map((c) => c.id),
-      createdAt: i.createdAt.toISOString(),
-    };
+  private async view(tx: EntityManager, incident: IncidentEntity): Promise<IncidentView> {
+    const [view] = await incidentViews(tx, [incident]);
+    return view;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import {
   CreateSeriesDto,
   ListOccurrencesRequest,
@@ -13,7 +13,7 @@ import {
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { DateTime } from 'luxon';
 import { ConferenceEntity } from '../../conferences/infrastructure/conference.entity';
-import { occurrenceDrafts } from '../domain/materialization';
+import { occurrenceDrafts, untakenDrafts } from '../domain/materialization';
 import { anchoredRule, listOccurrences, parseRrule, SeriesSchedule } from '../domain/occurrences';
 import { SeriesEntity } from '../infrastructure/series.entity';
 import type { SchedulingConfig } from '../../config';
@@ -22,6 +22,8 @@ import { ConfigService } from '@nestjs/config';
 const DAY_MS = 86_400_000;
 /** Listing window when `to` is not given. */
 const DEFAULT_WINDOW_DAYS = 366;
+/** Further back than any holiday moves an occurrence: the keys of conferences that may share a day with a new one. */
+const LONGEST_SHIFT_DAYS = 31;
 
 @Injectable()
 export class SeriesService {
@@ -93,27 +95,41 @@ export class SeriesService {
     return { items, page, pageSize, total: all.length };
   }
 
-  /** Drafts every series' occurrences up to the horizon; returns how many drafts were added. */
+  /** Drafts every running series' occurrences up to the horizon; returns how many drafts were added. */
   async materializeAll(now = new Date()): Promise<number> {
-    const ids = await this.dataSource.getRepository(SeriesEntity).find({ select: { id: true } });
+    const ids = await this.dataSource
+      .getRepository(SeriesEntity)
+      .find({ select: { id: true }, where: { stoppedAt: IsNull() } });
     let added = 0;
     for (const { id } of ids) {
       added += await this.dataSource.transaction(async (tx) => {
         const series = await tx.findOne(SeriesEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        return series ? this.materialize(tx, series, now) : 0;
+        return series && !series.stoppedAt ? this.materialize(tx, series, now) : 0;
       });
     }
     return added;
   }
 
   /**
-   * Inserts a PERIODIC draft for each occurrence from now to the horizon that has none yet. The unique
-   * (series, occurrence) key makes it idempotent: a draft that was rescheduled or cancelled is not drafted again.
+   * Inserts a PERIODIC draft for each occurrence from now to the horizon whose day has no conference of the series
+   * yet. The unique (series, occurrence) key makes it idempotent: a draft that was rescheduled or cancelled is not
+   * drafted again, nor, after the series' time changed, one on the same day.
    */
-  private async materialize(tx: EntityManager, series: SeriesEntity, now: Date): Promise<number> {
+  async materialize(tx: EntityManager, series: SeriesEntity, now: Date): Promise<number> {
     const until = new Date(now.getTime() + this.horizonDays * DAY_MS);
     const occurrences = listOccurrences(scheduleOf(series), now, until, this.calendar);
-    const drafts = occurrenceDrafts(series.title, occurrences, series.timeZone);
+    const taken = await tx.find(ConferenceEntity, {
+      where: {
+        seriesId: series.id,
+        seriesOccurrence: MoreThanOrEqual(new Date(now.getTime() - LONGEST_SHIFT_DAYS * DAY_MS)),
+      },
+      select: { id: true, seriesOccurrence: true },
+    });
+    const drafts = untakenDrafts(
+      occurrenceDrafts(series.title, occurrences, series.timeZone),
+      taken.map((c) => c.seriesOccurrence!),
+      series.timeZone,
+    );
     let added = 0;
     if (drafts.length > 0) {
       const result = await tx
@@ -151,7 +167,7 @@ export class SeriesService {
   }
 }
 
-function scheduleOf(series: SeriesEntity): SeriesSchedule {
+export function scheduleOf(series: SeriesEntity): SeriesSchedule {
   return {
     rrule: series.rrule,
     startTime: series.startTime,
@@ -160,7 +176,7 @@ function scheduleOf(series: SeriesEntity): SeriesSchedule {
   };
 }
 
-function toSeriesView(s: SeriesEntity): SeriesView {
+export function toSeriesView(s: SeriesEntity): SeriesView {
   return {
     id: s.id,
     title: s.title,
@@ -171,6 +187,7 @@ function toSeriesView(s: SeriesEntity): SeriesView {
     venue: s.venue,
     topics: s.topics,
     materializedUntil: s.materializedUntil.toISOString(),
+    stoppedAt: s.stoppedAt ? s.stoppedAt.toISOString() : null,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -19,3 +19,18 @@ export function occurrenceDrafts(title: string, occurrences: Occurrence[], zone:
     seriesOccurrence: occurrence.shiftedFrom ?? occurrence.startsAt,
   }));
 }
+
+/** The day, in the zone, of an occurrence's key: a series meets at most once a day, so the day names it. */
+export function occurrenceDay(seriesOccurrence: Date, zone: string): string {
+  return DateTime.fromJSDate(seriesOccurrence, { zone }).toISODate() ?? '';
+}
+
+/**
+ * The drafts for days that have no conference of the series yet (`taken`: the keys of those it has, in any state).
+ * By day rather than by instant, so that moving the series' start time neither drafts a second conference on a day
+ * nor brings back one that was cancelled or called.
+ */
+export function untakenDrafts(drafts: OccurrenceDraft[], taken: Date[], zone: string): OccurrenceDraft[] {
+  const days = new Set(taken.map((key) => occurrenceDay(key, zone)));
+  return drafts.filter((draft) => !days.has(occurrenceDay(draft.seriesOccurrence, zone)));
+}

@@ -34,6 +34,10 @@ export class SeriesEntity {
   @Column({ name: 'materialized_until', type: 'timestamptz' })
   materializedUntil: Date;
 
+  /** Set when the series was stopped: nothing more is drafted from it. */
+  @Column({ name: 'stopped_at', type: 'timestamptz', nullable: true })
+  stoppedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

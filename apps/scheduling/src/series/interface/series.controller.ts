@@ -1,12 +1,23 @@
-import { Body, Controller, Param, Query } from '@nestjs/common';
-import { CreateSeriesDto, IdParam, InternalApi, ListOccurrencesQuery, validateInto } from '@pressconf/contracts';
+import { Body, Controller, HttpCode, Param, Query } from '@nestjs/common';
+import {
+  CreateSeriesDto,
+  IdParam,
+  InternalApi,
+  ListOccurrencesQuery,
+  UpdateSeriesDto,
+  validateInto,
+} from '@pressconf/contracts';
 import { InternalEndpoint } from '@pressconf/messaging';
+import { ChangeSeries } from '../application/change-series';
 import { SeriesService } from '../application/series.service';
 
 /** The gateway's internal HTTP routes for periodic series; they validate, then delegate. */
 @Controller()
 export class SeriesController {
-  constructor(private readonly series: SeriesService) {}
+  constructor(
+    private readonly series: SeriesService,
+    private readonly changes: ChangeSeries,
+  ) {}
 
   @InternalEndpoint(InternalApi.scheduling.createSeries)
   async create(@Body() body: unknown) {
@@ -16,6 +27,18 @@ export class SeriesController {
   @InternalEndpoint(InternalApi.scheduling.getSeries)
   async get(@Param() params: unknown) {
     return this.series.get((await validateInto(IdParam, params)).id);
+  }
+
+  @InternalEndpoint(InternalApi.scheduling.updateSeries)
+  async update(@Param() params: unknown, @Body() body: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.changes.update({ id, ...(await validateInto(UpdateSeriesDto, body)) });
+  }
+
+  @InternalEndpoint(InternalApi.scheduling.stopSeries)
+  @HttpCode(200)
+  async stop(@Param() params: unknown) {
+    return this.changes.stop((await validateInto(IdParam, params)).id);
   }
 
   @InternalEndpoint(InternalApi.scheduling.listOccurrences)

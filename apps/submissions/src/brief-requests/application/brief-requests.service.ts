@@ -23,6 +23,7 @@ import { afterDueTimeMoved, apply } from '../domain/lifecycle';
 import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
 import { lockRequest, lockRequestsOf } from '../infrastructure/brief-request.queries';
 import { ConferenceProjection } from '../infrastructure/conference-projection.entity';
+import { toBriefRequestView } from './brief-request-view';
 
 export const DUE_TIME_POLICY = Symbol('DUE_TIME_POLICY');
 
@@ -81,7 +82,10 @@ export class BriefRequestsService {
     }
   }
 
-  /** Moves the due time of every brief still owed; one the new time leaves in the future is open again. */
+  /**
+   * Moves the due time of every brief still owed, and announces each move (the agency is told the new time);
+   * one the new time leaves in the future is open again.
+   */
   async moveForRescheduledConference(data: ConferenceRescheduledData, tx: EntityManager): Promise<void> {
     const conference = await tx.findOneBy(ConferenceProjection, { id: data.conferenceId });
     if (!conference || conference.sequence >= data.sequence) return;
@@ -103,9 +107,19 @@ export class BriefRequestsService {
     );
     const requests = await lockRequestsOf(tx, data.conferenceId, OUTSTANDING);
     for (const request of requests) {
+      const previousDueAt = request.dueAt;
       request.dueAt = dueAt;
       request.status = afterDueTimeMoved(request.status, dueAt, now);
       await tx.save(request);
+      if (previousDueAt.getTime() === dueAt.getTime()) continue;
+      await this.outbox.add(tx, EventTypes.briefRequestDueMoved, data.conferenceId, {
+        requestId: request.id,
+        conferenceId: request.conferenceId,
+        agencyId: request.agencyId,
+        dueAt: dueAt.toISOString(),
+        previousDueAt: previousDueAt.toISOString(),
+        status: request.status,
+      });
     }
   }
 
@@ -227,21 +241,4 @@ export class BriefRequestsService {
     const briefOf = new Map(briefs.map((b) => [b.request_id, b.id]));
     return requests.map((r) => toBriefRequestView(r, briefOf.get(r.id)));
   }
-}
-
-export function toBriefRequestView(r: BriefRequestEntity, briefId?: string): BriefRequestView {
-  return {
-    id: r.id,
-    conferenceId: r.conferenceId,
-    agencyId: r.agencyId,
-    agencyName: r.agencyName,
-    dueAt: r.dueAt.toISOString(),
-    status: r.status,
-    ...(briefId ? { briefId } : {}),
-    representatives: r.representatives ?? [],
-    ...(r.closedReason ? { closedReason: r.closedReason } : {}),
-    ...(r.closingNote ? { closingNote: r.closingNote } : {}),
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
 }

@@ -28,6 +28,7 @@ import { assertPackReadable } from '../domain/embargo';
 import { orderBriefs, PackContents, packFingerprint } from '../domain/pack-contents';
 import { packFor, seesRepresentativeContacts } from '../domain/pack-visibility';
 import { BriefingPackEntity } from '../infrastructure/briefing-pack.entity';
+import { packFileReader } from '../infrastructure/pack-files';
 import { renderBriefingPack } from '../rendering/pack-pdf';
 
 interface AcceptedBriefRow {
@@ -104,7 +105,7 @@ export class BriefingPackService {
         compiledAt: new Date().toISOString(),
         availableFrom: conference.startsAt.toISOString(),
       };
-      const { pdf, pageCount } = await renderBriefingPack(contents);
+      const { pdf, pageCount } = await renderBriefingPack(contents, packFileReader(tx));
       const pack = tx.create(BriefingPackEntity, {
         id: randomUUID(),
         conferenceId,

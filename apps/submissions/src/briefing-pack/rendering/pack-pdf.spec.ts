@@ -1,6 +1,10 @@
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { pdfFile } from '../../../test/fixtures/files';
 import { SAMPLE_PACK } from '../../../test/fixtures/pack';
 import { renderBriefingPack } from './pack-pdf';
+
+/** The sample's files: its orientation document is a one-page PDF (its DOCX is never read). */
+const readSample = () => Promise.resolve(pdfFile());
 
 /** pdf.js splits lines where the layout does; join them back to compare running text. */
 function flatten(text: string): string {
@@ -14,7 +18,7 @@ describe('renderBriefingPack', () => {
   let pdf: Buffer;
 
   beforeAll(async () => {
-    ({ pdf, pageCount } = await renderBriefingPack(SAMPLE_PACK));
+    ({ pdf, pageCount } = await renderBriefingPack(SAMPLE_PACK, readSample));
     ({ text, numpages } = await pdfParse(pdf));
     text = flatten(text);
   });
@@ -66,7 +70,7 @@ describe('renderBriefingPack', () => {
         representatives: b.representatives.map((r) => ({ ...r, ...reachable })),
       })),
     };
-    const printed = flatten((await pdfParse((await renderBriefingPack(withContacts)).pdf)).text);
+    const printed = flatten((await pdfParse((await renderBriefingPack(withContacts, readSample)).pdf)).text);
     expect(printed).toContain('Đỗ Thị Lan – Phó Giám đốc (phát biểu)');
     expect(printed).not.toContain(reachable.email);
     expect(printed).not.toContain('3852');

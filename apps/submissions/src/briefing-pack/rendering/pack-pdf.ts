@@ -1,7 +1,11 @@
 import type { Content, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { PDFDocument } from 'pdf-lib';
 import type { AttachmentView, OrientationDocumentView, PackBriefView, RepresentativeDto } from '@pressconf/contracts';
 import type { PackContents } from '../domain/pack-contents';
+import { appendedPages, Inclusion, packDocuments, PackDocument, placeDocuments } from '../domain/pack-documents';
 import { renderPdf } from '@pressconf/pdf';
+import { appendDocuments, prependPages, ReadDocument } from './appended-documents';
+import { DocumentPages, documentList, placementNote, placementOf } from './document-list';
 import { formatDate, formatDateTime, formatSize, formatTimeRange, kindLabel, mediaLabel, roman } from './vietnamese';
 
 // A4 with the margins of Decree 30/2020/NĐ-CP (top and bottom 20 mm, left 30 mm, right 15 mm), in points.
@@ -53,21 +57,27 @@ function cover(contents: PackContents): Content[] {
   ];
 }
 
-function tableOfContents(): Content {
-  return {
-    toc: { title: { text: 'MỤC LỤC', style: 'part', alignment: 'center' }, numberStyle: { bold: false } },
-    pageBreak: 'after',
-  };
+/** The parts and agencies with their pages, then the files of the pack with the pages that hold them. */
+function tableOfContents(pages: DocumentPages): Content[] {
+  return [
+    { toc: { title: { text: 'MỤC LỤC', style: 'part', alignment: 'center' }, numberStyle: { bold: false } } },
+    ...documentList(pages),
+    { text: '', pageBreak: 'after' },
+  ];
 }
 
 function fileLine(
   index: number,
-  file: { fileName: string; mediaType: AttachmentView['mediaType']; size: number; sha256: string },
+  file: { id: string; fileName: string; mediaType: AttachmentView['mediaType']; size: number; sha256: string },
+  source: PackDocument['source'],
+  pages: DocumentPages,
 ): Content {
+  const placement = placementOf(pages, source, file.id);
   return {
     stack: [
       { text: `${index}. ${file.fileName}` },
       { text: `${mediaLabel(file.mediaType)}, ${formatSize(file.size)} — SHA-256: ${file.sha256}`, style: 'small' },
+      ...(placement ? [{ text: placementNote(placement), style: 'note' }] : []),
     ],
     margin: [10 * MM, 0, 0, 4],
   };
@@ -82,7 +92,7 @@ function paragraphs(text: string): Content[] {
     .map((p) => ({ text: p, alignment: 'justify', leadingIndent: 10 * MM, margin: [0, 0, 0, 6] }));
 }
 
-function orientationSection(part: string, documents: OrientationDocumentView[]): Content[] {
+function orientationSection(part: string, documents: OrientationDocumentView[], pages: DocumentPages): Content[] {
   const content: Content[] = [
     { text: `${part}. TÀI LIỆU ĐỊNH HƯỚNG THÔNG TIN`, style: 'part', tocItem: true, tocStyle: { bold: true } },
   ];
@@ -91,7 +101,7 @@ function orientationSection(part: string, documents: OrientationDocumentView[]):
       { text: `${i + 1}. ${document.title}`, style: 'heading', tocItem: true, tocMargin: [12, 0, 0, 0] },
       ...(document.summary ? paragraphs(document.summary) : []),
       { text: 'Tệp tài liệu:', style: 'label', margin: [0, 2, 0, 2] },
-      fileLine(1, document),
+      fileLine(1, document, 'orientation', pages),
     );
   });
   return content;
@@ -122,7 +132,7 @@ function metadataTable(brief: PackBriefView): Content {
   };
 }
 
-function briefSection(part: string, briefs: PackBriefView[]): Content[] {
+function briefSection(part: string, briefs: PackBriefView[], pages: DocumentPages): Content[] {
   const content: Content[] = [
     { text: `${part}. THÔNG TIN CỦA CÁC CƠ QUAN, ĐƠN VỊ`, style: 'part', tocItem: true, tocStyle: { bold: true } },
   ];
@@ -144,22 +154,31 @@ function briefSection(part: string, briefs: PackBriefView[]): Content[] {
       ...paragraphs(brief.body),
       { text: 'Tài liệu kèm theo', style: 'label', margin: [0, 6, 0, 2] },
       ...(brief.attachments.length
-        ? brief.attachments.map((attachment, n) => fileLine(n + 1, attachment))
+        ? brief.attachments.map((attachment, n) => fileLine(n + 1, attachment, 'attachment', pages))
         : [{ text: 'Không có.', margin: [10 * MM, 0, 0, 4] } as Content]),
     );
   });
   return content;
 }
 
-function definition(contents: PackContents, pages: { count: number }): TDocumentDefinitions {
+/**
+ * The pack's own pages: cover, contents, parts. `appended` pages follow them (the files), so the footer counts
+ * them in the total; pdfmake tells the page count to the footer only, and `body.count` keeps the last one told.
+ */
+function definition(
+  contents: PackContents,
+  pages: DocumentPages,
+  appended: number,
+  body: { count: number },
+): TDocumentDefinitions {
   const parts: Content[] = [];
   let part = 1;
   if (contents.orientationDocuments.length) {
-    parts.push(...orientationSection(roman(part++), contents.orientationDocuments));
+    parts.push(...orientationSection(roman(part++), contents.orientationDocuments, pages));
   }
   if (contents.briefs.length) {
     if (parts.length) parts.push({ text: '', pageBreak: 'after' });
-    parts.push(...briefSection(roman(part), contents.briefs));
+    parts.push(...briefSection(roman(part), contents.briefs, pages));
   }
   return {
     pageSize: 'A4',
@@ -170,27 +189,62 @@ function definition(contents: PackContents, pages: { count: number }): TDocument
       subject: `Tài liệu phiên bản ${contents.version}`,
       creator: 'pressconf',
     },
-    defaultStyle: { font: 'Roboto', fontSize: 12, lineHeight: 1.2 },
+    defaultStyle: { fontSize: 13, lineHeight: 1.2 },
     styles: STYLES,
     footer: (currentPage: number, pageCount: number) => {
-      pages.count = pageCount;
+      body.count = pageCount;
       if (currentPage === 1) return null;
       return {
         columns: [
           { text: contents.conference.title, style: 'small', width: '*' },
-          { text: `Trang ${currentPage}/${pageCount}`, style: 'small', alignment: 'right', width: 80 },
+          { text: `Trang ${currentPage}/${pageCount + appended}`, style: 'small', alignment: 'right', width: 80 },
         ],
         margin: [PAGE_MARGINS[0], 8, PAGE_MARGINS[2], 0],
       };
     },
-    content: [...cover(contents), tableOfContents(), ...parts],
+    content: [...cover(contents), ...tableOfContents(pages), ...parts],
   };
 }
 
-/** The briefing pack as one PDF in Vietnamese: cover, table of contents, orientation documents, briefs. */
-export async function renderBriefingPack(contents: PackContents): Promise<{ pdf: Buffer; pageCount: number }> {
-  // pdfmake tells the page count to the footer only: the last call has it.
-  const pages = { count: 0 };
-  const pdf = await renderPdf(definition(contents, pages));
-  return { pdf, pageCount: pages.count };
+/**
+ * The pack's own pages, with the files' page numbers in its contents: they follow the body, whose length they may
+ * change, so it is laid out again until the two agree (twice, mostly).
+ */
+async function renderBody(
+  contents: PackContents,
+  documents: PackDocument[],
+  inclusions: Inclusion[],
+): Promise<{ pdf: Buffer; pageCount: number }> {
+  const appended = appendedPages(inclusions);
+  let guess = 0;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const body = { count: 0 };
+    const pages = { documents, placements: placeDocuments(inclusions, guess) };
+    const pdf = await renderPdf(definition(contents, pages, appended, body));
+    if (body.count === guess || appended === 0) return { pdf, pageCount: body.count };
+    guess = body.count;
+  }
+  throw new Error('The page numbers of the briefing pack do not settle');
+}
+
+/**
+ * The briefing pack as one PDF in Vietnamese: cover, contents, orientation documents, briefs, then the pages of
+ * their PDF files and images, which the contents list with their page numbers. `read` fetches a file's bytes: the
+ * files are read one at a time, while they are appended.
+ */
+export async function renderBriefingPack(
+  contents: PackContents,
+  read: ReadDocument,
+): Promise<{ pdf: Buffer; pageCount: number }> {
+  const documents = packDocuments(contents);
+  const pack = await PDFDocument.create();
+  const inclusions = await appendDocuments(pack, documents, read);
+  const body = await renderBody(contents, documents, inclusions);
+  if (pack.getPageCount() === 0) return body;
+  await prependPages(pack, body.pdf);
+  pack.setTitle(`Tài liệu hội nghị: ${contents.conference.title}`);
+  pack.setSubject(`Tài liệu phiên bản ${contents.version}`);
+  pack.setCreator('pressconf');
+  pack.setLanguage('vi-VN');
+  return { pdf: Buffer.from(await pack.save()), pageCount: pack.getPageCount() };
 }
