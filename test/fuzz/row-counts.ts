@@ -28,8 +28,9 @@ export class RowCounts {
   }
 
   /**
-   * Waits until nothing moves any more (an accepted change's events relayed and consumed, its mail queued): no
-   * outbox row unpublished, every consumer group at the end of its topics, and the same counts twice in a row.
+   * Waits until nothing moves any more (an accepted change's events relayed and consumed, its mail sent): no
+   * outbox row unpublished, no mail due, every consumer group at the end of its topics, and the same counts twice
+   * in a row. A mail sent later would publish its outcome into the outbox during another request.
    */
   async settle(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -64,9 +65,14 @@ export class RowCounts {
     return lag;
   }
 
+  /** Outbox rows not yet published, and mail due now or in the next seconds (not reminders due in a day). */
   private async unpublished(): Promise<number> {
     const sql = SCHEMAS.filter((s) => s !== 'gateway')
       .map((s) => `SELECT count(*)::int AS n FROM "${s}".outbox_message WHERE published_at IS NULL`)
+      .concat(
+        `SELECT count(*)::int AS n FROM notifications.delivery
+          WHERE status = 'PENDING' AND next_attempt_at < now() + interval '5 seconds'`,
+      )
       .join(' UNION ALL ');
     const { rows } = await this.client.query<{ n: number }>(sql);
     return rows.reduce((sum, row) => sum + row.n, 0);

@@ -166,7 +166,16 @@ describe('incidents and extraordinary conferences', () => {
       'scheduling.incident.reported.v1',
       'scheduling.incident.deadline-breached.v1',
     ]);
-    expect(breached()[0].envelope.data).toEqual({ incidentId: incident.id, conveneBy: incident.conveneBy });
+    const data = breached()[0].envelope.data as {
+      incidentId: string;
+      conveneBy: string;
+      hosts: Array<{ role: string }>;
+    };
+    expect(data).toMatchObject({ incidentId: incident.id, conveneBy: incident.conveneBy });
+    // The alert's recipients come with the event, resolved from the registry: notifications knows no agencies.
+    expect(new Set(data.hosts.map((host) => host.role))).toEqual(
+      new Set(['CO_HOST', 'HUMAN_RIGHTS_STANDING_OFFICE', 'COORDINATOR']),
+    );
 
     await stack.stopService('scheduling');
     await stack.startService('scheduling');

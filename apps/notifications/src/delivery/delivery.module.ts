@@ -5,6 +5,7 @@ import { ChannelRegistry } from './application/channel-registry';
 import { DeliveryQueue } from './application/delivery-queue';
 import { DeliveryWorker, RETRY_POLICY } from './application/delivery-worker';
 import { MessageComposer } from './application/message-composer';
+import { InvitationDocuments } from './application/invitation-documents';
 import { retryPolicyFromEnv } from './domain/retry-policy';
 import { EmailChannel } from './infrastructure/email-channel';
 import type { NotificationsConfig } from '../config';
@@ -26,6 +27,7 @@ import { DeliveriesController } from './interface/deliveries.controller';
     ResendDelivery,
     DeliveryWorker,
     MessageComposer,
+    InvitationDocuments,
     // The invitees' links in mail; the invitations module reads them with the same key.
     InvitationTokens,
     ChannelRegistry,
@@ -55,6 +57,6 @@ import { DeliveriesController } from './interface/deliveries.controller';
         }),
     },
   ],
-  exports: [DeliveryQueue, MessageComposer, InvitationTokens],
+  exports: [DeliveryQueue, InvitationDocuments, InvitationTokens],
 })
 export class DeliveryModule {}

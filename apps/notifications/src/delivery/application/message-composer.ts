@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  buildInvitationCalendar,
-  MailConference,
-  MailRecipient,
-  MailTemplateName,
-  MailTemplates,
-  RenderedMail,
-  renderInvitationLetter,
-} from '../../rendering';
+import { MailRecipient, MailTemplateName, MailTemplates, RenderedMail } from '../../rendering';
 import { BriefRequestProjection } from '../../briefs/infrastructure/brief-request.entity';
 import { IncidentProjection } from '../../incidents/infrastructure/incident.entity';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
@@ -18,13 +10,12 @@ import { mailAgenda } from '../../invitations/domain/agenda';
 import type { DeliveryKind } from '../domain/delivery-kind';
 import { reasonNotToSend } from '../domain/send-rules';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
-import { mailFrom } from '../infrastructure/email-channel';
 import { OutgoingAttachment, OutgoingMessage } from './channel';
 import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
-import { notificationsConfig, type NotificationsConfig } from '../../config';
-import { letterIssuer, provinceSettings } from '../../province-settings';
+import { type NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
 import { InvitationTokens } from '../../invitations/application/invitation-tokens';
+import { InvitationDocuments, mailConference } from './invitation-documents';
 
 /** The mail about a brief request, by kind: every one shows the request's current due time. */
 const BRIEF_TEMPLATES = {
@@ -36,11 +27,6 @@ const BRIEF_TEMPLATES = {
 
 /** A message ready for its channel, or the reason it must not go out any more. */
 export type Composition = { message: OutgoingMessage } | { skip: string };
-
-function fromAddress(): string {
-  const from = mailFrom();
-  return /<([^>]+)>/.exec(from)?.[1] ?? from;
-}
 
 interface Sources {
   delivery: DeliveryEntity;
@@ -60,13 +46,13 @@ export class MessageComposer {
   private readonly locale = this.config.get('MAIL_LOCALE', { infer: true });
   private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
   private readonly domain = new URL(publicBaseUrl()).hostname;
-  private readonly province = provinceSettings(notificationsConfig());
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: MailTemplates,
     private readonly config: ConfigService<NotificationsConfig, true>,
     private readonly tokens: InvitationTokens,
+    private readonly documents: InvitationDocuments,
   ) {}
 
   async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
@@ -124,13 +110,16 @@ export class MessageComposer {
         const mail = this.templates.render('invitation', this.locale, {
           ...base,
           conference: mailConference(conference),
-          hosts: this.hosts(conference),
+          hosts: this.documents.hosts(conference),
           agenda: mailAgenda(conference.agenda, conference.startsAt),
           ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
         return {
           mail,
-          attachments: [this.calendar(conference, invitation, 'REQUEST'), await this.letter(conference, invitation)],
+          attachments: [
+            this.documents.calendar(conference, invitation, 'REQUEST'),
+            await this.documents.letter(conference, invitation),
+          ],
         };
       }
       case 'INVITATION_UPDATED': {
@@ -142,12 +131,12 @@ export class MessageComposer {
           reason: conference.statusReason ?? '',
           ...invitationLinks(this.tokens.tokenOf(invitation.id)),
         });
-        return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
+        return { mail, attachments: [this.documents.calendar(conference, invitation, 'REQUEST')] };
       }
       case 'INVITATION_AGENDA_CHANGED': {
         const { conference, invitation, model } = this.inviteeModel(sources);
         const mail = this.templates.render('invitation-agenda-changed', this.locale, model);
-        return { mail, attachments: [this.calendar(conference, invitation, 'REQUEST')] };
+        return { mail, attachments: [this.documents.calendar(conference, invitation, 'REQUEST')] };
       }
       case 'INVITATION_REMINDER': {
         const { invitation, model } = this.inviteeModel(sources);
@@ -160,7 +149,7 @@ export class MessageComposer {
       case 'INVITATION_WITHDRAWN': {
         const { conference, invitation, model } = this.inviteeModel(sources);
         const mail = this.templates.render('invitation-withdrawn', this.locale, model);
-        return { mail, attachments: [this.calendar(conference, invitation, 'CANCEL')] };
+        return { mail, attachments: [this.documents.calendar(conference, invitation, 'CANCEL')] };
       }
       case 'INVITATION_CANCELLED': {
         const { conference, invitation } = this.invitationSources(sources);
@@ -169,7 +158,7 @@ export class MessageComposer {
           conference: mailConference(conference),
           reason: conference.statusReason ?? '',
         });
-        return { mail, attachments: [this.calendar(conference, invitation, 'CANCEL')] };
+        return { mail, attachments: [this.documents.calendar(conference, invitation, 'CANCEL')] };
       }
       case 'INVITATION_URGENT_REMINDER': {
         const { conference, invitation } = this.invitationSources(sources);
@@ -245,75 +234,6 @@ export class MessageComposer {
     };
   }
 
-  private organizer(conference: ConferenceSnapshot): { name: string; email: string } {
-    return conference.organizer
-      ? { name: conference.organizer.agencyName, email: conference.organizer.email }
-      : { name: 'Ban tổ chức', email: fromAddress() };
-  }
-
-  /** The host agencies as the invitation and the invitee's page name them: the organising agency. */
-  hosts(conference: ConferenceSnapshot): string[] {
-    return [this.organizer(conference).name];
-  }
-
-  /**
-   * The invitation letter (Giấy mời) PDF: the same rendering serves the mail's attachment and
-   * GET /invitations/{token}/letter.pdf (see RsvpService), so the two never differ.
-   */
-  async letter(
-    conference: ConferenceSnapshot,
-    invitation: InvitationEntity,
-  ): Promise<OutgoingAttachment & { content: Buffer }> {
-    const organizer = this.organizer(conference).name;
-    const content = await renderInvitationLetter({
-      number: conference.letterNumber,
-      issuedAt: conference.letterIssuedAt,
-      place: this.province.letter.place,
-      unit: this.province.names.unit,
-      parentBody: this.province.letter.parentBody,
-      issuingBody: letterIssuer(notificationsConfig(), conference.organizer?.agencyName).name ?? organizer,
-      recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
-      conference: mailConference(conference),
-      agenda: mailAgenda(conference.agenda, conference.startsAt),
-      rsvpUrl: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
-      signer: this.province.letter.signer,
-      zone: this.zone,
-    });
-    return {
-      filename: `giay-moi-${conference.letterNumber.replace(/\//g, '-')}.pdf`,
-      contentType: 'application/pdf',
-      content,
-    };
-  }
-
-  /** The iTIP part: the same builder serves GET /invitations/{token}/calendar.ics (see RsvpService). */
-  calendar(
-    conference: ConferenceSnapshot,
-    invitation: InvitationEntity,
-    method: 'REQUEST' | 'CANCEL',
-  ): OutgoingAttachment {
-    return {
-      filename: method === 'CANCEL' ? 'huy-hoi-nghi.ics' : 'giay-moi.ics',
-      contentType: `text/calendar; charset=utf-8; method=${method}`,
-      method,
-      content: buildInvitationCalendar({
-        method,
-        conference: {
-          conferenceId: conference.id,
-          ...mailConference(conference),
-          agenda: mailAgenda(conference.agenda, conference.startsAt),
-        },
-        sequence: conference.sequence,
-        organizer: this.organizer(conference),
-        attendee: { name: invitation.contactName, email: invitation.email },
-        url: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
-        zone: this.zone,
-        domain: this.province.calendarDomain,
-        province: this.province.names.vi,
-      }),
-    };
-  }
-
   private async invitedAt(invitationId: string): Promise<Date | null> {
     const [row]: Array<{ sent_at: Date | null }> = await this.dataSource.query(
       `SELECT sent_at FROM delivery WHERE invitation_id = $1 AND kind = 'INVITATION' ORDER BY created_at LIMIT 1`,
@@ -321,17 +241,6 @@ export class MessageComposer {
     );
     return row?.sent_at ?? null;
   }
-}
-
-export function mailConference(conference: ConferenceSnapshot): MailConference {
-  return {
-    title: conference.title,
-    kind: conference.kind,
-    startsAt: conference.startsAt,
-    endsAt: conference.endsAt,
-    venue: conference.venue,
-    topics: conference.topics,
-  };
 }
 
 function required<T>(value: T | null | undefined, what: string): T {

@@ -11,7 +11,7 @@ import {
 } from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
 import { invitationLinks } from '../../delivery/application/links';
-import { MessageComposer } from '../../delivery/application/message-composer';
+import { InvitationDocuments } from '../../delivery/application/invitation-documents';
 import { scheduledAgenda } from '../domain/agenda';
 import { assertLinkLive } from '../domain/link-expiry';
 import { canChangeAnswer, decideAnswer, sameAnswer } from '../domain/rsvp';
@@ -43,7 +43,7 @@ export class RsvpService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
-    private readonly composer: MessageComposer,
+    private readonly documents: InvitationDocuments,
     private readonly config: ConfigService<NotificationsConfig, true>,
     private readonly tokens: InvitationTokens,
   ) {}
@@ -90,7 +90,7 @@ export class RsvpService {
   async calendar(token: string): Promise<InviteeCalendar> {
     const { invitation, conference } = await this.find(this.dataSource.manager, token);
     const method = conference.status === 'CANCELLED' || invitation.withdrawnAt ? 'CANCEL' : 'REQUEST';
-    const part = this.composer.calendar(conference, invitation, method);
+    const part = this.documents.calendar(conference, invitation, method);
     return { method, filename: part.filename, content: String(part.content) };
   }
 
@@ -110,7 +110,7 @@ export class RsvpService {
     if (invitation.withdrawnAt) {
       throw new StateConflictError('The invitation was withdrawn: its letter is withdrawn with it', conference.status);
     }
-    const part = await this.composer.letter(conference, invitation);
+    const part = await this.documents.letter(conference, invitation);
     return { filename: part.filename, content: part.content };
   }
 
@@ -153,7 +153,7 @@ export class RsvpService {
         endsAt: conference.endsAt.toISOString(),
         venue: conference.venue,
         topics: conference.topics,
-        hosts: this.composer.hosts(conference),
+        hosts: this.documents.hosts(conference),
         ...(conference.statusReason ? { statusReason: conference.statusReason } : {}),
         timeZone: this.zone,
         letterNumber: conference.letterNumber,
