@@ -12,7 +12,7 @@ export * from './scheduling/agency';
 export * from './scheduling/conference';
 export * from './scheduling/events';
 export * from './scheduling/incident';
-export * from './scheduling/incident-hosts';
+export * from './scheduling/agency-contact';
 export * from './submissions/brief-request';
 export * from './notifications/invitation';
 export * from './common/errors';

@@ -13,34 +13,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateTimeWithOffset } from '../common/validators';
-import { AgencyRole, AgencyRoles } from './agency';
 import { AgendaItem } from './agenda';
+import { AgencyContactData } from './agency-contact';
 import { ConferenceKind, ConferenceKinds } from './conference';
 
-export class InviteeData {
+export class InviteeData extends AgencyContactData {
   @IsUUID()
   inviteeId: string;
-
-  @IsUUID()
-  agencyId: string;
-
-  @IsString()
-  @IsNotEmpty()
-  agencyName: string;
-
-  @IsIn(AgencyRoles)
-  role: AgencyRole;
-
-  @IsString()
-  @IsNotEmpty()
-  contactName: string;
-
-  @IsOptional()
-  @IsString()
-  contactTitle?: string;
-
-  @IsEmail()
-  email: string;
 
   @IsBoolean()
   mustBrief: boolean;

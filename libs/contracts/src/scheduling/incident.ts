@@ -15,7 +15,7 @@ import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { PageQuery } from '../common/pagination';
 import { ConferenceStatus, ConferenceStatuses } from './conference';
-import { IncidentHostData } from './incident-hosts';
+import { AgencyContactData } from './agency-contact';
 
 /**
  * Where an incident stands against the 24-hour rule: OPEN while no conference has been called and `conveneBy` is
@@ -54,13 +54,15 @@ export class IncidentDeadlineBreachedData {
 
   /**
    * Whom the alert goes to: the host contacts of the registry as it stood when the deadline passed, resolved by
-   * scheduling, which owns the registry. Absent from events of earlier versions.
+   * scheduling, which owns the registry: the representative (the spokesperson, else the first contact with an
+   * address) of each agency holding a host role (CO_HOST, HUMAN_RIGHTS_STANDING_OFFICE, COORDINATOR), `role` its
+   * first host role in the plan's order. Absent from events of earlier versions.
    */
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => IncidentHostData)
-  hosts?: IncidentHostData[];
+  @Type(() => AgencyContactData)
+  hosts?: AgencyContactData[];
 }
 
 @JSONSchema({

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import type { IncidentHostData } from '@pressconf/contracts';
+import type { AgencyContactData } from '@pressconf/contracts';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { HOST_ROLES, incidentHosts } from '../domain/incident-hosts';
 
 /** The host contacts of the registry as it stands at `at`: whom an incident's alert reaches (incidentHosts). */
-export async function registryHosts(tx: EntityManager, at: Date): Promise<IncidentHostData[]> {
+export async function registryHosts(tx: EntityManager, at: Date): Promise<AgencyContactData[]> {
   const agencies = await tx
     .getRepository(AgencyEntity)
     .createQueryBuilder('a')

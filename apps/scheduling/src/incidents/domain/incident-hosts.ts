@@ -1,4 +1,4 @@
-import type { AgencyRole, IncidentHostData } from '@pressconf/contracts';
+import type { AgencyRole, AgencyContactData } from '@pressconf/contracts';
 import { AgencySnapshot, resolveParticipants } from '../../conferences/domain/participants';
 
 /** The roles the plan calls hosts: they convene an extraordinary conference and hear when one is late. */
@@ -9,7 +9,7 @@ export const HOST_ROLES: readonly AgencyRole[] = ['CO_HOST', 'HUMAN_RIGHTS_STAND
  * would invite as its representative (the spokesperson, else the first contact with an address), by the same
  * rules as the invitations. Agencies of other roles, and host agencies with no address, reach no one.
  */
-export function incidentHosts(agencies: AgencySnapshot[]): IncidentHostData[] {
+export function incidentHosts(agencies: AgencySnapshot[]): AgencyContactData[] {
   const hosts = agencies.filter((agency) => agency.roles.some((role) => HOST_ROLES.includes(role)));
   const { participants } = resolveParticipants({ kind: 'EXTRAORDINARY', topics: [], agencies: hosts });
   return participants

@@ -1,11 +1,8 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { AgencyRole, AgencyRoles } from './agency';
 
-/**
- * A host contact to alert about an incident: the representative (the spokesperson, else the first contact with an
- * address) of an agency holding a host role (CO_HOST, HUMAN_RIGHTS_STANDING_OFFICE, COORDINATOR) in the registry.
- */
-export class IncidentHostData {
+/** A contact of an agency as events name them: who, in which agency, holding which of the plan's roles. */
+export class AgencyContactData {
   @IsUUID()
   agencyId: string;
 
@@ -13,7 +10,6 @@ export class IncidentHostData {
   @IsNotEmpty()
   agencyName: string;
 
-  /** The agency's host role (its first in the plan's order, when it holds several). */
   @IsIn(AgencyRoles)
   role: AgencyRole;
 
