@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { warmUpGroupCoordinator } from './lib/warm-up-kafka.mjs';
 import {
   Cleanup,
   bin,
@@ -138,6 +139,8 @@ async function main() {
   await runChecks(['lint', 'typecheck']);
   if (interrupted) return;
   const kafka = await startKafka({ port: KAFKA_TEST_PORT, fresh: true, cleanup });
+  if (interrupted) return;
+  await warmUpGroupCoordinator(kafka.brokers);
   if (interrupted) return;
 
   // A database of its own: the tests neither see nor disturb the data of `npm start`, and each run starts empty.
