@@ -43,10 +43,13 @@ describe('losesProducerSequence', () => {
 class ScriptedProducer {
   connects = 0;
   disconnects = 0;
-  constructor(private readonly answers: Array<Error | 'ok'>) {}
+  constructor(
+    private readonly answers: Array<Error | 'ok'>,
+    private readonly refusedConnects = 0,
+  ) {}
   connect = () => {
     this.connects += 1;
-    return Promise.resolve();
+    return this.connects <= this.refusedConnects ? Promise.reject(new Error('broker down')) : Promise.resolve();
   };
   disconnect = () => {
     this.disconnects += 1;
@@ -79,6 +82,19 @@ describe('RenewableProducer', () => {
     expect(made[0].disconnects).toBe(1);
     await expect(producer.sendBatch(batch)).resolves.toEqual([]);
     expect(made[1].connects).toBe(1);
+  });
+
+  it('connects again after a refused connection instead of keeping the refusal', async () => {
+    const made: ScriptedProducer[] = [];
+    const producer = new RenewableProducer('test', () => {
+      const next = new ScriptedProducer([], 1);
+      made.push(next);
+      return next as unknown as Producer;
+    });
+    await expect(producer.sendBatch(batch)).rejects.toThrow('broker down');
+    await expect(producer.sendBatch(batch)).resolves.toEqual([]);
+    expect(made).toHaveLength(1);
+    expect(made[0].connects).toBe(2);
   });
 
   it('keeps its producer through an outage, connecting it once', async () => {

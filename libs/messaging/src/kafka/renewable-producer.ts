@@ -39,8 +39,12 @@ export class RenewableProducer {
     this.producer = create();
   }
 
+  /** Connects once; a failed attempt is forgotten, so that the next send tries again (the broker may be back). */
   async connect(): Promise<void> {
-    this.connected ??= this.producer.connect();
+    this.connected ??= this.producer.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
     await this.connected;
   }
 
