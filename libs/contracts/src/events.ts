@@ -15,6 +15,9 @@ import {
 } from './submissions/brief-request';
 import { InvitationDeliveryData, RsvpReceivedData } from './notifications/invitation';
 import { IncidentDeadlineBreachedData, IncidentReportedData } from './scheduling/incident';
+import { AgencyEventData } from './scheduling/agency-events';
+import { ObstacleReportEventData } from './submissions/obstacle-report';
+import { InformationOfferEventData } from './submissions/information-offer';
 
 /** The payload class of each event type: consumers validate `data` against it before handling. */
 export const EVENT_PAYLOADS: Record<EventType, new () => object> = {
@@ -36,6 +39,13 @@ export const EVENT_PAYLOADS: Record<EventType, new () => object> = {
   [EventTypes.invitationSent]: InvitationDeliveryData,
   [EventTypes.invitationFailed]: InvitationDeliveryData,
   [EventTypes.rsvpReceived]: RsvpReceivedData,
+  [EventTypes.agencyRegistered]: AgencyEventData,
+  [EventTypes.agencyChanged]: AgencyEventData,
+  [EventTypes.obstacleReported]: ObstacleReportEventData,
+  [EventTypes.obstacleForwarded]: ObstacleReportEventData,
+  [EventTypes.obstacleResolved]: ObstacleReportEventData,
+  [EventTypes.informationOffered]: InformationOfferEventData,
+  [EventTypes.informationOfferDecided]: InformationOfferEventData,
 };
 
 /** Maps each event type to its payload type, so that producers cannot publish a mismatched payload. */
@@ -58,4 +68,11 @@ export interface EventDataMap {
   'notifications.invitation.sent.v1': InvitationDeliveryData;
   'notifications.invitation.failed.v1': InvitationDeliveryData;
   'notifications.rsvp.received.v1': RsvpReceivedData;
+  'scheduling.agency.registered.v1': AgencyEventData;
+  'scheduling.agency.changed.v1': AgencyEventData;
+  'submissions.obstacle-report.reported.v1': ObstacleReportEventData;
+  'submissions.obstacle-report.forwarded.v1': ObstacleReportEventData;
+  'submissions.obstacle-report.resolved.v1': ObstacleReportEventData;
+  'submissions.information-offer.offered.v1': InformationOfferEventData;
+  'submissions.information-offer.decided.v1': InformationOfferEventData;
 }

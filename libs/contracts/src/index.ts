@@ -28,3 +28,6 @@ export * from './notifications/rsvp';
 export * from './submissions/briefs';
 export * from './submissions/file-transfer';
 export * from './submissions/briefing-pack';
+export * from './scheduling/agency-events';
+export * from './submissions/obstacle-report';
+export * from './submissions/information-offer';

@@ -25,6 +25,8 @@ const STAFF = ['coordinator', 'admin'] as const;
 const STAFF_AND_HOSTS = ['coordinator', 'admin', 'host'] as const;
 const BRIEF_READERS = ['coordinator', 'admin', 'host', 'agency'] as const;
 const BRIEF_WRITERS = ['agency', 'coordinator', 'admin'] as const;
+/** An agency sees its own obstacle reports and offers (another's is a 404); the coordinator and admins see all. */
+const OWN_OR_STAFF = ['agency', 'coordinator', 'admin'] as const;
 /** RSVP routes: the invitation token is the credential; the gateway signs them as a read-only actor. */
 const INVITEE = ['reader'] as const;
 
@@ -67,6 +69,8 @@ export const InternalApi = {
     listOccurrences: ['GET', 'conference-series/:id/occurrences', STAFF],
     updateSeries: ['PATCH', 'conference-series/:id', STAFF],
     stopSeries: ['POST', 'conference-series/:id/stop', STAFF],
+    /** `?from=&to=&format=json|csv|pdf`: the plan's report over a period, from the reporting projection. */
+    activityReport: ['GET', 'reports/activity', STAFF_AND_HOSTS],
   }),
   submissions: routes('submissions', {
     listBriefRequests: ['GET', 'conferences/:id/brief-requests', BRIEF_READERS],
@@ -86,6 +90,17 @@ export const InternalApi = {
     compileBriefingPack: ['POST', 'conferences/:id/briefing-pack', STAFF],
     /** `?format=pdf|json&version=`: the stored file as it is. */
     readBriefingPack: ['GET', 'conferences/:id/briefing-pack', EVERYONE],
+    reportObstacle: ['POST', 'obstacle-reports', ['agency']],
+    listObstacleReports: ['GET', 'obstacle-reports', OWN_OR_STAFF],
+    getObstacleReport: ['GET', 'obstacle-reports/:id', OWN_OR_STAFF],
+    forwardObstacleReport: ['POST', 'obstacle-reports/:id/forward', STAFF],
+    resolveObstacleReport: ['POST', 'obstacle-reports/:id/resolve', STAFF],
+    offerInformation: ['POST', 'information-offers', ['agency']],
+    listInformationOffers: ['GET', 'information-offers', OWN_OR_STAFF],
+    getInformationOffer: ['GET', 'information-offers/:id', OWN_OR_STAFF],
+    /** As addBriefAttachment, checked the same way. */
+    addInformationOfferAttachment: ['POST', 'information-offers/:id/attachments', ['agency']],
+    decideInformationOffer: ['POST', 'information-offers/:id/decide', STAFF],
   }),
   notifications: routes('notifications', {
     listInvitations: ['GET', 'conferences/:id/invitations', STAFF_AND_HOSTS],

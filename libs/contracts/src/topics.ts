@@ -10,6 +10,9 @@ export const Topics = {
   briefRequest: 'submissions.brief-request.v1',
   briefingPack: 'submissions.briefing-pack.v1',
   invitation: 'notifications.invitation.v1',
+  agency: 'scheduling.agency.v1',
+  obstacleReport: 'submissions.obstacle-report.v1',
+  informationOffer: 'submissions.information-offer.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
@@ -32,9 +35,27 @@ export function publisherOf(topic: Topic): ServiceName {
  * makes sure of at start follow from it.
  */
 export const SUBSCRIPTIONS: Record<ServiceName, readonly Topic[]> = {
-  scheduling: [Topics.invitation],
+  // Besides the answers and offers it acts on, scheduling feeds its activity-report projection from every fact the
+  // report counts, its own events included (the projection keeps its own inbox like any consumer).
+  scheduling: [
+    Topics.agency,
+    Topics.incident,
+    Topics.conference,
+    Topics.briefRequest,
+    Topics.invitation,
+    Topics.obstacleReport,
+    Topics.informationOffer,
+  ],
   submissions: [Topics.conference],
-  notifications: [Topics.incident, Topics.conference, Topics.briefRequest, Topics.briefingPack],
+  notifications: [
+    Topics.agency,
+    Topics.incident,
+    Topics.conference,
+    Topics.briefRequest,
+    Topics.briefingPack,
+    Topics.obstacleReport,
+    Topics.informationOffer,
+  ],
 };
 
 export const EventTypes = {
@@ -56,6 +77,13 @@ export const EventTypes = {
   invitationSent: 'notifications.invitation.sent.v1',
   invitationFailed: 'notifications.invitation.failed.v1',
   rsvpReceived: 'notifications.rsvp.received.v1',
+  agencyRegistered: 'scheduling.agency.registered.v1',
+  agencyChanged: 'scheduling.agency.changed.v1',
+  obstacleReported: 'submissions.obstacle-report.reported.v1',
+  obstacleForwarded: 'submissions.obstacle-report.forwarded.v1',
+  obstacleResolved: 'submissions.obstacle-report.resolved.v1',
+  informationOffered: 'submissions.information-offer.offered.v1',
+  informationOfferDecided: 'submissions.information-offer.decided.v1',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
@@ -80,4 +108,11 @@ export const TOPIC_OF_EVENT: Record<EventType, Topic> = {
   [EventTypes.invitationSent]: Topics.invitation,
   [EventTypes.invitationFailed]: Topics.invitation,
   [EventTypes.rsvpReceived]: Topics.invitation,
+  [EventTypes.agencyRegistered]: Topics.agency,
+  [EventTypes.agencyChanged]: Topics.agency,
+  [EventTypes.obstacleReported]: Topics.obstacleReport,
+  [EventTypes.obstacleForwarded]: Topics.obstacleReport,
+  [EventTypes.obstacleResolved]: Topics.obstacleReport,
+  [EventTypes.informationOffered]: Topics.informationOffer,
+  [EventTypes.informationOfferDecided]: Topics.informationOffer,
 };

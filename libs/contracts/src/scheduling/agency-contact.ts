@@ -1,6 +1,10 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { AgencyRole, AgencyRoles } from './agency';
 
+/** The languages a person can be written to in: Vietnamese by default, English on request. */
+export const ContactLocales = ['vi', 'en'] as const;
+export type ContactLocale = (typeof ContactLocales)[number];
+
 /** A contact of an agency as events name them: who, in which agency, holding which of the plan's roles. */
 export class AgencyContactData {
   @IsUUID()
@@ -23,4 +27,9 @@ export class AgencyContactData {
 
   @IsEmail()
   email: string;
+
+  /** The language of this person's mail, calendar text and page; absent (events of earlier versions) means `vi`. */
+  @IsOptional()
+  @IsIn(ContactLocales)
+  locale?: ContactLocale;
 }
