@@ -1,4 +1,4 @@
-// `npm run bench [-- fanout|raw|gateway]`: brings up everything it needs (dependencies, PostgreSQL, a build when
+// `npm run bench [-- fanout|raw|gateway|report]`: brings up everything it needs (dependencies, PostgreSQL, a build when
 // dist is missing, a fresh Kafka broker of its own, a fresh database, the four services, an SMTP listener), runs
 // the benchmarks of issues 8 and 12, prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
 //
@@ -26,8 +26,8 @@ const SERVICES = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
 const which = process.argv[2] ?? 'all';
 // `idle` (start, warm up, measure the idle CPU, stop) is for diagnosis; it has no npm script.
-if (!['all', 'fanout', 'raw', 'gateway', 'idle'].includes(which)) {
-  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|idle]');
+if (!['all', 'fanout', 'raw', 'gateway', 'report', 'idle'].includes(which)) {
+  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|report|idle]');
   process.exit(2);
 }
 const want = (name) => which === 'all' || which === name;
@@ -95,6 +95,7 @@ async function main() {
   const { runRaw } = await import('./raw.mjs');
   const { measureRoute, startBare, startRawHttp } = await import('./gateway.mjs');
   const { evaluate, machineInfo, render } = await import('./lib/report.mjs');
+  const { measureReport, reportScale, seedReportYear } = await import('./activity-report.mjs');
   const { runTag, conferenceDraft } = await import('./lib/directory.mjs');
   const { now, stamp } = await import('./lib/util.mjs');
 
@@ -349,6 +350,17 @@ async function main() {
     await phase(null);
     await bare.stop();
     await rawHttp.stop();
+  }
+
+  if (want('report') && runServices) {
+    await phase('report');
+    const scale = reportScale();
+    log.info('activity report: seeding a year of the projection');
+    const seeded = await seedReportYear(stack, scale);
+    results.report = { scale, seeded, ...(await measureReport(stack, scale)) };
+    log.info(
+      `activity report over a year: JSON ${results.report.json.medianMs} ms, PDF ${results.report.pdf.medianMs} ms (median of ${scale.repeats})`,
+    );
   }
 
   await phase(null);

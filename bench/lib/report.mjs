@@ -117,6 +117,23 @@ export function evaluate(results) {
       met: m.peakRssMb <= PEAK_RSS_MB,
     });
   }
+  const report = results.report;
+  if (report) {
+    report.ratioToRaw = {
+      json: ratio(report.json.medianMs, report.raw.medianMs),
+      pdf: ratio(report.pdf.medianMs, report.raw.medianMs),
+    };
+    targets.push({
+      target: 'activity report over a year as JSON ≤ 2 s (issue 15)',
+      value: `${report.json.maxMs} ms`,
+      met: report.json.maxMs <= 2000,
+    });
+    targets.push({
+      target: 'activity report over a year as PDF ≤ 5 s (issue 15)',
+      value: `${report.pdf.maxMs} ms`,
+      met: report.pdf.maxMs <= 5000,
+    });
+  }
   results.targets = targets;
   return results;
 }
@@ -258,8 +275,29 @@ export function render(results) {
         .join(', ')}`,
     );
   }
+  if (results.report) {
+    const r = results.report;
+    const rows = Object.entries(r.seeded)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(', ');
+    out.push(
+      '',
+      `Activity report over a year (projection rows: ${rows}); raw = PostgreSQL reading the year's rows, no figures, no HTTP`,
+    );
+    out.push(
+      table(
+        ['answer', 'median ms', 'max ms', 'bytes', '× raw'],
+        [
+          ['JSON', fmt(r.json.medianMs), fmt(r.json.maxMs), fmt(r.json.size), fmt(r.ratioToRaw.json, 1)],
+          ['CSV', fmt(r.csv.medianMs), fmt(r.csv.maxMs), fmt(r.csv.size), '–'],
+          ['PDF', fmt(r.pdf.medianMs), fmt(r.pdf.maxMs), fmt(r.pdf.size), fmt(r.ratioToRaw.pdf, 1)],
+          [`raw (${r.raw.size} rows)`, fmt(r.raw.medianMs), fmt(r.raw.maxMs), '–', '1'],
+        ],
+      ),
+    );
+  }
   if (results.targets?.length) {
-    out.push('', 'Targets (issues 8 and 12; reported, not asserted)');
+    out.push('', 'Targets (issues 8, 12 and 15; reported, not asserted)');
     for (const t of results.targets) out.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.value}`);
   }
   return out.join('\n');
