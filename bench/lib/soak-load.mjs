@@ -47,7 +47,13 @@ export class SoakLoad {
       if (!answer.ok) throw new Error(`the soak's ${role} key: ${JSON.stringify(answer.body)}`);
       return answer.body.key;
     };
-    this.keys = { coordinator: await key('coordinator'), host: await key('host'), reader: await key('reader') };
+    // A host key acts for its agency, and reads the conferences it hosts: the co-host hosts every one.
+    const coHost = this.agencies.find((agency) => agency.roles.includes('CO_HOST'));
+    this.keys = {
+      coordinator: await key('coordinator'),
+      host: await key('host', coHost.id),
+      reader: await key('reader'),
+    };
     this.agencyKeys = new Map();
     for (const agency of this.agencies) this.agencyKeys.set(agency.id, await key('agency', agency.id));
   }

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, JWTPayload, SignJWT } from 'jose';
-import type { CreatedApiKeyView, Problem } from '@pressconf/contracts';
+import type { AgencyView, CreatedApiKeyView, Problem } from '@pressconf/contracts';
+import { smallDirectory } from '../fixtures/directory';
 import { JwksServer, serveJwks } from '../support/jwks';
 import { eventually, ROOT, Stack } from '../support/stack';
 
@@ -81,6 +82,21 @@ describe('API2 broken authentication', () => {
     expect((await stack.api('GET', '/agencies', { key: issued.body.key, headers })).status).toBe(401);
   });
 
+  it('binds a host key to the agency it acts for: without one it is not issued', async () => {
+    const agency = await stack.api<AgencyView>('POST', '/agencies', { body: smallDirectory()[0] });
+    expect(agency.status).toBe(201);
+    const unbound = await stack.api<Problem>('POST', '/api-keys', { body: { name: 'Ban Tuyên giáo', role: 'host' } });
+    expect(unbound.status).toBe(400);
+    expect(unbound.body.errors?.map((e) => e.field)).toEqual(['agencyId']);
+    const bound = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
+      body: { name: 'Ban Tuyên giáo', role: 'host', agencyId: agency.body.id },
+    });
+    expect(bound.status).toBe(201);
+    expect(bound.body).toMatchObject({ role: 'host', agencyId: agency.body.id });
+    const headers = from('198.51.100.3');
+    expect((await stack.api('GET', '/conferences', { key: bound.body.key, headers })).status).toBe(200);
+  });
+
   it('accepts an access token of the issuer for this API, with the role of the configured claim', async () => {
     const call = async (bearer: string, method = 'GET', path = '/conferences') =>
       (
@@ -112,6 +128,7 @@ describe('API2 broken authentication', () => {
       'HS256 keyed with the public key': `${hmacInput}.${createHmac('sha256', JSON.stringify(publicJwk)).update(hmacInput).digest('base64url')}`,
       'a role outside the configured claim': await token({ role: 'admin', realm_access: undefined }),
       'an agency that is no UUID': await token({ realm_access: { roles: ['agency'] }, agencyId: "x' OR '1'='1" }),
+      'a host without its agency': await token({ realm_access: { roles: ['host'] } }),
       'a subject of 10 000 characters': await token({ sub: 's'.repeat(10_000) }),
     };
     const answers = await Promise.all(

@@ -71,6 +71,7 @@ describe('API3: object property level authorization', () => {
     keys = await issueRoleKeys(stack, {
       agencyId: landAgency.id,
       pressAgencyId: agencies.find((a) => a.kind === 'PRESS')!.id,
+      hostAgencyId: agencies.find((a) => a.roles.includes('CO_HOST'))!.id,
     });
     const inTenDays = new Date(Math.ceil((Date.now() + 10 * 86_400_000) / 60_000) * 60_000);
     draft = (await stack.api<ConferenceView>('POST', '/conferences', { body: conferenceBody(inTenDays, 'Dự thảo') }))

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { INTERNAL_ROUTES, Role, Roles } from '@pressconf/contracts';
+import { AGENCY_BOUND_ROLES, INTERNAL_ROUTES, Role, Roles } from '@pressconf/contracts';
 import type { AgencyView, InternalRoute } from '@pressconf/contracts';
 import { signActorToken } from '@pressconf/messaging';
 import { Stack } from '../support/stack';
@@ -57,7 +57,8 @@ const WHO: Record<string, readonly Role[] | typeof TOKEN> = {
   'PUT /conferences/{id}/co-host-request': STAFF,
   'GET /conferences/{id}/invitations': STAFF_AND_HOSTS,
   'GET /conferences/{id}/brief-requests': BRIEF_READERS,
-  'POST /conferences/{id}/orientation-documents': STAFF,
+  // A host too: the service then checks that its agency co-hosts that conference, or is its standing office.
+  'POST /conferences/{id}/orientation-documents': STAFF_AND_HOSTS,
   'GET /conferences/{id}/orientation-documents': STAFF_AND_HOSTS,
   'POST /conferences/{id}/briefing-pack': STAFF,
   // Everyone, under embargo until the start for all but the hosts (a 403 of its own, API3 and the submissions tests).
@@ -73,6 +74,26 @@ const WHO: Record<string, readonly Role[] | typeof TOKEN> = {
   'GET /briefs/{id}/attachments/{attachmentId}': BRIEF_READERS,
   'GET /deliveries': STAFF_AND_HOSTS,
   'POST /deliveries/{id}/resend': STAFF,
+  // An agency reports and offers; it reads only its own (a 404 for another's), the coordinator all of them.
+  'POST /obstacle-reports': ['agency'],
+  'GET /obstacle-reports': BRIEF_WRITERS,
+  'GET /obstacle-reports/{id}': BRIEF_WRITERS,
+  'POST /obstacle-reports/{id}/forward': STAFF,
+  'POST /obstacle-reports/{id}/resolve': STAFF,
+  'POST /information-offers': ['agency'],
+  'GET /information-offers': BRIEF_WRITERS,
+  'GET /information-offers/{id}': BRIEF_WRITERS,
+  'POST /information-offers/{id}/attachments': ['agency'],
+  'POST /information-offers/{id}/decide': STAFF,
+  'GET /reports/activity': STAFF_AND_HOSTS,
+  'POST /webhook-subscriptions': ['admin'],
+  'GET /webhook-subscriptions': ['admin'],
+  'GET /webhook-subscriptions/{id}': ['admin'],
+  'PATCH /webhook-subscriptions/{id}': ['admin'],
+  'DELETE /webhook-subscriptions/{id}': ['admin'],
+  'GET /webhook-subscriptions/{id}/deliveries': ['admin'],
+  'POST /webhook-subscriptions/{id}/deliveries/{deliveryId}/retry': ['admin'],
+  'POST /webhook-subscriptions/{id}/test': ['admin'],
   'GET /invitations/{token}': TOKEN,
   'POST /invitations/{token}/rsvp': TOKEN,
   'GET /invitations/{token}/calendar.ics': TOKEN,
@@ -107,7 +128,7 @@ describe('API5: function level authorization', () => {
       ),
     );
     agencyId = agency.id;
-    keys = await issueRoleKeys(stack, { agencyId: agency.id, pressAgencyId: press.id });
+    keys = await issueRoleKeys(stack, { agencyId: agency.id, pressAgencyId: press.id, hostAgencyId: agency.id });
     const docs = await fetch(`http://127.0.0.1:${stack.ports.gateway}/docs-json`, {
       headers: { 'X-API-Key': stack.adminKey },
     });
@@ -194,7 +215,7 @@ describe('API5: function level authorization', () => {
           const actor = {
             role,
             subject: `api5-${role}`,
-            ...(role === 'agency' || role === 'press' ? { agencyId } : {}),
+            ...(AGENCY_BOUND_ROLES.includes(role) ? { agencyId } : {}),
           };
           const token = await signActorToken(actor, route.service, stack.actorTokenKeys.privateKey);
           const writes = route.method !== 'GET' && route.method !== 'DELETE';

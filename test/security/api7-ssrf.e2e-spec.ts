@@ -6,13 +6,14 @@ import { callPeriodicConference } from '../support/conference';
 import { eventually, Stack } from '../support/stack';
 
 /**
- * OWASP API7:2023 Server Side Request Forgery. Nothing in this system fetches a URL a caller gives: there are no
- * webhooks, no link previews, no "import from URL". The only addresses the services ever call are the operator's
- * own configuration (the services' internal URLs, the identity provider's JWKS, SMTP, the OpenTelemetry collector).
- * When webhooks come, their targets belong here (allow-listed schemes and hosts, no private addresses, no
- * redirects). What remains is a document that makes its *reader* fetch: a Word remote template or linked picture,
- * a PDF's remote go-to, form submission or data import. Those are refused (422); a plain hyperlink, which nobody
- * follows without a click, is kept. A listener named in every document shows the server itself fetches nothing.
+ * OWASP API7:2023 Server Side Request Forgery. The one URL a caller gives that the system calls is a webhook
+ * subscription's (admins only): https, and refused when its host resolves to a private, loopback, link-local,
+ * CGNAT or metadata address (unless the operator lists the host in WEBHOOK_ALLOWED_HOSTS, empty here), checked again
+ * at every attempt (apps/notifications/test/webhooks.e2e-spec.ts). Otherwise the services only call the operator's
+ * own configuration (internal URLs, the identity provider's JWKS, SMTP, the OpenTelemetry collector). What remains is
+ * a document that makes its *reader* fetch: a Word remote template or linked picture, a PDF's remote go-to, form
+ * submission or data import. Those are refused (422); a plain hyperlink, which nobody follows without a click, is
+ * kept. A listener named in every document and subscription shows the server itself fetches nothing.
  */
 describe('API7 server side request forgery', () => {
   let stack: Stack;
@@ -71,6 +72,23 @@ describe('API7 server side request forgery', () => {
     const refused = await attach(file(), `tai-lieu.${extension}`);
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toMatch(/external references|reach outside the document/);
+  });
+
+  it.each([
+    ['the listener on loopback', () => `${url}/hook`],
+    ['loopback over https', () => 'https://127.0.0.1/hook'],
+    ['a name resolving to loopback', () => 'https://localhost/hook'],
+    ['the cloud metadata address', () => 'https://169.254.169.254/latest/meta-data/'],
+    ['a private address', () => 'https://10.0.0.1/hook'],
+    ['IPv6 loopback', () => 'https://[::1]/hook'],
+  ])('refuses a webhook to %s (400 naming url), creating nothing', async (_, target) => {
+    const refused = await stack.api<Problem>('POST', '/webhook-subscriptions', {
+      body: { url: target(), eventTypes: ['*'] },
+    });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.errors)).toContain('url');
+    const listed = await stack.api<Page<unknown>>('GET', '/webhook-subscriptions');
+    expect(listed.body.items).toEqual([]);
   });
 
   it('keeps a document that only links to a server, and neither it nor a refused one made the server fetch', async () => {

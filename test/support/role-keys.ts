@@ -2,7 +2,7 @@ import { Role, Roles } from '@pressconf/contracts';
 import type { CreatedApiKeyView } from '@pressconf/contracts';
 import type { Stack } from './stack';
 
-/** Issues an API key of `role` with the admin key; `agency` and `press` keys act for `agencyId`. */
+/** Issues an API key of `role` with the admin key; `agency`, `press` and `host` keys act for `agencyId`. */
 export async function issueKey(stack: Stack, role: Role, agencyId?: string): Promise<string> {
   const issued = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
     body: { name: `Khóa thử ${role}`, role, ...(agencyId ? { agencyId } : {}) },
@@ -11,20 +11,20 @@ export async function issueKey(stack: Stack, role: Role, agencyId?: string): Pro
   return issued.body.key;
 }
 
-/** One key per role: the agency key acts for `agencyId`, the press key for `pressAgencyId`. */
+/**
+ * One key per role: the agency key acts for `agencyId`, the press key for `pressAgencyId`, the host key for
+ * `hostAgencyId` (a host reads only the conferences its agency hosts).
+ */
 export async function issueRoleKeys(
   stack: Stack,
-  agencies: { agencyId: string; pressAgencyId: string },
+  agencies: { agencyId: string; pressAgencyId: string; hostAgencyId: string },
 ): Promise<Record<Role, string>> {
-  const keys = await Promise.all(
-    Roles.map((role) =>
-      issueKey(
-        stack,
-        role,
-        role === 'agency' ? agencies.agencyId : role === 'press' ? agencies.pressAgencyId : undefined,
-      ),
-    ),
-  );
+  const bound: Partial<Record<Role, string>> = {
+    agency: agencies.agencyId,
+    press: agencies.pressAgencyId,
+    host: agencies.hostAgencyId,
+  };
+  const keys = await Promise.all(Roles.map((role) => issueKey(stack, role, bound[role])));
   return Object.fromEntries(Roles.map((role, i) => [role, keys[i]])) as Record<Role, string>;
 }
 

@@ -35,7 +35,7 @@ export interface KafkaTopicManifest {
 
 /** Base manifests: replication factor 1 (the prod overlay patches it to 3). */
 export function topicManifests(topics: TopicSpec[] = allTopics(), replicas = 1): KafkaTopicManifest[] {
-  return topics.map(({ topic, numPartitions }) => {
+  return topics.map(({ topic, numPartitions, configEntries = [] }) => {
     const topicClass = topicClassOf(topic);
     return {
       apiVersion: 'kafka.strimzi.io/v1',
@@ -53,10 +53,23 @@ export function topicManifests(topics: TopicSpec[] = allTopics(), replicas = 1):
         topicName: topic,
         partitions: numPartitions,
         replicas,
-        config: { 'cleanup.policy': 'delete', 'retention.ms': RETENTION_MS[topicClass] },
+        config: topicConfig(topicClass, configEntries),
       },
     };
   });
+}
+
+/**
+ * The code's settings of the topic (allTopics()), else deletion after the retention of its class. A compacted topic
+ * (the agency registry) keeps the latest event of every key for good: no retention applies to it.
+ */
+function topicConfig(
+  topicClass: TopicClass,
+  entries: Array<{ name: string; value: string }>,
+): Record<string, string | number> {
+  const own = Object.fromEntries(entries.map(({ name, value }) => [name, value]));
+  if (own['cleanup.policy'] === 'compact') return own;
+  return { 'cleanup.policy': 'delete', 'retention.ms': RETENTION_MS[topicClass], ...own };
 }
 
 export function renderTopicsYaml(manifests: KafkaTopicManifest[] = topicManifests()): string {

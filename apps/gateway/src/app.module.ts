@@ -40,6 +40,10 @@ import { InviteePages } from './invitee-page/invitee-pages';
 import { PageFiles } from './invitee-page/page-files';
 import { SeriesController } from './series/series.controller';
 import { DeliveriesController } from './deliveries/deliveries.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ObstacleReportsController } from './obstacle-reports/obstacle-reports.controller';
+import { InformationOffersController } from './information-offers/information-offers.controller';
+import { WebhookSubscriptionsController } from './webhooks/webhook-subscriptions.controller';
 import { ServicesModule } from './services/services.module';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { type GatewayConfig, gatewayEnv } from './config';
@@ -81,6 +85,10 @@ import { type GatewayConfig, gatewayEnv } from './config';
     BriefsController,
     BriefingPackController,
     DeliveriesController,
+    ReportsController,
+    ObstacleReportsController,
+    InformationOffersController,
+    WebhookSubscriptionsController,
     HealthController,
   ],
   providers: [

@@ -8,6 +8,9 @@ import { BriefsModule } from './briefs/briefs.module';
 import { DeliveryModule } from './delivery/delivery.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { PlanMailModule } from './plan-mail/plan-mail.module';
+import { RegistryModule } from './registry/registry.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -22,6 +25,9 @@ import { InvitationsModule } from './invitations/invitations.module';
     InvitationsModule,
     BriefsModule,
     IncidentsModule,
+    RegistryModule,
+    PlanMailModule,
+    WebhooksModule,
   ],
 })
 export class AppModule {}

@@ -7,7 +7,6 @@ describe('notifications configuration', () => {
       NOTIFICATIONS_PORT: 3103,
       SMTP_URL: 'smtp://127.0.0.1:1025',
       PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
-      MAIL_LOCALE: 'vi',
       MAIL_MAX_ATTEMPTS: 8,
       MAIL_RETRY_INITIAL_MS: 2_000,
       MAIL_RETRY_MAX_MS: 300_000,
@@ -52,7 +51,6 @@ describe('notifications configuration', () => {
 
   it.each([
     ['URGENT_ACK_MINUTES', '-5'],
-    ['MAIL_LOCALE', 'fr'],
     ['MAIL_BATCH_SIZE', '0'],
     ['REMINDER_SCAN_INTERVAL_MS', 'often'],
   ])('refuses %s=%s, naming the variable', (variable, value) => {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import {
   configLoader,
   displayEnv,
-  enumVar,
   intVar,
+  listVar,
   messagingEnv,
   numberVar,
   optionalStringVar,
@@ -33,7 +33,6 @@ export const notificationsEnv = messagingEnv.extend({
     30,
     "days after a conference's end during which its RSVP links still answer; afterwards 410 Gone",
   ),
-  MAIL_LOCALE: enumVar(['vi', 'en'], 'vi', 'language of mail (`vi` or `en`)'),
   MAIL_MAX_ATTEMPTS: intVar(8, 'attempts to send a mail before it is given up'),
   MAIL_RETRY_INITIAL_MS: intVar(2_000, 'delay before the first retry of a mail, doubled at each further one'),
   MAIL_RETRY_MAX_MS: intVar(300_000, 'longest delay between two retries of a mail'),
@@ -71,6 +70,32 @@ export const notificationsEnv = messagingEnv.extend({
     "the profile's `signer.position`",
   ),
   LETTER_SIGNER_NAME: optionalStringVar("the signer's name under the invitation letter", "the profile's `signer.name`"),
+  WEBHOOK_ALLOWED_HOSTS: listVar(
+    'webhook hosts exempt from the address check (comma list of host names or addresses, no port): they may resolve to private or loopback addresses and use http. For a receiver inside the network; empty in production otherwise',
+    { shownDefault: 'none' },
+  ),
+  WEBHOOK_ALERT_EMAILS: optionalStringVar(
+    'the admins told by mail when a webhook subscription failing for WEBHOOK_DISABLE_AFTER_HOURS is disabled (`a@x, Name <b@y>`)',
+    'HOST_ALERT_EMAILS',
+  ),
+  WEBHOOK_TIMEOUT_MS: intVar(10_000, 'a webhook receiver that has not answered within this is a failed attempt'),
+  WEBHOOK_RETRY_INITIAL_MS: intVar(
+    5_000,
+    'delay before the first retry of a webhook delivery, doubled at each further one',
+  ),
+  WEBHOOK_RETRY_MAX_MS: intVar(3_600_000, 'longest delay between two attempts of a webhook delivery'),
+  WEBHOOK_DISABLE_AFTER_HOURS: numberVar(
+    72,
+    'a webhook delivery failing this long is given up, and a subscription with no delivery accepted for this long while failing is disabled',
+    { min: 0.0001 },
+  ),
+  WEBHOOK_CONCURRENCY: intVar(16, 'webhook deliveries in flight at once, across subscriptions'),
+  WEBHOOK_CONCURRENCY_PER_SUBSCRIPTION: intVar(
+    4,
+    'webhook deliveries in flight at once to one subscription (each conference one at a time), so a slow receiver leaves the others their share',
+  ),
+  WEBHOOK_POLL_INTERVAL_MS: intVar(250, 'webhook worker poll interval when idle'),
+  WEBHOOK_LEASE_MS: intVar(30_000, 'lease length of a webhook delivery being sent (above WEBHOOK_TIMEOUT_MS)'),
   NOTIFICATIONS_TEMPLATES_DIR: optionalStringVar(
     'folder of the mail templates (`vi/`, `en/`)',
     'the templates built with the service',

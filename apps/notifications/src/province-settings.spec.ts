@@ -3,6 +3,7 @@ import { notificationsEnv } from './config';
 import { letterIssuer, provinceSettings } from './province-settings';
 
 const config = (env: Record<string, string> = {}) => loadConfig(notificationsEnv, env);
+const AGENCY = '6f1d4c2e-0000-4000-8000-000000000001';
 
 describe('the province settings of notifications', () => {
   it('come from the Đắk Lắk profile by default', () => {
@@ -47,13 +48,37 @@ describe('the province settings of notifications', () => {
     });
   });
 
-  it('number a letter under the issuing body of the organising agency, or LETTER_ISSUER_CODE', () => {
-    const organizer = 'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa';
-    expect(letterIssuer(config({ PROVINCE_PROFILE: 'khanh-hoa' }), organizer)).toEqual({
+  it('number a letter of an earlier event under the issuing body of the organising agency, or LETTER_ISSUER_CODE', () => {
+    const organizer = {
+      agencyId: AGENCY,
+      agencyName: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Khánh Hòa',
+      email: 'a@b.vn',
+    };
+    expect(letterIssuer(config({ PROVINCE_PROFILE: 'khanh-hoa' }), { organizer })).toEqual({
       code: 'SVHTTDL',
       name: 'Sở Văn hóa, Thể thao và Du lịch',
     });
-    expect(letterIssuer(config(), 'Công an tỉnh Đắk Lắk')).toEqual({ code: 'SVHTTDL' });
-    expect(letterIssuer(config({ LETTER_ISSUER_CODE: 'BTC' }), organizer)).toMatchObject({ code: 'BTC' });
+    const police = { ...organizer, agencyName: 'Công an tỉnh Đắk Lắk' };
+    expect(letterIssuer(config(), { organizer: police })).toEqual({ code: 'SVHTTDL' });
+    expect(letterIssuer(config(), {})).toEqual({ code: 'SVHTTDL' });
+    expect(letterIssuer(config({ LETTER_ISSUER_CODE: 'BTC' }), { organizer })).toMatchObject({ code: 'BTC' });
+  });
+
+  it('number a letter under the issuer the call named: the profile’s body it matches, else its registry code', () => {
+    const organizer = { agencyId: AGENCY, agencyName: 'Sở Văn hóa, Thể thao và Du lịch', email: 'a@b.vn' };
+    const coHost = { agencyId: AGENCY, agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', code: 'BTGDV' };
+    expect(letterIssuer(config(), { issuer: coHost, organizer })).toEqual({
+      code: 'BTGDV',
+      name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    });
+    const department = { ...coHost, agencyName: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk', code: 'SVH' };
+    expect(letterIssuer(config(), { issuer: department })).toEqual({
+      code: 'SVHTTDL',
+      name: 'Sở Văn hóa, Thể thao và Du lịch',
+    });
+    expect(letterIssuer(config({ LETTER_ISSUER_CODE: 'BTC' }), { issuer: coHost })).toEqual({
+      code: 'BTC',
+      name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+    });
   });
 });

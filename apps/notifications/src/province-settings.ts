@@ -1,3 +1,4 @@
+import type { IssuerData, OrganizerData } from '@pressconf/contracts';
 import { matchingIssuer, provinceTitle, publicHostOf } from '@pressconf/province';
 import type { NotificationsConfig } from './config';
 import type { MailProvince } from './rendering';
@@ -45,18 +46,29 @@ export function provinceSettings(config: ProvinceVariables): ProvinceSettings {
   };
 }
 
+/** What a conference's call named of the body issuing its letter: the issuer, or (earlier events) the organiser. */
+export interface LetterIssuerNamed {
+  issuer?: IssuerData | null;
+  organizer?: OrganizerData | null;
+}
+
 /**
- * Who issues the letter of a conference organised by this agency: the profile's body that the agency's name begins
- * with, else its first; LETTER_ISSUER_CODE, when set, numbers every letter under one code.
+ * Who issues a conference's letter, in which number series. The issuer the call named (the co-host, else the
+ * coordinator): the profile's issuing body its name begins with (header and code from the profile), else the
+ * agency itself under its registry code. For events of earlier versions, which name no issuer, the profile's body
+ * that the organiser's name begins with, else its first, as before. LETTER_ISSUER_CODE, when set, numbers every
+ * letter under one code.
  */
 export function letterIssuer(
   config: Pick<ProvinceVariables, 'PROVINCE_PROFILE' | 'LETTER_ISSUER_CODE'>,
-  organizerName?: string,
+  named: LetterIssuerNamed = {},
 ): LetterIssuer {
   const profile = config.PROVINCE_PROFILE;
-  const matched = organizerName ? matchingIssuer(profile, organizerName) : undefined;
+  const agencyName = named.issuer?.agencyName ?? named.organizer?.agencyName;
+  const matched = agencyName ? matchingIssuer(profile, agencyName) : undefined;
+  const own = matched ?? (named.issuer ? { code: named.issuer.code, name: named.issuer.agencyName } : undefined);
   return {
-    code: config.LETTER_ISSUER_CODE ?? (matched ?? profile.issuingBodies[0]).code,
-    ...(matched ? { name: matched.name } : {}),
+    code: config.LETTER_ISSUER_CODE ?? (own ?? profile.issuingBodies[0]).code,
+    ...(own ? { name: own.name } : {}),
   };
 }

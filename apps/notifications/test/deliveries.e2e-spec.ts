@@ -27,7 +27,11 @@ describe('deliveries: every message, and the resend of a failed one', () => {
     const called = await callPeriodicConference(stack);
     conference = called.conference;
     const press = called.agencies.find((a) => a.kind === 'PRESS')!;
-    keys = await issueRoleKeys(stack, { agencyId: called.agencies[0].id, pressAgencyId: press.id });
+    keys = await issueRoleKeys(stack, {
+      agencyId: called.agencies[0].id,
+      pressAgencyId: press.id,
+      hostAgencyId: called.agencies.find((a) => a.roles.includes('CO_HOST'))!.id,
+    });
     await eventually(async () => {
       const { body } = await list('');
       const kinds = new Set(body.items.map((d) => d.kind));

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  AgencyView,
   ConferenceView,
   EventTypes,
   InvitationByTokenView,
@@ -13,6 +14,7 @@ import { Stack, eventually } from '@pressconf/testing/support/stack';
 import { countBy, invitationLinkOf, waitForInvitations } from '@pressconf/testing/support/conference';
 import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
 import { callPeriodicConference } from '@pressconf/testing/support/conference';
+import { issueKey } from '@pressconf/testing/support/role-keys';
 import { handledByNotifications, publish, TopicWatch } from './support/events';
 import {
   anonymous,
@@ -52,13 +54,14 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
   let stack: Stack;
   let watch: TopicWatch;
   let conference: ConferenceView;
+  let agencies: AgencyView[];
   let invitations: ReceivedMail[];
   let uid: string;
 
   beforeAll(async () => {
     stack = await Stack.start();
     watch = await TopicWatch.start(Topics.invitation);
-    ({ conference } = await callPeriodicConference(stack));
+    ({ conference, agencies } = await callPeriodicConference(stack));
     invitations = await waitForInvitations(stack, conference.id, conference.participants.length);
     uid = `conference-${conference.id}@pressconf.daklak.gov.vn`;
   });
@@ -123,9 +126,54 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       }
       expect(text).toContain(participantOf(mail).contactName);
       expect(text).toMatch(/Đắk Lắk, ngày \d{2} tháng \d{1,2} năm \d{4}/);
-      numbers.add(/Số: (\d{2,}\/GM-[A-Z]+)/.exec(text)![1]);
+      numbers.add(/Số: (\d{2,}\/GM-[A-Z0-9-]+)/.exec(text)![1]);
     }
     expect(numbers.size).toBe(1); // one letter per conference
+  });
+
+  it('names the hosts in mail and letter; the co-host issues the letter, in its own number series', async () => {
+    const coHost = agencies.find((a) => a.roles.includes('CO_HOST'))!;
+    const hostNames = conference.hosts.map((h) => h.agencyName);
+    expect(hostNames).toHaveLength(4);
+    const mail = invitations[0];
+    expect(mail.parsed.text).toContain(`Cơ quan chủ trì: ${hostNames.join(', ')}`);
+    const text = (await letterTextOf(mail)).replace(/\s+/g, ' ');
+    // Not an issuing body of the province profile: its registry name heads the letter, its code numbers it.
+    expect(text).toContain(coHost.name.toLocaleUpperCase('vi'));
+    expect(text).not.toContain('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH');
+    expect(text).toContain(`Số: 01/GM-${coHost.code}`);
+    expect(text).toContain(`Cơ quan chủ trì: ${coHost.name} (đồng chủ trì);`);
+    const page = await anonymous<InvitationByTokenView>(rsvpLinkOf(mail));
+    expect(page.body.conference.hosts).toEqual(hostNames);
+
+    // A second conference of the same co-host takes the next number of its series.
+    const draft = await stack.api<ConferenceView>('POST', '/conferences', {
+      body: {
+        kind: 'PERIODIC',
+        title: 'Hội nghị cung cấp thông tin tháng sau',
+        startsAt: conference.startsAt,
+        endsAt: conference.endsAt,
+        venue: conference.venue,
+        topics: conference.topics,
+      },
+    });
+    const next = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`);
+    expect(next.body.issuer).toEqual({ agencyId: coHost.id, agencyName: coHost.name, code: coHost.code });
+    const [nextMail] = await waitForInvitations(stack, next.body.id, next.body.participants.length);
+    expect(await letterTextOf(nextMail)).toContain(`Số: 02/GM-${coHost.code}`);
+
+    // A host reads the invitations of the conferences its agency hosts; another's are a 404.
+    const [coHostKey, providerKey] = await Promise.all([
+      issueKey(stack, 'host', coHost.id),
+      issueKey(stack, 'host', agencies.find((a) => a.roles.length === 1 && a.roles[0] === 'INFORMATION_PROVIDER')!.id),
+    ]);
+    const listed = (key: string) => stack.api('GET', `/conferences/${conference.id}/invitations`, { key });
+    expect((await listed(coHostKey)).status).toBe(200);
+    expect((await listed(providerKey)).status).toBe(404);
+    const deliveries = await stack.api<Page<{ conferenceId: string | null }>>('GET', '/deliveries?pageSize=100', {
+      key: providerKey,
+    });
+    expect(deliveries.body.total).toBe(0);
   });
 
   it('lets an invitee see and answer the invitation through the link in the mail, without an account', async () => {
@@ -277,6 +325,8 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
       expect.arrayContaining(['rsvp', 'canChange', 'changeableUntil']),
     );
     expect(schemas.RsvpDto.properties?.response.enum).toEqual(['ACCEPT', 'DECLINE', 'DELEGATE']);
+    expect(schemas.InvitationByTokenView.properties?.locale.enum).toEqual(['vi', 'en']);
+    expect(schemas.InvitationView.properties?.locale.enum).toEqual(['vi', 'en']);
     expect(schemas.InvitationView.properties?.status.enum).toEqual(['PENDING', 'SENT', 'FAILED']);
     const list = document.paths['/api/v1/conferences/{id}/invitations'].get;
     expect(list.parameters?.find((p) => p.name === 'rsvp')?.schema.enum).toEqual([
@@ -340,6 +390,93 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
         conference.endsAt,
       ]);
     }
+  });
+
+  it('writes to each invitee in their language: mail, calendar and page in English for `en`, the letter in Vietnamese', async () => {
+    // A call whose contacts speak different languages, published as scheduling would publish it.
+    const conferenceId = randomUUID();
+    // 09:00 in Vietnam, ten days ahead: a range within one day.
+    const startsAt = new Date((Math.floor(Date.now() / 86_400_000) + 10) * 86_400_000 + 2 * 3600_000);
+    const [agency] = conference.participants;
+    const invitee = (name: string, email: string, locale?: 'en') => ({
+      inviteeId: randomUUID(),
+      agencyId: randomUUID(),
+      agencyName: agency.agencyName,
+      role: 'INFORMATION_PROVIDER' as const,
+      contactName: name,
+      email,
+      mustBrief: false,
+      ...(locale ? { locale } : {}),
+    });
+    const english = invitee('John Smith', 'john.smith@example.org', 'en');
+    const vietnamese = invitee('Trần Thị Hoa', 'hoa.tt@example.org'); // no locale: Vietnamese
+    await publish(EventTypes.conferenceCalled, conferenceId, {
+      conferenceId,
+      kind: 'PERIODIC',
+      title: 'Hội nghị cung cấp thông tin về đầu tư nước ngoài',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      venue: 'Hội trường UBND tỉnh, Buôn Ma Thuột',
+      topics: ['Đầu tư nước ngoài'],
+      sequence: 1,
+      invitees: [english, vietnamese],
+    });
+    const mails = await eventually(() => {
+      const found = mailsOf(stack, conferenceId, 'INVITATION');
+      return found.length >= 2 ? found : undefined;
+    });
+    const to = (email: string) => mails.find((m) => recipientOf(m) === email)!;
+
+    const en = to(english.email);
+    expect(en.parsed.subject).toMatch(
+      /^Invitation: Hội nghị cung cấp thông tin về đầu tư nước ngoài – \d{2}:\d{2}, \w+day, /,
+    );
+    expect(en.parsed.text).toContain('You are cordially invited to attend the periodic press information conference');
+    expect(en.parsed.text).toContain('Vietnam time (UTC+07:00)');
+    expect(calendarOf(en).event.description).toMatch(/^Periodic press information conference – Đắk Lắk Province\n/);
+    expect(en.parsed.attachments.map((a) => a.filename)).toEqual(expect.arrayContaining(['invitation.ics']));
+    expect(await letterTextOf(en)).toContain('GIẤY MỜI'); // an official document: Vietnamese for everyone
+    // A call of an earlier version names no issuer: the profile's issuing body numbers the letter, as before.
+    expect(await letterTextOf(en)).toMatch(/Số: \d{2}\/GM-SVHTTDL/);
+
+    const vi = to(vietnamese.email);
+    expect(vi.parsed.subject).toMatch(/^Giấy mời: /);
+    expect(vi.parsed.text).toContain('giờ Việt Nam (UTC+07:00)');
+    expect(calendarOf(vi).event.description).toMatch(
+      /^Hội nghị cung cấp thông tin cho báo chí định kỳ – tỉnh Đắk Lắk\n/,
+    );
+
+    const seen = await anonymous<InvitationByTokenView>(rsvpLinkOf(en));
+    expect(seen.body.locale).toBe('en');
+    expect((await anonymous<InvitationByTokenView>(rsvpLinkOf(vi))).body.locale).toBe('vi');
+    const ics = await anonymous(`${rsvpLinkOf(en)}/calendar.ics`);
+    expect(parseCalendar(ics.text).event.description).toMatch(/^Periodic press information conference/);
+
+    const page = await anonymous(invitationLinkOf(en));
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).toContain('<h2 id="answer-heading">Your attendance</h2>');
+    expect(page.text).toMatch(/<time datetime="[^"]+">\d{2}:\d{2} – \d{2}:\d{2}, \w+day, \d{1,2} \w+ \d{4}<\/time>/);
+    const vietnamesePage = await anonymous(invitationLinkOf(vi));
+    expect(vietnamesePage.text).toContain('<html lang="vi">');
+    expect(vietnamesePage.text).toContain('Xác nhận tham dự');
+
+    // Every later notice follows the same person's language.
+    await publish(EventTypes.conferenceAgendaChanged, conferenceId, {
+      conferenceId,
+      sequence: 2,
+      agenda: [
+        { title: 'Khai mạc', presenterName: 'Lê Quang Minh', durationMinutes: 10, startsAt: startsAt.toISOString() },
+      ],
+    });
+    const changes = await eventually(() => {
+      const found = mailsOf(stack, conferenceId, 'INVITATION_AGENDA_CHANGED');
+      return found.length >= 2 ? found : undefined;
+    });
+    const changed = (email: string) => changes.find((m) => recipientOf(m) === email)!;
+    expect(changed(english.email).parsed.text).toContain('Khai mạc – Lê Quang Minh (10 min)');
+    expect(calendarOf(changed(english.email)).event.description).toContain('Agenda:\n- ');
+    expect(changed(vietnamese.email).parsed.text).toContain('Khai mạc – Lê Quang Minh (10 phút)');
   });
 
   it('sends everyone an updated invitation on reschedule: same UID, higher SEQUENCE, new times', async () => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AgencyEventData,
   AgencyView,
   BriefRequestView,
+  DeliveryView,
   ConferenceView,
   EventTypes,
   IncidentView,
@@ -14,7 +16,7 @@ import { countBy, invitationLinkOf, waitForInvitations } from '@pressconf/testin
 import type { ReceivedMail } from '@pressconf/testing/support/smtp-sink';
 import { formatDateTime } from '../src/rendering';
 import { callPeriodicConference } from '@pressconf/testing/support/conference';
-import { publish } from './support/events';
+import { handledByNotifications, publish } from './support/events';
 import { anonymous, kindOf, mailsOf, recipientOf, rsvpLinkOf } from './support/mail';
 
 const forRequest = (requestId: string) => (mail: ReceivedMail) =>
@@ -244,5 +246,141 @@ describe('other mail: brief requests, reminders, overdue notices, the briefing p
 
     // A periodic conference is no urgent call: its silent invitees got no second notice.
     expect(mailsOf(stack, conference.id, 'INVITATION_URGENT_REMINDER')).toEqual([]);
+  });
+
+  it('writes to the People’s Committee about a forwarded obstacle report, and tells the agency each step and its offer’s fate', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const agencyEvent = (over: Partial<AgencyEventData>): AgencyEventData => ({
+      agencyId: randomUUID(),
+      code: `SO${suffix}`.toUpperCase(),
+      name: 'Sở Nông nghiệp và Môi trường',
+      kind: 'DEPARTMENT',
+      roles: ['INFORMATION_PROVIDER'],
+      fields: [],
+      contacts: [],
+      validFrom: '2026-01-01T00:00:00+07:00',
+      validTo: null,
+      ...over,
+    });
+    const contact = (name: string, email: string) => ({
+      name,
+      email,
+      spokesperson: true,
+      locale: 'vi' as const,
+      fields: [],
+    });
+    const leadership = agencyEvent({
+      code: `UB${suffix}`.toUpperCase(),
+      name: 'Ủy ban nhân dân tỉnh',
+      kind: 'PEOPLES_COMMITTEE',
+      roles: ['PROVINCIAL_LEADERSHIP'],
+      contacts: [contact('Lê Văn Cường', `pct-${suffix}@ubnd.example.vn`)],
+    });
+    const agency = agencyEvent({ contacts: [contact('Cũ', `cu-${suffix}@snn.example.vn`)] });
+    const registryEvents = [
+      await publish(EventTypes.agencyRegistered, leadership.agencyId, leadership),
+      await publish(EventTypes.agencyRegistered, agency.agencyId, agency),
+    ];
+    // The whole agency replaces what was held: the old contact no longer receives anything.
+    const agencyNow = { ...agency, contacts: [contact('Trần Thị Bình', `binh-${suffix}@snn.example.vn`)] };
+    registryEvents.push(await publish(EventTypes.agencyChanged, agency.agencyId, agencyNow));
+    // Topics keep no order between them: the registry copy is up to date before the agency reports (as it would be).
+    const query = (sql: string, params: unknown[]) => stack.query(sql, params);
+    for (const event of registryEvents) {
+      await eventually(async () => ((await handledByNotifications(query, event.id)) ? true : undefined), 60_000);
+    }
+
+    const reportId = randomUUID();
+    const report = {
+      reportId,
+      agencyId: agency.agencyId,
+      conferenceId: null,
+      title: 'Chậm nhận số liệu thiệt hại do hạn hán',
+      description: 'Các huyện chưa gửi số liệu thiệt hại, Sở chưa thể chuẩn bị nội dung cung cấp cho báo chí.',
+      proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu trước ngày 20/3.',
+      reportedAt: new Date().toISOString(),
+      note: null,
+      resolution: null,
+    };
+    const note = 'Kính trình UBND tỉnh chỉ đạo các huyện phối hợp.';
+    const resolution = 'UBND tỉnh đã có Công văn số 123/UBND-TH chỉ đạo các huyện.';
+    await publish(EventTypes.obstacleReported, reportId, { ...report, status: 'OPEN' });
+    await publish(EventTypes.obstacleForwarded, reportId, { ...report, status: 'FORWARDED', note });
+    const offerId = randomUUID();
+    await publish(EventTypes.informationOfferDecided, offerId, {
+      offerId,
+      agencyId: agency.agencyId,
+      title: 'Dịch tả lợn châu Phi tại huyện Krông Pắc',
+      summary: 'Phát hiện ổ dịch mới.',
+      topics: ['Dịch bệnh'],
+      urgent: true,
+      status: 'CALLED_EXTRAORDINARY',
+      offeredAt: new Date(Date.now() - 3600_000).toISOString(),
+      decision: 'CALL_EXTRAORDINARY',
+      decidedAt: new Date().toISOString(),
+      comment: 'Triệu tập họp báo đột xuất.',
+    });
+
+    const to = (email: string) => stack.smtp.received.filter((m) => recipientOf(m) === email);
+    const leader = `pct-${suffix}@ubnd.example.vn`;
+    const binh = `binh-${suffix}@snn.example.vn`;
+    const [toLeader] = await eventually(() => (to(leader).length >= 1 ? to(leader) : undefined), 60_000);
+    expect(kindOf(toLeader)).toBe('OBSTACLE_REPORT_TO_LEADERSHIP');
+    expect(toLeader.parsed.subject).toBe(
+      '[Trình Ủy ban nhân dân tỉnh] Khó khăn, vướng mắc của Sở Nông nghiệp và Môi trường: Chậm nhận số liệu thiệt hại do hạn hán',
+    );
+    expect(toLeader.parsed.text).toContain('Kính gửi: Ông/Bà Lê Văn Cường – Ủy ban nhân dân tỉnh.');
+    expect(toLeader.parsed.text).toContain(
+      'Cơ quan đầu mối kính trình Ủy ban nhân dân tỉnh xem xét, chỉ đạo giải quyết',
+    );
+    expect(toLeader.parsed.text).toContain(report.description);
+    expect(toLeader.parsed.text).toContain(`Đề xuất, kiến nghị:\n${report.proposal}`);
+    expect(toLeader.parsed.text).toContain(`Ý kiến của cơ quan đầu mối: ${note}`);
+    expect(toLeader.parsed.text).toContain(`Thời điểm báo cáo: ${formatDateTime(report.reportedAt, 'vi')}`);
+    expect(toLeader.parsed.html).toContain('Báo cáo khó khăn, vướng mắc trong thực hiện Kế hoạch họp báo');
+
+    await publish(EventTypes.obstacleResolved, reportId, { ...report, status: 'RESOLVED', note, resolution });
+    const agencyMail = await eventually(() => (to(binh).length >= 4 ? to(binh) : undefined));
+    const byKind = new Map(agencyMail.map((m) => [kindOf(m), m]));
+    expect([...byKind.keys()].sort()).toEqual([
+      'INFORMATION_OFFER_DECIDED',
+      'OBSTACLE_REPORT_FORWARDED',
+      'OBSTACLE_REPORT_RECEIVED',
+      'OBSTACLE_REPORT_RESOLVED',
+    ]);
+    expect(byKind.get('OBSTACLE_REPORT_RECEIVED')!.parsed.subject).toBe(
+      'Xác nhận đã tiếp nhận báo cáo khó khăn, vướng mắc: Chậm nhận số liệu thiệt hại do hạn hán',
+    );
+    expect(byKind.get('OBSTACLE_REPORT_RECEIVED')!.parsed.text).toContain(
+      'Kính gửi: Ông/Bà Trần Thị Bình – Sở Nông nghiệp và Môi trường.',
+    );
+    expect(byKind.get('OBSTACLE_REPORT_FORWARDED')!.parsed.text).toContain(
+      'đã được trình Ủy ban nhân dân tỉnh xem xét',
+    );
+    expect(byKind.get('OBSTACLE_REPORT_RESOLVED')!.parsed.text).toContain(`Kết quả xử lý: ${resolution}`);
+    const decided = byKind.get('INFORMATION_OFFER_DECIDED')!;
+    expect(decided.parsed.subject).toBe(
+      'Triệu tập hội nghị đột xuất về thông tin đề xuất: Dịch tả lợn châu Phi tại huyện Krông Pắc',
+    );
+    expect(decided.parsed.text).toContain(
+      'triệu tập hội nghị cung cấp thông tin cho báo chí đột xuất về nội dung này trong vòng 24 giờ',
+    );
+    expect(decided.parsed.text).toContain('Ý kiến của cơ quan đầu mối: Triệu tập họp báo đột xuất.');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(to(`cu-${suffix}@snn.example.vn`)).toEqual([]);
+    expect(to(leader)).toHaveLength(1);
+
+    const listed = await stack.api<Page<DeliveryView>>(
+      'GET',
+      `/deliveries?kind=OBSTACLE_REPORT_TO_LEADERSHIP&recipient=${leader}`,
+    );
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        status: 'SENT',
+        obstacleReportId: reportId,
+        conferenceId: null,
+        agencyName: 'Ủy ban nhân dân tỉnh',
+      }),
+    ]);
   });
 });

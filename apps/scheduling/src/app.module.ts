@@ -7,6 +7,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { SeriesModule } from './series/series.module';
+import { ReportingModule } from './reporting/reporting.module';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
 
 @Module({
@@ -22,6 +23,7 @@ import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from './database/schema';
     ConferencesModule,
     IncidentsModule,
     SeriesModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

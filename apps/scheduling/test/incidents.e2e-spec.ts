@@ -6,7 +6,10 @@ import type {
   IncidentView,
   Problem,
 } from '@pressconf/contracts';
-import { Topics } from '@pressconf/contracts';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { EventHeaders, EventTypes, Topics } from '@pressconf/contracts';
+import type { EventEnvelope, InformationOfferEventData, Page } from '@pressconf/contracts';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 import { EventTap, fieldsOf, HOUR, iso, registerAgencies } from './support/scheduling';
@@ -183,5 +186,67 @@ describe('incidents and extraordinary conferences', () => {
     expect(breached()).toHaveLength(1);
     const fetched = await stack.api<IncidentView>('GET', `/incidents/${incident.id}`);
     expect(fetched.body.deadlineBreachedAt).toEqual(expect.any(String));
+  });
+
+  it('reports an incident once from an offer decided CALL_EXTRAORDINARY, its 24 hours running from the decision', async () => {
+    const decidedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 2 * HOUR);
+    const offerId = randomUUID();
+    const envelope: EventEnvelope<InformationOfferEventData> = {
+      id: randomUUID(),
+      type: EventTypes.informationOfferDecided,
+      version: 1,
+      occurredAt: decidedAt.toISOString(),
+      source: 'submissions',
+      subject: offerId,
+      correlationId: randomUUID(),
+      data: {
+        offerId,
+        agencyId: agencies.SNN.id,
+        title: 'Dịch tả lợn châu Phi bùng phát tại huyện Krông Pắc',
+        summary: 'Sở Nông nghiệp đề nghị cung cấp thông tin kịp thời để người dân chủ động phòng, chống dịch.',
+        topics: ['Nông nghiệp', 'Dịch bệnh'],
+        urgent: true,
+        status: 'CALLED_EXTRAORDINARY',
+        offeredAt: iso(decidedAt.getTime() - HOUR),
+        decision: 'CALL_EXTRAORDINARY',
+        decidedAt: decidedAt.toISOString(),
+        conferenceId: null,
+        briefRequestId: null,
+        comment: 'Triệu tập họp báo đột xuất',
+      },
+    };
+    const producer = new Kafka({
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).producer();
+    await producer.connect();
+    const message = {
+      key: offerId,
+      value: JSON.stringify(envelope),
+      headers: { [EventHeaders.id]: envelope.id, [EventHeaders.type]: envelope.type },
+    };
+    // Delivered twice, as Kafka may: one incident all the same.
+    await producer.send({ topic: Topics.informationOffer, messages: [message, message] });
+    await producer.disconnect();
+
+    const window = `from=${encodeURIComponent(iso(decidedAt.getTime() - 1000))}&to=${encodeURIComponent(iso(decidedAt.getTime() + 1000))}`;
+    const ofOffer = async () =>
+      (await stack.api<Page<IncidentView>>('GET', `/incidents?${window}`)).body.items.filter(
+        (i) => i.title === envelope.data.title,
+      );
+    const deadline = Date.now() + 60_000;
+    while ((await ofOffer()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const incidents = await ofOffer();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({
+      title: envelope.data.title,
+      topics: ['Nông nghiệp', 'Dịch bệnh'],
+      agencyIds: [agencies.SNN.id],
+    });
+    expect(Date.parse(incidents[0].detectedAt)).toBe(decidedAt.getTime());
+    expect(Date.parse(incidents[0].conveneBy)).toBe(decidedAt.getTime() + 24 * HOUR);
+    const reported = await tap.waitFor(incidents[0].id, 1);
+    expect(reported[0].type).toBe('scheduling.incident.reported.v1');
   });
 });

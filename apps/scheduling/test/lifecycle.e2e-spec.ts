@@ -12,6 +12,7 @@ import type {
 import { EventHeaders, Topics } from '@pressconf/contracts';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
+import { issueKey } from '@pressconf/testing/support/role-keys';
 import { EventTap, fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
 
 /** The payloads of the events on `scheduling.conference.v1`. */
@@ -237,6 +238,58 @@ describe('the conference lifecycle and its events', () => {
       previousStartsAt: conference.startsAt,
       reason: 'Trùng lịch',
     });
+  });
+
+  it('records the hosts and the letter’s issuer at the call, announces them, and shows a host only its conferences', async () => {
+    const conference = await draft('Hội nghị có cơ quan chủ trì');
+    expect(conference).toMatchObject({ hosts: [], issuer: null });
+    const [coChair, provider] = await Promise.all([
+      issueKey(stack, 'host', agencies.HNB.id),
+      issueKey(stack, 'host', agencies.SNN.id),
+    ]);
+    // Before the call a host sees the drafts of the kinds it would host; an agency holding no host role, none.
+    expect((await stack.api('GET', `/conferences/${conference.id}`, { key: coChair })).status).toBe(200);
+    expect((await stack.api('GET', `/conferences/${conference.id}`, { key: provider })).status).toBe(404);
+
+    const called = await act(conference.id, 'call');
+    expect(called.status).toBe(200);
+    const host = (code: string, roles: string[]) => ({
+      agencyId: agencies[code].id,
+      agencyName: agencies[code].name,
+      code: agencies[code].code,
+      roles,
+      contactName: expect.any(String) as string,
+      contactTitle: expect.any(String) as string,
+      email: expect.stringContaining('@') as string,
+      locale: 'vi',
+    });
+    const hosts = [
+      host('BTG', ['CO_HOST']),
+      host('CA', ['HUMAN_RIGHTS_STANDING_OFFICE']),
+      host('SVH', ['COORDINATOR']),
+      host('HNB', ['PRESS_BRIEFING_CO_CHAIR']),
+    ];
+    const issuer = { agencyId: agencies.BTG.id, agencyName: agencies.BTG.name, code: agencies.BTG.code };
+    expect(called.body.hosts).toEqual(hosts);
+    expect(called.body.issuer).toEqual(issuer);
+    const [event] = await tap.waitFor(conference.id, 1);
+    expect(event.envelope.data).toMatchObject({ hosts, issuer });
+
+    for (const [key, sees] of [
+      [coChair, true],
+      [provider, false],
+    ] as const) {
+      expect((await stack.api('GET', `/conferences/${conference.id}`, { key })).status).toBe(sees ? 200 : 404);
+      const preview = await stack.api('GET', `/conferences/${conference.id}/participants/preview`, { key });
+      expect(preview.status).toBe(sees ? 200 : 404);
+      const list = await stack.api<{ items: ConferenceView[] }>('GET', '/conferences?pageSize=100', { key });
+      expect(list.body.items.some((c) => c.id === conference.id)).toBe(sees);
+    }
+    // The press sees who hosts, but no one's address.
+    const press = await issueKey(stack, 'press', agencies.BDL.id);
+    const seen = await stack.api<ConferenceView>('GET', `/conferences/${conference.id}`, { key: press });
+    expect(seen.body.hosts.map((h) => h.agencyName)).toEqual(hosts.map((h) => h.agencyName));
+    expect(JSON.stringify(seen.body.hosts)).not.toContain('@');
   });
 
   it('cancels from DRAFT and from CALLED, and nothing after', async () => {

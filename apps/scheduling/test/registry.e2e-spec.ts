@@ -1,5 +1,7 @@
 import type {
+  AgencyEventData,
   AgencyView,
+  ConferenceCalledData,
   ConferenceInviteesChangedData,
   ConferenceView,
   CreateAgencyDto,
@@ -9,6 +11,7 @@ import type {
   Problem,
 } from '@pressconf/contracts';
 import { Topics } from '@pressconf/contracts';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { Stack } from '@pressconf/testing/support/stack';
 import { smallDirectory } from '@pressconf/testing/fixtures/directory';
 import { EventTap, fieldsOf, HOUR, hoursAhead, iso, registerAgencies } from './support/scheduling';
@@ -227,7 +230,14 @@ describe('the agency registry and participant resolution', () => {
       {
         conferenceId: conference.id,
         sequence: late.body.sequence,
-        added: [expect.objectContaining({ inviteeId: snn[0].inviteeId, agencyId: agencies.SNN.id, mustBrief: true })],
+        added: [
+          expect.objectContaining({
+            inviteeId: snn[0].inviteeId,
+            agencyId: agencies.SNN.id,
+            mustBrief: true,
+            locale: 'vi',
+          }),
+        ],
         removed: [],
       },
       {
@@ -285,5 +295,145 @@ describe('the agency registry and participant resolution', () => {
     });
     expect(closedBeforeOpened.status).toBe(400);
     expect(fieldsOf(closedBeforeOpened)).toEqual(['validTo']);
+  });
+
+  it('keeps every version of an agency: validAt answers with what was true then, and each change is an event', async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const agencyTap = new EventTap<AgencyEventData>(Topics.agency);
+    await agencyTap.start();
+    const code = `TTXVN-${Date.now()}`;
+    const email = (who: string) => `${who}.${code.toLowerCase()}@vnanet.example.vn`;
+    const created = await stack.api<AgencyView>('POST', '/agencies', {
+      body: {
+        code,
+        name: 'Phân xã Thông tấn xã Việt Nam tại Đắk Lắk',
+        kind: 'PRESS',
+        roles: ['PRESS'],
+        contacts: [{ name: 'Trần Văn Khánh', title: 'Trưởng phân xã', email: email('khanh'), spokesperson: true }],
+        validFrom: '2025-03-01T00:00:00+07:00',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.contacts).toEqual([expect.objectContaining({ locale: 'vi', fields: [] })]);
+    const id = created.body.id;
+    await pause();
+    const before = iso(Date.now());
+    await pause();
+
+    // Its roles and contacts change: a leader who reads English, reporters marked with the fields they cover.
+    const changed = await stack.api<AgencyView>('PATCH', `/agencies/${id}`, {
+      body: {
+        roles: ['PRESS', 'INFORMATION_PROVIDER'],
+        fields: ['thông tin đối ngoại'],
+        contacts: [
+          { name: 'Trần Văn Khánh', title: 'Trưởng phân xã', email: email('khanh'), spokesperson: true, locale: 'en' },
+          { name: 'Lê Thị Mai', title: 'Phóng viên', email: email('mai'), fields: ['Đất đai'] },
+          { name: 'Đỗ Văn Hùng', title: 'Phóng viên', email: email('hung'), fields: ['y tế'] },
+        ],
+      },
+    });
+    expect(changed.status).toBe(200);
+    await pause();
+    const after = iso(Date.now());
+
+    const listedAt = async (at: string, role = '') => {
+      const page = await stack.api<Page<AgencyView>>(
+        'GET',
+        `/agencies?q=${code}&validAt=${encodeURIComponent(at)}${role ? `&role=${role}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      return page.body.items.map((a) => [a.id, a.roles, a.contacts.map((c) => [c.name, c.locale, c.fields])]);
+    };
+    const asRegistered = [id, ['PRESS'], [['Trần Văn Khánh', 'vi', []]]];
+    const asChanged = [
+      id,
+      ['PRESS', 'INFORMATION_PROVIDER'],
+      [
+        ['Trần Văn Khánh', 'en', []],
+        ['Lê Thị Mai', 'vi', ['Đất đai']],
+        ['Đỗ Văn Hùng', 'vi', ['y tế']],
+      ],
+    ];
+    expect(await listedAt(before)).toEqual([asRegistered]);
+    expect(await listedAt(after)).toEqual([asChanged]);
+    // Before the registry recorded anything, but within its validity: the agency as first registered.
+    expect(await listedAt('2025-06-01T00:00:00+07:00')).toEqual([asRegistered]);
+    // The filters apply to what was true then.
+    expect(await listedAt(before, 'INFORMATION_PROVIDER')).toEqual([]);
+    expect(await listedAt(after, 'INFORMATION_PROVIDER')).toEqual([asChanged]);
+
+    const gotAt = (at: string) => stack.api<AgencyView>('GET', `/agencies/${id}?validAt=${encodeURIComponent(at)}`);
+    expect((await gotAt(before)).body).toMatchObject({ id, roles: ['PRESS'], fields: [] });
+    expect((await gotAt(after)).body).toMatchObject({ id, roles: ['PRESS', 'INFORMATION_PROVIDER'] });
+    expect((await gotAt('2025-01-01T00:00:00+07:00')).status).toBe(404);
+    expect((await stack.api<AgencyView>('GET', `/agencies/${id}`)).body.contacts).toHaveLength(3);
+    const badInstant = await stack.api<Problem>('GET', `/agencies/${id}?validAt=yesterday`);
+    expect(badInstant.status).toBe(400);
+    expect(fieldsOf(badInstant)).toEqual(['validAt']);
+
+    // Registered, then changed: both on the agency topic, in order, keyed by the agency, each the agency whole.
+    const events = await agencyTap.waitFor(id, 2);
+    await agencyTap.stop();
+    expect(events.map((e) => e.type)).toEqual(['scheduling.agency.registered.v1', 'scheduling.agency.changed.v1']);
+    expect(events[0].envelope.data).toEqual({
+      agencyId: id,
+      code,
+      name: 'Phân xã Thông tấn xã Việt Nam tại Đắk Lắk',
+      kind: 'PRESS',
+      roles: ['PRESS'],
+      fields: [],
+      contacts: [
+        {
+          name: 'Trần Văn Khánh',
+          title: 'Trưởng phân xã',
+          email: email('khanh'),
+          spokesperson: true,
+          locale: 'vi',
+          fields: [],
+        },
+      ],
+      validFrom: '2025-02-28T17:00:00.000Z',
+      validTo: null,
+    });
+    expect(events[1].envelope.data).toMatchObject({ agencyId: id, roles: ['PRESS', 'INFORMATION_PROVIDER'] });
+    // Compacted, so that a consumer can rebuild the registry from the topic alone.
+    const admin = new Kafka({
+      clientId: 'scheduling-e2e-admin',
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(','),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: Topics.agency, configNames: ['cleanup.policy'] }],
+    });
+    await admin.disconnect();
+    expect(resources[0].configEntries.map((e) => [e.configName, e.configValue])).toEqual([
+      ['cleanup.policy', 'compact'],
+    ]);
+    expect(events[1].envelope.data.contacts.map((c) => [c.email, c.locale, c.fields])).toEqual([
+      [email('khanh'), 'en', []],
+      [email('mai'), 'vi', ['Đất đai']],
+      [email('hung'), 'vi', ['y tế']],
+    ]);
+
+    // A call invites the leader and the reporter of the conference's topic, each with their language.
+    const conference = await draft(['Tranh chấp đất đai']);
+    const preview = await stack.api<ParticipantsPreview>('GET', `/conferences/${conference.id}/participants/preview`);
+    const invited = (participants: ParticipantsPreview['participants']) =>
+      participants.filter((p) => p.agencyId === id).map((p) => [p.email, p.locale, p.reason]);
+    expect(invited(preview.body.participants)).toEqual([
+      [email('mai'), 'vi', 'press agency (reporter: field "Đất đai" matches topic "Tranh chấp đất đai")'],
+      [email('khanh'), 'en', 'press agency (leader)'],
+    ]);
+    const conferenceTap = new EventTap<ConferenceCalledData>(Topics.conference);
+    await conferenceTap.start();
+    expect((await stack.api('POST', `/conferences/${conference.id}/call`)).status).toBe(200);
+    const [called] = await conferenceTap.waitFor(conference.id, 1);
+    await conferenceTap.stop();
+    expect(called.envelope.data.invitees.filter((i) => i.agencyId === id).map((i) => [i.email, i.locale])).toEqual([
+      [email('mai'), 'vi'],
+      [email('khanh'), 'en'],
+    ]);
   });
 });

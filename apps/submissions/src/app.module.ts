@@ -9,6 +9,8 @@ import { BriefsModule } from './briefs/briefs.module';
 import { SUBMISSIONS_ENTITIES, SUBMISSIONS_MIGRATIONS } from './database/schema';
 import { OrientationModule } from './orientation/orientation.module';
 import { ReviewModule } from './review/review.module';
+import { ObstacleReportsModule } from './obstacle-reports/obstacle-reports.module';
+import { InformationOffersModule } from './information-offers/information-offers.module';
 
 @Module({
   imports: [
@@ -24,6 +26,8 @@ import { ReviewModule } from './review/review.module';
     ReviewModule,
     OrientationModule,
     BriefingPackModule,
+    ObstacleReportsModule,
+    InformationOffersModule,
   ],
 })
 export class AppModule {}

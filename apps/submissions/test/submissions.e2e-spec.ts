@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import type {
+  AgencyRole,
   AgencyView,
   AttachmentView,
   BriefingPackSummary,
@@ -9,6 +10,10 @@ import type {
   BriefView,
   ConferenceView,
   CreatedApiKeyView,
+  EventType,
+  InformationOfferAttachmentView,
+  InformationOfferView,
+  ObstacleReportView,
   OrientationDocumentView,
   Page,
   Problem,
@@ -398,7 +403,7 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
   it('keeps the pack under embargo for the press until the conference starts, not for the hosts', async () => {
     const pressAgency = agencies.find((a) => a.kind === 'PRESS')!;
     const press = await keyFor('press', pressAgency.id);
-    const host = await keyFor('host');
+    const host = await keyFor('host', agencies.find((a) => a.roles.includes('CO_HOST'))!.id);
     const embargoed = await stack.api<Problem>('GET', `/conferences/${conference.id}/briefing-pack`, { key: press });
     expect(embargoed.status).toBe(403);
     expect(embargoed.body.detail).toMatch(/embargo/);
@@ -407,6 +412,48 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
       403,
     );
     expect((await stack.api('GET', `/conferences/${conference.id}/briefing-pack`, { key: host })).status).toBe(200);
+  });
+
+  it('lets the co-host and the police add orientation documents, naming the body each comes from', async () => {
+    const hostKey = async (role: AgencyRole) => keyFor('host', agencies.find((a) => a.roles.includes(role))!.id);
+    const [police, coordinatorHost, otherHost] = await Promise.all([
+      hostKey('HUMAN_RIGHTS_STANDING_OFFICE'),
+      hostKey('COORDINATOR'),
+      // An agency holding no host role: no conference of this province is its.
+      keyFor('host', land.agencyId),
+    ]);
+    const policeName = agencies.find((a) => a.roles.includes('HUMAN_RIGHTS_STANDING_OFFICE'))!.name;
+    const coordinator = agencies.find((a) => a.roles.includes('COORDINATOR'))!;
+    const path = `/conferences/${conference.id}/orientation-documents`;
+    const fields = { title: 'Tài liệu chuyên đề về quyền con người' };
+    const added = await stack.upload<OrientationDocumentView>(path, pdfFile(), 'chuyen-de.pdf', {
+      fields,
+      key: police,
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ sourceAgencyName: policeName });
+    const refused = await stack.upload<Problem>(path, pdfFile(), 'khac.pdf', { fields, key: coordinatorHost });
+    expect(refused.status).toBe(403);
+    expect((await stack.upload(path, pdfFile(), 'khac.pdf', { fields, key: otherHost })).status).toBe(404);
+
+    const listed = await stack.api<Page<OrientationDocumentView>>('GET', path, { key: police });
+    expect(listed.status).toBe(200);
+    // The coordinator's own upload comes from the conference's coordinator agency.
+    expect(listed.body.items.map((d) => d.sourceAgencyName)).toEqual([coordinator.name, policeName]);
+    const reads = [path, `/conferences/${conference.id}/brief-requests`, `/conferences/${conference.id}/briefing-pack`];
+    for (const read of reads) {
+      expect({ read, status: (await stack.api('GET', read, { key: otherHost })).status }).toEqual({
+        read,
+        status: 404,
+      });
+    }
+
+    expect((await stack.api('POST', `/conferences/${conference.id}/briefing-pack`)).status).toBe(201);
+    const pack = await stack.api<BriefingPackView>('GET', `/conferences/${conference.id}/briefing-pack`);
+    expect(pack.body.orientationDocuments.map((d) => d.sourceAgencyName)).toEqual([coordinator.name, policeName]);
+    const pdf = await download(stack, `/conferences/${conference.id}/briefing-pack`, { Accept: 'application/pdf' });
+    const text = (await pdfParse(pdf.bytes)).text.replace(/\s+/g, ' ');
+    expect(text).toContain(`Cơ quan cung cấp: ${policeName}`);
   });
 
   it('documents its endpoints in the OpenAPI document, with the contract classes as schemas', async () => {
@@ -512,5 +559,206 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(compile.status).toBe(409);
     expect(compile.body.currentState).toBe('CANCELLED');
     expect(await overdueEvents()).toHaveLength(1);
+  });
+
+  describe('obstacle reports and information offers', () => {
+    let landKey: string;
+    let policeKey: string;
+    const as = (key: string) => ({ key });
+    const fieldsOf = (response: { body: unknown }) =>
+      ((response.body as { errors?: Array<{ field: string }> }).errors ?? []).map((e) => e.field);
+    const published = <T extends EventType>(type: T, subject: string, n: number) =>
+      eventually(async () => {
+        const events = await outboxEvents(stack, type, subject);
+        return events.length >= n && events.every((e) => e.published) ? events : undefined;
+      });
+
+    beforeAll(async () => {
+      landKey = await keyFor('agency', land.agencyId);
+      policeKey = await keyFor('agency', police.agencyId);
+    });
+
+    it('reports, forwards and resolves an obstacle, one step at a time, seen by its agency alone', async () => {
+      const reported = await stack.api<ObstacleReportView>('POST', '/obstacle-reports', {
+        ...as(landKey),
+        headers: { 'Idempotency-Key': 'obstacle-1' },
+        body: {
+          title: 'Chậm nhận số liệu thiệt hại từ các huyện',
+          description: 'Các huyện chưa gửi số liệu, Sở chưa thể chuẩn bị nội dung cung cấp cho báo chí.',
+          proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu đúng hạn.',
+          conferenceId: conference.id,
+        },
+      });
+      expect(reported.status).toBe(201);
+      expect(reported.body).toMatchObject({ status: 'OPEN', agencyId: land.agencyId, conferenceId: conference.id });
+      const id = reported.body.id;
+      const again = await stack.api<ObstacleReportView>('POST', '/obstacle-reports', {
+        ...as(landKey),
+        headers: { 'Idempotency-Key': 'obstacle-1' },
+        body: {
+          title: 'Chậm nhận số liệu thiệt hại từ các huyện',
+          description: 'Các huyện chưa gửi số liệu, Sở chưa thể chuẩn bị nội dung cung cấp cho báo chí.',
+          proposal: 'Đề nghị UBND tỉnh chỉ đạo các huyện gửi số liệu đúng hạn.',
+          conferenceId: conference.id,
+        },
+      });
+      expect(again.body.id).toBe(id);
+
+      expect((await stack.api('GET', `/obstacle-reports/${id}`, as(policeKey))).status).toBe(404);
+      expect((await stack.api<Page<ObstacleReportView>>('GET', '/obstacle-reports', as(policeKey))).body.total).toBe(0);
+      const own = await stack.api<Page<ObstacleReportView>>(
+        'GET',
+        `/obstacle-reports?agencyId=${police.agencyId}`,
+        as(landKey),
+      );
+      expect(own.body.items.map((r) => r.id)).toEqual([id]);
+      expect(
+        (await stack.api('POST', `/obstacle-reports/${id}/forward`, { ...as(landKey), body: { note: 'x' } })).status,
+      ).toBe(403);
+      const missing = await stack.api<Problem>('POST', `/obstacle-reports/${id}/forward`, { body: {} });
+      expect(missing.status).toBe(400);
+      expect(fieldsOf(missing)).toContain('note');
+
+      const early = await stack.api<Problem>('POST', `/obstacle-reports/${id}/resolve`, {
+        body: { resolution: 'Đã xử lý' },
+      });
+      expect(early.status).toBe(409);
+      const forwarded = await stack.api<ObstacleReportView>('POST', `/obstacle-reports/${id}/forward`, {
+        body: { note: 'Kính trình UBND tỉnh chỉ đạo các huyện.' },
+      });
+      expect(forwarded.status).toBe(200);
+      expect(forwarded.body).toMatchObject({ status: 'FORWARDED', note: 'Kính trình UBND tỉnh chỉ đạo các huyện.' });
+      expect((await stack.api('POST', `/obstacle-reports/${id}/forward`, { body: { note: 'Lần hai' } })).status).toBe(
+        409,
+      );
+      const resolved = await stack.api<ObstacleReportView>('POST', `/obstacle-reports/${id}/resolve`, {
+        body: { resolution: 'UBND tỉnh đã có Công văn số 123/UBND-TH chỉ đạo các huyện.' },
+      });
+      expect(resolved.body.status).toBe('RESOLVED');
+      expect(
+        (await stack.api('POST', `/obstacle-reports/${id}/resolve`, { body: { resolution: 'Lần hai' } })).status,
+      ).toBe(409);
+      expect((await stack.api<ObstacleReportView>('GET', `/obstacle-reports/${id}`, as(landKey))).body.status).toBe(
+        'RESOLVED',
+      );
+
+      const events = await Promise.all([
+        published('submissions.obstacle-report.reported.v1', id, 1),
+        published('submissions.obstacle-report.forwarded.v1', id, 1),
+        published('submissions.obstacle-report.resolved.v1', id, 1),
+      ]);
+      expect(events.map((e) => e.length)).toEqual([1, 1, 1]);
+      expect(events[2][0].data).toMatchObject({
+        reportId: id,
+        status: 'RESOLVED',
+        note: 'Kính trình UBND tỉnh chỉ đạo các huyện.',
+      });
+    });
+
+    it('takes an offer with checked files, decides it once, and INCLUDE opens a brief request on the conference', async () => {
+      const requested = new Set((await briefRequestsOf(stack, conference)).map((r) => r.agencyId));
+      const outsider =
+        agencies.find((a) => !requested.has(a.id) && a.kind !== 'PRESS') ?? agencies.find((a) => !requested.has(a.id))!;
+      const outsiderKey = await keyFor('agency', outsider.id);
+      const offered = await stack.api<InformationOfferView>('POST', '/information-offers', {
+        ...as(outsiderKey),
+        body: {
+          title: 'Kết quả chuyển đổi số trong nông nghiệp',
+          summary: 'Số liệu 6 tháng đầu năm.',
+          topics: ['Chuyển đổi số'],
+          urgent: false,
+        },
+      });
+      expect(offered.status).toBe(201);
+      const id = offered.body.id;
+      expect((await stack.api('GET', `/information-offers/${id}`, as(landKey))).status).toBe(404);
+      const file = await stack.upload<InformationOfferAttachmentView>(
+        `/information-offers/${id}/attachments`,
+        pdfFile(),
+        'so-lieu.pdf',
+        { key: outsiderKey },
+      );
+      expect(file.status).toBe(201);
+      expect(file.body.sha256).toBe(sha256(pdfFile()));
+      expect(
+        (await stack.upload(`/information-offers/${id}/attachments`, exeFile(), 'so-lieu.pdf', { key: outsiderKey }))
+          .status,
+      ).toBe(415);
+      expect(
+        (await stack.upload(`/information-offers/${id}/attachments`, pdfFile(), 'x.pdf', { key: landKey })).status,
+      ).toBe(404);
+
+      const noConference = await stack.api<Problem>('POST', `/information-offers/${id}/decide`, {
+        body: { decision: 'INCLUDE' },
+      });
+      expect(noConference.status).toBe(400);
+      expect(fieldsOf(noConference)).toContain('conferenceId');
+      const unknown = await stack.api<Problem>('POST', `/information-offers/${id}/decide`, {
+        body: { decision: 'INCLUDE', conferenceId: '00000000-0000-4000-8000-000000000000' },
+      });
+      expect(unknown.status).toBe(400);
+      expect(fieldsOf(unknown)).toContain('conferenceId');
+      const noComment = await stack.api<Problem>('POST', `/information-offers/${id}/decide`, {
+        body: { decision: 'DECLINE' },
+      });
+      expect(fieldsOf(noComment)).toContain('comment');
+
+      const included = await stack.api<InformationOfferView>('POST', `/information-offers/${id}/decide`, {
+        body: { decision: 'INCLUDE', conferenceId: conference.id, comment: 'Đưa vào hội nghị định kỳ.' },
+      });
+      expect(included.status).toBe(200);
+      expect(included.body).toMatchObject({
+        status: 'INCLUDED',
+        conferenceId: conference.id,
+        attachments: [expect.objectContaining({ fileName: 'so-lieu.pdf' })],
+      });
+      const requestId = included.body.briefRequestId!;
+      const request = await stack.api<BriefRequestView>('GET', `/brief-requests/${requestId}`, as(outsiderKey));
+      expect(request.body).toMatchObject({ conferenceId: conference.id, agencyId: outsider.id, status: 'OPEN' });
+      // Due as the requests opened at the call.
+      expect(request.body.dueAt).toBe(
+        (await stack.api<BriefRequestView>('GET', `/brief-requests/${land.id}`)).body.dueAt,
+      );
+      expect(
+        (
+          await stack.api('POST', `/information-offers/${id}/decide`, {
+            body: { decision: 'DECLINE', comment: 'Không' },
+          })
+        ).status,
+      ).toBe(409);
+      expect(
+        (await stack.upload(`/information-offers/${id}/attachments`, docxFile(), 'y.docx', { key: outsiderKey }))
+          .status,
+      ).toBe(409);
+
+      const opened = await published('submissions.brief-request.opened.v1', conference.id, 1);
+      expect(opened.map((e) => e.data.requestId)).toContain(requestId);
+      const decided = await published('submissions.information-offer.decided.v1', id, 1);
+      expect(decided[0].data).toMatchObject({
+        decision: 'INCLUDE',
+        briefRequestId: requestId,
+        conferenceId: conference.id,
+      });
+      expect(await published('submissions.information-offer.offered.v1', id, 1)).toHaveLength(1);
+
+      const declined = await stack.api<InformationOfferView>('POST', '/information-offers', {
+        ...as(landKey),
+        body: { title: 'Đề xuất tuyên truyền', summary: 'Nội dung đề xuất.', topics: [], urgent: true },
+      });
+      const decline = await stack.api<InformationOfferView>('POST', `/information-offers/${declined.body.id}/decide`, {
+        body: { decision: 'DECLINE', comment: 'Nội dung chưa phù hợp.' },
+      });
+      expect(decline.body).toMatchObject({
+        status: 'DECLINED',
+        comment: 'Nội dung chưa phù hợp.',
+        briefRequestId: null,
+      });
+      const mine = await stack.api<Page<InformationOfferView>>(
+        'GET',
+        '/information-offers?status=DECLINED',
+        as(landKey),
+      );
+      expect(mine.body.items.map((o) => o.id)).toEqual([declined.body.id]);
+    });
   });
 });

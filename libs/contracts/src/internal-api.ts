@@ -85,7 +85,8 @@ export const InternalApi = {
     addBriefAttachment: ['POST', 'briefs/:id/attachments', BRIEF_WRITERS],
     readBriefAttachment: ['GET', 'briefs/:id/attachments/:attachmentId', BRIEF_READERS],
     /** As addBriefAttachment; title and summary travel in the query string. */
-    addOrientationDocument: ['POST', 'conferences/:id/orientation-documents', STAFF],
+    /** Also a host holding CO_HOST or HUMAN_RIGHTS_STANDING_OFFICE for that conference (checked by the service). */
+    addOrientationDocument: ['POST', 'conferences/:id/orientation-documents', STAFF_AND_HOSTS],
     listOrientationDocuments: ['GET', 'conferences/:id/orientation-documents', STAFF_AND_HOSTS],
     compileBriefingPack: ['POST', 'conferences/:id/briefing-pack', STAFF],
     /** `?format=pdf|json&version=`: the stored file as it is. */
@@ -110,6 +111,15 @@ export const InternalApi = {
     respondToInvitation: ['POST', 'invitations/:token/rsvp', INVITEE],
     getInvitationCalendar: ['GET', 'invitations/:token/calendar.ics', INVITEE],
     getInvitationLetter: ['GET', 'invitations/:token/letter.pdf', INVITEE],
+    createWebhookSubscription: ['POST', 'webhook-subscriptions', ['admin']],
+    listWebhookSubscriptions: ['GET', 'webhook-subscriptions', ['admin']],
+    getWebhookSubscription: ['GET', 'webhook-subscriptions/:id', ['admin']],
+    /** Also rotates the secret (`rotateSecret: true`): the old one stays valid for 24 hours. */
+    updateWebhookSubscription: ['PATCH', 'webhook-subscriptions/:id', ['admin']],
+    deleteWebhookSubscription: ['DELETE', 'webhook-subscriptions/:id', ['admin']],
+    listWebhookDeliveries: ['GET', 'webhook-subscriptions/:id/deliveries', ['admin']],
+    retryWebhookDelivery: ['POST', 'webhook-subscriptions/:id/deliveries/:deliveryId/retry', ['admin']],
+    sendWebhookTest: ['POST', 'webhook-subscriptions/:id/test', ['admin']],
   }),
 } as const;
 

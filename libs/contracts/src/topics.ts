@@ -55,6 +55,8 @@ export const SUBSCRIPTIONS: Record<ServiceName, readonly Topic[]> = {
     Topics.briefingPack,
     Topics.obstacleReport,
     Topics.informationOffer,
+    // Its own answers too: webhook subscribers may ask for any event of the contract.
+    Topics.invitation,
   ],
 };
 

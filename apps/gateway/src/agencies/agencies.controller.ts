@@ -6,6 +6,7 @@ import {
   AgencyRoles,
   AgencyView,
   CreateAgencyDto,
+  GetAgencyQuery,
   IdParam,
   InternalApi,
   ListAgenciesQuery,
@@ -50,7 +51,9 @@ export class AgenciesController {
   @ApiQuery({
     name: 'validAt',
     required: false,
-    description: 'Only agencies valid at this instant (ISO-8601 with offset): the registry as it stood then',
+    description:
+      'Only agencies valid at this instant (ISO-8601 with offset), each as it stood then: the name, roles, fields ' +
+      'and contacts it had at that instant, also after a later change',
   })
   @ApiQuery({ name: 'page', required: false, schema: { type: 'integer', minimum: 1, default: 1 } })
   @ApiQuery({ name: 'pageSize', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
@@ -66,13 +69,25 @@ export class AgenciesController {
   @Get(':id')
   @Roles(...InternalApi.scheduling.getAgency.roles)
   @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiQuery({
+    name: 'validAt',
+    required: false,
+    description:
+      'The agency as it stood at this instant (ISO-8601 with offset): its name, roles, fields and contacts then; ' +
+      '404 if it was not valid then',
+  })
   @ApiRoute({
     summary: 'Get an agency',
+    description: 'Every change of an agency is kept: `validAt` answers with what was true at a past instant.',
     success: { status: 200, description: 'The agency', schema: 'AgencyView' },
     errors: [400, 404],
   })
-  get(@Param(body(IdParam)) { id }: IdParam, @CurrentActor() actor: Actor): Promise<AgencyView> {
-    return this.services.call(InternalApi.scheduling.getAgency, { id }, actor);
+  get(
+    @Param(body(IdParam)) { id }: IdParam,
+    @Query(query(GetAgencyQuery)) q: GetAgencyQuery,
+    @CurrentActor() actor: Actor,
+  ): Promise<AgencyView> {
+    return this.services.call(InternalApi.scheduling.getAgency, { id, ...q }, actor);
   }
 
   @Patch(':id')

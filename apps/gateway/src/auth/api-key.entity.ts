@@ -4,7 +4,8 @@ import type { Role } from '@pressconf/contracts';
 /** An API key, stored as its SHA-256 only: keys are 32 random bytes, so a fast hash is enough. */
 @Entity({ name: 'api_key' })
 @Unique('api_key_hash_key', ['hash'])
-@Check('api_key_agency', `role NOT IN ('agency', 'press') OR agency_id IS NOT NULL`)
+/** A live key of a role acting for one agency (AGENCY_BOUND_ROLES) names it. */
+@Check('api_key_agency', `role NOT IN ('agency', 'press', 'host') OR agency_id IS NOT NULL OR revoked_at IS NOT NULL`)
 export class ApiKeyEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'api_key_pkey' })
   id: string;

@@ -33,6 +33,13 @@ describe('actorOf', () => {
     expect(actorOf({ role: 'admin' })).toBeNull();
     expect(actorOf({ sub: '', role: 'admin' })).toBeNull();
     expect(actorOf({ sub: 'u1', role: 'agency' })).toBeNull();
+    // A host reads what its agency hosts: without the agency it is no host at all.
+    expect(actorOf({ sub: 'u1', role: 'host' })).toBeNull();
+    expect(actorOf({ sub: 'u1', role: 'host', agency_id: AGENCY })).toEqual({
+      role: 'host',
+      subject: 'jwt:u1',
+      agencyId: AGENCY,
+    });
   });
 
   it.each<[string, JWTPayload]>([

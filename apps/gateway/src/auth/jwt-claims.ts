@@ -1,5 +1,5 @@
 import type { JWTPayload } from 'jose';
-import { Actor, Role, Roles } from '@pressconf/contracts';
+import { Actor, AGENCY_BOUND_ROLES, Role, Roles } from '@pressconf/contracts';
 
 /** Longer subjects are refused: the subject is stored with what it creates (`created_by`, 200 characters). */
 export const MAX_SUBJECT_LENGTH = 128;
@@ -8,8 +8,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The actor a verified token stands for. The role comes from one configured claim (`roleClaim`, a dotted path
  * for a nested one such as Keycloak's `realm_access.roles`): a role, or a list of which the most powerful known
- * one counts. The agency (`agencyId` or `agency_id`, a UUID) is required for the agency and press roles. Anything
- * unexpected grants nothing (null: a 401), so that a malformed claim never reaches a service.
+ * one counts. The agency (`agencyId` or `agency_id`, a UUID) is required for the agency, press and host roles.
+ * Anything unexpected grants nothing (null: a 401), so that a malformed claim never reaches a service.
  */
 export function actorOf(payload: JWTPayload, roleClaim = 'role'): Actor | null {
   const sub = payload.sub;
@@ -20,7 +20,7 @@ export function actorOf(payload: JWTPayload, roleClaim = 'role'): Actor | null {
   if (agencyIds.some((a) => typeof a !== 'string' || !UUID.test(a))) return null;
   const agencyId = agencyIds[0] as string | undefined;
   if (agencyIds.some((a) => (a as string).toLowerCase() !== agencyId?.toLowerCase())) return null;
-  if ((role === 'agency' || role === 'press') && !agencyId) return null;
+  if (AGENCY_BOUND_ROLES.includes(role) && !agencyId) return null;
   return { role, subject: `jwt:${sub}`, ...(agencyId ? { agencyId: agencyId.toLowerCase() } : {}) };
 }
 

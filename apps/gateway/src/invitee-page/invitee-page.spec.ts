@@ -2,6 +2,7 @@ import type { InvitationByTokenView } from '@pressconf/contracts';
 import { loadProvinceProfile } from '@pressconf/province';
 import { PageFiles, pageProvince } from './page-files';
 import { formatRange, invitationPageModel, mapUrl, zoneLabel } from './page-model';
+import { pageTexts, phrase } from './page-messages';
 
 const TOKEN = '3q2-bY8xKmJc0vQh7ZrT9wLpUe4sNd6A';
 
@@ -31,6 +32,7 @@ function view(
       agencyName: 'Sở Tư pháp',
       role: 'INFORMATION_PROVIDER',
     },
+    locale: 'vi',
     rsvp: 'PENDING',
     respondedAt: null,
     withdrawn: false,
@@ -174,6 +176,69 @@ describe('the invitee page', () => {
       peoplesCommittee: 'Ủy ban nhân dân tỉnh Khánh Hòa',
       unit: 'tỉnh',
     });
+  });
+
+  it('speaks Vietnamese to a Vietnamese invitee, with <html lang="vi">', () => {
+    const html = files.render('invitation', invitationPageModel(TOKEN, view()));
+    expect(html).toContain('<html lang="vi">');
+    expect(html).toContain('Kính gửi: Ông/Bà <strong>Nguyễn Văn An</strong>');
+  });
+
+  it('speaks English to an English-speaking invitee: labels, answers, dates, the province; the letter stays Vietnamese', () => {
+    const english = view({ locale: 'en', rsvp: 'ACCEPT' }, { status: 'RESCHEDULED', statusReason: 'Trùng lịch' });
+    const model = invitationPageModel(TOKEN, english, { saved: true, invalid: true });
+    expect(model).toMatchObject({
+      locale: 'en',
+      changeableUntil: '09:00, Monday, 15 March 2027',
+      answer: { label: 'Attending', pending: false },
+      conference: {
+        kind: 'Periodic',
+        time: '09:00 – 11:00, Monday, 15 March 2027',
+        zone: 'Vietnam time, UTC+07:00',
+        notice: 'The conference has been moved to the new time shown below.',
+        reason: 'Trùng lịch',
+      },
+    });
+    const html = files.render('invitation', model);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toMatch(/<title>.* – Press information conferences, Đắk Lắk Province<\/title>/);
+    for (const text of [
+      'Invitation letter no. 07/GM-SVHTTDL',
+      'Periodic press information conference, held together with the province’s monthly press briefing',
+      'Reason: Trùng lịch',
+      'To: <strong>Nguyễn Văn An</strong>, Chánh Văn phòng – Sở Tư pháp.',
+      '<dt>Time</dt>',
+      '<dt>Venue</dt>',
+      '<h2 id="answer-heading">Your attendance</h2>',
+      'Your answer has been recorded. Thank you.',
+      'Please enter the full name and the position of the person attending in your place.',
+      'Your current answer: <strong class="current__answer">Attending</strong>',
+      'You can change your answer until 09:00, Monday, 15 March 2027, when the conference opens.',
+      '>Attend</button>',
+      '>Decline</button>',
+      '>Send someone in my place</summary>',
+      '<label for="delegate-name">Full name of the person attending</label>',
+      '<label for="delegate-title">Position</label>',
+      'Download the invitation letter <span class="muted">(PDF, in Vietnamese)</span>',
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toMatch(/Kính gửi|Tham dự|Thời gian|giờ Việt Nam/);
+    const closed = invitationPageModel(TOKEN, view({ locale: 'en', canChange: false }, { status: 'CANCELLED' }));
+    expect(closed.closedBecause).toBe('The conference was cancelled, so this invitation needs no answer.');
+    expect(pageProvince(loadProvinceProfile('khanh-hoa'), 'en')).toEqual({
+      title: 'Khánh Hòa Province',
+      peoplesCommittee: 'Khánh Hòa Provincial People’s Committee',
+      unit: 'province',
+    });
+  });
+
+  it('has every phrase in every language, and refuses a phrase it does not have', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      expect(Object.keys(pageTexts(locale).phrases).sort()).toEqual(Object.keys(pageTexts('vi').phrases).sort());
+    }
+    expect(() => phrase('en', 'nonsense')).toThrow(/no phrase "nonsense"/);
+    expect(phrase('fr', 'minutes', { minutes: 5 })).toBe('5 phút');
   });
 
   it('serves its static files by name only', () => {

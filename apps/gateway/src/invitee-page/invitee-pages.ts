@@ -11,6 +11,7 @@ import { INVITEE } from '../invitations/rsvp.controller';
 import { ServiceClient } from '../services/service-client';
 import { PageFiles } from './page-files';
 import { invitationPageModel, PAGE_ROOT, SAVED_FLAG } from './page-model';
+import { DEFAULT_PAGE_LOCALE } from './page-messages';
 
 export type PageAnswer = { status: number; html: string } | { redirect: string };
 
@@ -94,6 +95,7 @@ export class InviteePages {
 
   private failure(status: number): PageAnswer {
     const content = status === 404 ? NOT_FOUND : status === 410 ? EXPIRED : UNAVAILABLE;
-    return { status, html: this.files.render('error', content) };
+    // No invitation was read, so no language is known: the province's own.
+    return { status, html: this.files.render('error', { ...content, locale: DEFAULT_PAGE_LOCALE }) };
   }
 }

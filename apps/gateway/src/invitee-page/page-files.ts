@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { provinceTitle, type ProvinceProfile } from '@pressconf/province';
 import { gatewayConfig } from '../config';
 import { PAGE_ROOT } from './page-model';
+import { DEFAULT_PAGE_LOCALE, PageLocale, pageTexts, phrase } from './page-messages';
 
 export type PageTemplate = 'invitation' | 'error';
 const TEMPLATES: PageTemplate[] = ['invitation', 'error'];
@@ -19,18 +20,21 @@ const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** How the page names the province it serves (`@root.province` in the templates). */
+/** How the page names the province it serves (`@root.province` in the templates), in the page's language. */
 export interface PageProvince {
-  /** "tỉnh Khánh Hòa". */
+  /** "tỉnh Khánh Hòa" · "Khánh Hòa Province". */
   title: string;
-  /** "Ủy ban nhân dân tỉnh Khánh Hòa". */
+  /** "Ủy ban nhân dân tỉnh Khánh Hòa" · "Khánh Hòa Provincial People’s Committee". */
   peoplesCommittee: string;
-  /** "tỉnh" or "thành phố". */
+  /** "tỉnh" or "thành phố" · "province" or "city". */
   unit: string;
 }
 
-export function pageProvince(profile: ProvinceProfile): PageProvince {
-  return { title: provinceTitle(profile), peoplesCommittee: profile.peoplesCommittee.name, unit: profile.unit };
+export function pageProvince(profile: ProvinceProfile, locale: PageLocale = DEFAULT_PAGE_LOCALE): PageProvince {
+  const unit = pageTexts(locale).unit(profile.unit);
+  return locale === 'en'
+    ? { title: profile.english.name, peoplesCommittee: profile.english.peoplesCommittee, unit }
+    : { title: provinceTitle(profile), peoplesCommittee: profile.peoplesCommittee.name, unit };
 }
 
 export interface PageAsset {
@@ -57,7 +61,10 @@ export class PageFiles {
   private readonly assets = new Map<string, PageAsset>();
   /** Asset URLs with a content hash, so that browsers may keep them for good and still get a changed file. */
   private readonly assetUrls: Record<string, string> = {};
-  private readonly province = pageProvince(gatewayConfig().PROVINCE_PROFILE);
+  private readonly provinces: Record<PageLocale, PageProvince> = {
+    vi: pageProvince(gatewayConfig().PROVINCE_PROFILE, 'vi'),
+    en: pageProvince(gatewayConfig().PROVINCE_PROFILE, 'en'),
+  };
 
   constructor() {
     const dir = filesDir();
@@ -68,6 +75,14 @@ export class PageFiles {
       handlebars.parse(source);
       return handlebars.compile(source, { strict: false });
     };
+    // {{t "key" name=value}}: the phrase in the page's language (`locale` of the model), its values escaped as any.
+    handlebars.registerHelper('t', (key: string, options: Handlebars.HelperOptions) =>
+      phrase(
+        (options.data as { root?: { locale?: string } }).root?.locale,
+        key,
+        options.hash as Record<string, string | number | undefined>,
+      ),
+    );
     handlebars.registerPartial('layout', compile('layout.hbs'));
     for (const name of TEMPLATES) this.templates.set(name, compile(`${name}.hbs`));
 
@@ -79,10 +94,12 @@ export class PageFiles {
     }
   }
 
-  render(template: PageTemplate, model: object): string {
+  /** The model's `locale` (the invitee's, else Vietnamese) chooses the words and how the province is named. */
+  render(template: PageTemplate, model: { locale?: PageLocale }): string {
     const compiled = this.templates.get(template);
     if (!compiled) throw new Error(`Unknown page template "${template}"`);
-    return compiled({ ...model, assets: this.assetUrls, province: this.province });
+    const locale = model.locale ?? DEFAULT_PAGE_LOCALE;
+    return compiled({ ...model, locale, assets: this.assetUrls, province: this.provinces[locale] });
   }
 
   asset(file: string): PageAsset | undefined {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import type { AgendaItem, ConferenceKind, InvitationByTokenView, RsvpState } from '@pressconf/contracts';
+import type { AgendaItem, InvitationByTokenView } from '@pressconf/contracts';
+import { DEFAULT_PAGE_LOCALE, PageLocale, pageTexts } from './page-messages';
 
 /** Where the page lives, outside the API's /api/v1 prefix: a short address for a link printed in a letter. */
 export const PAGE_ROOT = '/moi';
@@ -10,6 +11,8 @@ const VIETNAM = 'Asia/Ho_Chi_Minh';
 
 /** What the page template shows; every string in it is escaped by the template. */
 export interface InvitationPageModel {
+  /** The invitee's language: `<html lang>`, the page's words (page-messages.ts) and its dates. */
+  locale: PageLocale;
   links: { page: string; saved: string; rsvpApi: string; calendar: string; letter: string };
   conference: {
     title: string;
@@ -45,44 +48,35 @@ export interface InvitationPageModel {
   delegate: { name: string; title: string };
 }
 
-const KINDS: Record<ConferenceKind, string> = { PERIODIC: 'định kỳ', EXTRAORDINARY: 'đột xuất' };
-
-export const ANSWER_LABELS: Record<RsvpState, string> = {
-  PENDING: 'Chưa trả lời',
-  ACCEPT: 'Tham dự',
-  DECLINE: 'Không tham dự',
-  DELEGATE: 'Cử người khác dự',
-};
-
-// Spelled out, as in the mail, rather than taken from ICU, so that the wording does not depend on the Node build.
-const WEEKDAYS = ['thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy', 'Chủ nhật'];
-
 function zoned(iso: string, zone: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true }).setZone(zone);
 }
 
-function day(at: DateTime): string {
-  return `${WEEKDAYS[at.weekday - 1]}, ngày ${at.toFormat('d/M/yyyy')}`;
-}
-
-/** "09:00, thứ Hai, ngày 15/3/2027" */
-export function formatMoment(iso: string, zone: string): string {
+/** "09:00, thứ Hai, ngày 15/3/2027" · "09:00, Monday, 15 March 2027" */
+export function formatMoment(iso: string, zone: string, locale: PageLocale = DEFAULT_PAGE_LOCALE): string {
   const at = zoned(iso, zone);
-  return `${at.toFormat('HH:mm')}, ${day(at)}`;
+  return `${at.toFormat('HH:mm')}, ${pageTexts(locale).day(at)}`;
 }
 
 /** "09:00 – 11:00, thứ Hai, ngày 15/3/2027", both ends in full when the conference spans days (as in the mail). */
-export function formatRange(startsAt: string, endsAt: string, zone: string): string {
+export function formatRange(
+  startsAt: string,
+  endsAt: string,
+  zone: string,
+  locale: PageLocale = DEFAULT_PAGE_LOCALE,
+): string {
   const from = zoned(startsAt, zone);
   const to = zoned(endsAt, zone);
-  if (from.hasSame(to, 'day')) return `${from.toFormat('HH:mm')} – ${to.toFormat('HH:mm')}, ${day(from)}`;
-  return `${formatMoment(startsAt, zone)} – ${formatMoment(endsAt, zone)}`;
+  if (from.hasSame(to, 'day')) {
+    return `${from.toFormat('HH:mm')} – ${to.toFormat('HH:mm')}, ${pageTexts(locale).day(from)}`;
+  }
+  return `${formatMoment(startsAt, zone, locale)} – ${formatMoment(endsAt, zone, locale)}`;
 }
 
-/** "giờ Việt Nam, UTC+07:00"; another configured zone is named as it is. */
-export function zoneLabel(zone: string, at: string): string {
+/** "giờ Việt Nam, UTC+07:00" · "Vietnam time, UTC+07:00"; another configured zone is named as it is. */
+export function zoneLabel(zone: string, at: string, locale: PageLocale = DEFAULT_PAGE_LOCALE): string {
   const offset = `UTC${zoned(at, zone).toFormat('ZZ')}`;
-  return zone === VIETNAM ? `giờ Việt Nam, ${offset}` : `${zone}, ${offset}`;
+  return zone === VIETNAM ? pageTexts(locale).vietnamTime(offset) : `${zone}, ${offset}`;
 }
 
 /**
@@ -99,19 +93,20 @@ function presenterOf(item: AgendaItem): string {
 }
 
 /** An answer is closed by a cancellation, by the conference having been held, or else by its start having passed. */
-function closedBecause(view: InvitationByTokenView): string {
+function closedBecause(view: InvitationByTokenView, locale: PageLocale): string {
   const { status } = view.conference;
-  if (status === 'CANCELLED') return 'Hội nghị đã bị hủy nên không cần trả lời giấy mời này.';
-  if (view.withdrawn) return 'Giấy mời không còn hiệu lực nên không cần trả lời.';
-  if (status === 'COMPLETED') return 'Hội nghị đã diễn ra; câu trả lời không còn thay đổi được.';
-  return 'Hội nghị đã bắt đầu; câu trả lời không còn thay đổi được.';
+  const closed = pageTexts(locale).closed;
+  if (status === 'CANCELLED') return closed.cancelled;
+  if (view.withdrawn) return closed.withdrawn;
+  if (status === 'COMPLETED') return closed.completed;
+  return closed.started;
 }
 
-function statusNotice(view: InvitationByTokenView): string | undefined {
-  if (view.conference.status === 'CANCELLED') return 'Hội nghị đã bị hủy.';
-  if (view.withdrawn)
-    return 'Do điều chỉnh thành phần tham dự, Ông/Bà không còn trong danh sách khách mời của hội nghị này.';
-  if (view.conference.status === 'RESCHEDULED') return 'Hội nghị đã được dời sang thời gian mới ghi dưới đây.';
+function statusNotice(view: InvitationByTokenView, locale: PageLocale): string | undefined {
+  const notices = pageTexts(locale).notices;
+  if (view.conference.status === 'CANCELLED') return notices.cancelled;
+  if (view.withdrawn) return notices.withdrawn;
+  if (view.conference.status === 'RESCHEDULED') return notices.rescheduled;
   return undefined;
 }
 
@@ -123,11 +118,15 @@ export function invitationPageModel(
 ): InvitationPageModel {
   const { conference } = view;
   const zone = conference.timeZone;
+  // A notifications service older than the invitee's language says none: Vietnamese, as before.
+  const locale = view.locale ?? DEFAULT_PAGE_LOCALE;
+  const texts = pageTexts(locale);
   const encoded = encodeURIComponent(token);
   const page = `${PAGE_ROOT}/${encoded}`;
   const api = `/api/v1/invitations/${encoded}`;
-  const notice = statusNotice(view);
+  const notice = statusNotice(view, locale);
   return {
+    locale,
     links: {
       page,
       saved: `${page}?${SAVED_FLAG}=1`,
@@ -137,12 +136,12 @@ export function invitationPageModel(
     },
     conference: {
       title: conference.title,
-      kind: KINDS[conference.kind],
+      kind: texts.kinds[conference.kind],
       periodic: conference.kind === 'PERIODIC',
-      time: formatRange(conference.startsAt, conference.endsAt, zone),
+      time: formatRange(conference.startsAt, conference.endsAt, zone, locale),
       startsAt: conference.startsAt,
       endsAt: conference.endsAt,
-      zone: zoneLabel(zone, conference.startsAt),
+      zone: zoneLabel(zone, conference.startsAt, locale),
       venue: conference.venue,
       mapUrl: mapUrl(conference.venue),
       hosts: conference.hosts,
@@ -168,15 +167,15 @@ export function invitationPageModel(
     },
     invited: conference.status !== 'CANCELLED' && !view.withdrawn,
     answer: {
-      label: ANSWER_LABELS[view.rsvp],
+      label: texts.answers[view.rsvp],
       pending: view.rsvp === 'PENDING',
       ...(view.rsvp === 'DELEGATE' && view.delegateName
         ? { delegate: [view.delegateName, view.delegateTitle].filter(Boolean).join(' – ') }
         : {}),
     },
     open: view.canChange,
-    changeableUntil: formatMoment(view.changeableUntil, zone),
-    ...(view.canChange ? {} : { closedBecause: closedBecause(view) }),
+    changeableUntil: formatMoment(view.changeableUntil, zone, locale),
+    ...(view.canChange ? {} : { closedBecause: closedBecause(view, locale) }),
     saved: options.saved === true,
     invalid: options.invalid === true,
     delegate: { name: view.delegateName ?? '', title: view.delegateTitle ?? '' },

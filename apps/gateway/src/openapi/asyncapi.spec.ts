@@ -50,4 +50,38 @@ describe('the AsyncAPI document', () => {
       expect.arrayContaining(['conferenceId', 'requestId', 'agencyId', 'dueAt', 'previousDueAt']),
     );
   });
+
+  it('lists the obstacle-report and information-offer events, each on its own topic', () => {
+    const channels = document.channels as Record<string, { address: string; messages: Record<string, unknown> }>;
+    const messagesOf = (topic: string) =>
+      Object.keys(Object.values(channels).find((c) => c.address === topic)!.messages);
+    expect(messagesOf('submissions.obstacle-report.v1').sort()).toEqual([
+      'SubmissionsObstacleReportForwarded',
+      'SubmissionsObstacleReportReported',
+      'SubmissionsObstacleReportResolved',
+    ]);
+    expect(messagesOf('submissions.information-offer.v1').sort()).toEqual([
+      'SubmissionsInformationOfferDecided',
+      'SubmissionsInformationOfferOffered',
+    ]);
+    const schemas = (document.components as { schemas: Record<string, { properties?: object }> }).schemas;
+    expect(Object.keys(schemas.InformationOfferEventData.properties ?? {})).toEqual(
+      expect.arrayContaining(['offerId', 'decision', 'decidedAt', 'briefRequestId', 'comment']),
+    );
+  });
+
+  it('lists the registry events on the compacted agency topic, keyed by the agency id', () => {
+    const channels = document.channels as Record<
+      string,
+      { address: string; description: string; messages: Record<string, unknown> }
+    >;
+    const agency = Object.values(channels).find((c) => c.address === 'scheduling.agency.v1')!;
+    expect(Object.keys(agency.messages).sort()).toEqual(['SchedulingAgencyChanged', 'SchedulingAgencyRegistered']);
+    expect(agency.description).toMatch(/keyed by the agency id.*compact/);
+    const schemas = (document.components as { schemas: Record<string, { required?: string[] }> }).schemas;
+    expect(schemas.AgencyEventData.required).toEqual(
+      expect.arrayContaining(['agencyId', 'code', 'name', 'kind', 'roles', 'fields', 'contacts', 'validFrom']),
+    );
+    expect(schemas.AgencyContactEventData.required).toEqual(expect.arrayContaining(['email', 'locale', 'fields']));
+  });
 });

@@ -33,6 +33,20 @@ const DESCRIPTIONS: Record<EventType, string> = {
   [EventTypes.invitationSent]: 'An invitation reached the mail server.',
   [EventTypes.invitationFailed]: 'An invitation could not be delivered and was given up.',
   [EventTypes.rsvpReceived]: 'An invitee answered: attend, decline, or send someone else.',
+  [EventTypes.agencyRegistered]:
+    'An agency was registered: the agency whole (roles, fields, contacts with their `locale` and `fields`, validity).',
+  [EventTypes.agencyChanged]:
+    'An agency changed (roles, contacts, name, fields, kind, territory or validity): the agency whole as it now ' +
+    'stands; a consumer replaces its copy with it.',
+  [EventTypes.obstacleReported]:
+    'An agency reported a difficulty in carrying out the plan (OPEN); the report whole, as after every step.',
+  [EventTypes.obstacleForwarded]:
+    'The coordinator forwarded the report to the People’s Committee with `note` (FORWARDED): the PROVINCIAL_LEADERSHIP contacts are mailed.',
+  [EventTypes.obstacleResolved]: 'The report was resolved (RESOLVED), with `resolution`.',
+  [EventTypes.informationOffered]: 'An agency offered information or proposed content to publicise (OFFERED).',
+  [EventTypes.informationOfferDecided]:
+    'The coordinator decided the offer, once: INCLUDE (a brief request `briefRequestId` opened on `conferenceId`, due ' +
+    '`briefDueAt`), CALL_EXTRAORDINARY (scheduling reports an incident, detected at `decidedAt`) or DECLINE (`comment`).',
 };
 
 const ENVELOPE_HEADERS = {
@@ -55,6 +69,22 @@ function messageName(type: EventType): string {
     .join('');
 }
 
+/** What a topic's messages are keyed by: the aggregate each topic is about. */
+function keyOf(topic: string): string {
+  switch (topic) {
+    case Topics.incident:
+      return 'the incident id';
+    case Topics.agency:
+      return 'the agency id';
+    case Topics.obstacleReport:
+      return 'the report id';
+    case Topics.informationOffer:
+      return 'the offer id';
+    default:
+      return 'the conference id';
+  }
+}
+
 function channelKey(topic: string): string {
   return topic.replace(/[^A-Za-z0-9]+/g, '_');
 }
@@ -73,7 +103,12 @@ export function buildAsyncApi(): Record<string, unknown> {
   for (const topic of Object.values(Topics)) {
     channels[channelKey(topic)] = {
       address: topic,
-      description: `Events of one aggregate, keyed by ${topic === Topics.incident ? 'the incident id' : 'the conference id'} so that they keep their order.`,
+      description:
+        `Events of one aggregate, keyed by ${keyOf(topic)} so that they keep their order.` +
+        (topic === Topics.agency
+          ? ' Compacted (cleanup.policy=compact): the latest event of every agency stays, so that a consumer ' +
+            'rebuilds its copy of the registry by reading the topic from the beginning.'
+          : ''),
       messages: {},
     };
   }
@@ -102,7 +137,7 @@ export function buildAsyncApi(): Record<string, unknown> {
         },
       },
       bindings: {
-        kafka: { key: { type: 'string', description: 'The conference id (the incident id for incident events)' } },
+        kafka: { key: { type: 'string', description: `The message key: ${keyOf(TOPIC_OF_EVENT[type])}` } },
       },
     };
     const key = channelKey(TOPIC_OF_EVENT[type]);

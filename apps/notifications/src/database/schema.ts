@@ -9,13 +9,29 @@ import { NotificationsDeliveryTraceContext1764900001000 } from './migrations/176
 import { NotificationsDerivedRsvpTokens1764900003000 } from './migrations/1764900003000-notifications-derived-rsvp-tokens';
 import { NotificationsDeliveryTracking1795840165158 } from './migrations/1795840165158-notifications-delivery-tracking';
 import { NotificationsChangesAndReminders1795840260237 } from './migrations/1795840260237-notifications-changes-and-reminders';
+import { NotificationsRecipientLocale1795853800000 } from './migrations/1795853800000-notifications-recipient-locale';
+import { NotificationsRegistryAndPlanMail1795854000000 } from './migrations/1795854000000-notifications-registry-and-plan-mail';
+import { RegistryAgency } from '../registry/infrastructure/registry-agency.entity';
+import { ObstacleReportProjection } from '../plan-mail/infrastructure/obstacle-report.entity';
+import { InformationOfferProjection } from '../plan-mail/infrastructure/information-offer.entity';
+import { WebhookSubscriptionEntity } from '../webhooks/infrastructure/webhook-subscription.entity';
+import { WebhookDeliveryEntity } from '../webhooks/infrastructure/webhook-delivery.entity';
+import { WebhookAttemptEntity } from '../webhooks/infrastructure/webhook-attempt.entity';
+import { NotificationsWebhooks1795870000000 } from './migrations/1795870000000-notifications-webhooks';
+import { NotificationsConferenceHosts1795910000000 } from './migrations/1795910000000-notifications-conference-hosts';
 
 export const NOTIFICATIONS_ENTITIES = [
+  RegistryAgency,
+  ObstacleReportProjection,
+  InformationOfferProjection,
   ConferenceSnapshot,
   InvitationEntity,
   DeliveryEntity,
   BriefRequestProjection,
   IncidentProjection,
+  WebhookSubscriptionEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
 ];
 export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsInitial1764100003000,
@@ -24,4 +40,8 @@ export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsDerivedRsvpTokens1764900003000,
   NotificationsDeliveryTracking1795840165158,
   NotificationsChangesAndReminders1795840260237,
+  NotificationsRecipientLocale1795853800000,
+  NotificationsRegistryAndPlanMail1795854000000,
+  NotificationsWebhooks1795870000000,
+  NotificationsConferenceHosts1795910000000,
 ];

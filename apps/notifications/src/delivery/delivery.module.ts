@@ -14,6 +14,8 @@ import { InvitationTokens } from '../invitations/application/invitation-tokens';
 import { ListDeliveries } from './application/list-deliveries';
 import { ResendDelivery } from './application/resend-delivery';
 import { DeliveriesController } from './interface/deliveries.controller';
+import { PlanMailRenderer } from '../plan-mail/application/plan-mail-renderer';
+import { WebhookDisabledMail } from '../webhooks/application/webhook-disabled-mail';
 
 /**
  * Sending: the queue every feature adds mail to, the worker that renders and sends it through the channel each
@@ -27,6 +29,10 @@ import { DeliveriesController } from './interface/deliveries.controller';
     ResendDelivery,
     DeliveryWorker,
     MessageComposer,
+    // Renders mail about obstacle reports and offers; the plan-mail module queues it.
+    PlanMailRenderer,
+    // Renders the admins' mail about a disabled webhook subscription; the webhooks module queues it.
+    WebhookDisabledMail,
     InvitationDocuments,
     // The invitees' links in mail; the invitations module reads them with the same key.
     InvitationTokens,

@@ -111,6 +111,26 @@ describe('buildInvitationCalendar', () => {
     );
   });
 
+  it('writes the description in English for an English-speaking attendee, the title as the hosts wrote it', () => {
+    const agenda = [
+      { title: 'Khai mạc', presenter: 'Lê Quang Minh', durationMinutes: 10, startsAt: '2027-03-15T02:00:00Z' },
+    ];
+    const ics = buildInvitationCalendar({
+      ...input,
+      locale: 'en',
+      province: 'Đắk Lắk Province',
+      conference: { ...input.conference, kind: 'EXTRAORDINARY', agenda },
+    });
+    const { event } = parse(ics);
+    expect(event.summary).toBe(input.conference.title);
+    expect(event.description).toBe(
+      'Extraordinary press information conference – Đắk Lắk Province\n' +
+        'Topics: Công tác bảo đảm quyền con người; Thông tin đối ngoại\n' +
+        'Agenda:\n- 09:00 Khai mạc – Lê Quang Minh (10 min)',
+    );
+    expect(lines(ics)).toContain('PRODID:-//pressconf.daklak.gov.vn//pressconf//EN');
+  });
+
   it('refuses a conference that ends before it starts', () => {
     const conference = { ...input.conference, endsAt: '2027-03-15T01:00:00Z' };
     expect(() => buildInvitationCalendar({ ...input, conference })).toThrow(RangeError);

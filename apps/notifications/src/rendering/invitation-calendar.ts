@@ -1,7 +1,7 @@
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { ConferenceKind } from '@pressconf/contracts';
-import { DISPLAY_ZONE, Instant, kindLabel, toZoned } from './format';
+import { DEFAULT_LOCALE, DISPLAY_ZONE, Instant, kindLabel, Locale, toZoned } from './format';
 import type { AgendaItem } from './mail-models';
 
 export interface CalendarConference {
@@ -22,10 +22,12 @@ export interface InvitationCalendarInput {
   sequence: number;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
-  /** Defaults to the kind, the province, the topics and the agenda, in Vietnamese. */
+  /** Defaults to the kind, the province, the topics and the agenda, in `locale`. */
   description?: string;
-  /** How the default description names the province: "tỉnh Khánh Hòa". */
+  /** How the default description names the province, in `locale`: "tỉnh Khánh Hòa", "Khánh Hòa Province". */
   province?: string;
+  /** The attendee's language (Vietnamese by default). The summary is the conference's title as the hosts wrote it. */
+  locale?: Locale;
   url?: string;
   zone?: string;
   /** Right-hand side of the UID: the province's public host (ProvinceSettings.calendarDomain). */
@@ -41,12 +43,13 @@ export function conferenceUid(conferenceId: string, domain: string): string {
 export function buildInvitationCalendar(input: InvitationCalendarInput): string {
   const { conference, method } = input;
   const zone = input.zone ?? DISPLAY_ZONE;
+  const locale = input.locale ?? DEFAULT_LOCALE;
   const start = toZoned(conference.startsAt, zone);
   const end = toZoned(conference.endsAt, zone);
   if (end <= start) throw new RangeError(`Conference ${conference.conferenceId} ends before it starts`);
 
   const calendar = ical({
-    prodId: { company: input.domain, product: 'pressconf', language: 'VI' },
+    prodId: { company: input.domain, product: 'pressconf', language: locale.toUpperCase() },
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     // No calendar-wide zone name: with one, ical-generator would write DTSTAMP as local time, which RFC 5545
     // forbids; the generator alone emits the VTIMEZONE of every zone the events use.
@@ -61,7 +64,7 @@ export function buildInvitationCalendar(input: InvitationCalendarInput): string 
     timezone: zone,
     summary: conference.title,
     location: conference.venue,
-    description: input.description ?? defaultDescription(conference, zone, input.province),
+    description: input.description ?? defaultDescription(conference, zone, locale, input.province),
     url: input.url ?? null,
     status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: input.organizer.name, email: input.organizer.email },
@@ -78,19 +81,39 @@ export function buildInvitationCalendar(input: InvitationCalendarInput): string 
   return calendar.toString();
 }
 
-function defaultDescription(conference: CalendarConference, zone: string, province?: string): string {
-  const kind = `Hội nghị cung cấp thông tin cho báo chí ${kindLabel(conference.kind)}`;
+/** The words of the default description, per language. */
+const DESCRIPTION_WORDS: Record<
+  Locale,
+  { kind: (kind: string) => string; topics: string; agenda: string; minutes: string }
+> = {
+  vi: {
+    kind: (kind) => `Hội nghị cung cấp thông tin cho báo chí ${kind}`,
+    topics: 'Nội dung',
+    agenda: 'Chương trình',
+    minutes: 'phút',
+  },
+  en: {
+    kind: (kind) => `${kind.charAt(0).toUpperCase()}${kind.slice(1)} press information conference`,
+    topics: 'Topics',
+    agenda: 'Agenda',
+    minutes: 'min',
+  },
+};
+
+function defaultDescription(conference: CalendarConference, zone: string, locale: Locale, province?: string): string {
+  const words = DESCRIPTION_WORDS[locale];
+  const kind = words.kind(kindLabel(conference.kind, locale));
   const lines = [province ? `${kind} – ${province}` : kind];
-  if (conference.topics.length) lines.push(`Nội dung: ${conference.topics.join('; ')}`);
+  if (conference.topics.length) lines.push(`${words.topics}: ${conference.topics.join('; ')}`);
   const agenda = conference.agenda ?? [];
-  if (agenda.length) lines.push('Chương trình:', ...agenda.map((item) => agendaLine(item, zone)));
+  if (agenda.length) lines.push(`${words.agenda}:`, ...agenda.map((item) => agendaLine(item, zone, words.minutes)));
   return lines.join('\n');
 }
 
 /** "- 09:00 Khai mạc – Lê Quang Minh (10 phút)" */
-function agendaLine(item: AgendaItem, zone: string): string {
+function agendaLine(item: AgendaItem, zone: string, minutesWord: string): string {
   const time = item.startsAt ? `${toZoned(item.startsAt, zone).toFormat('HH:mm')} ` : '';
   const presenter = item.presenter ? ` – ${item.presenter}` : '';
-  const minutes = item.durationMinutes ? ` (${item.durationMinutes} phút)` : '';
+  const minutes = item.durationMinutes ? ` (${item.durationMinutes} ${minutesWord})` : '';
   return `- ${time}${item.title}${presenter}${minutes}`;
 }

@@ -3,6 +3,7 @@ import {
   formatLetterDate,
   formatLetterNumber,
   formatLetterTime,
+  hostLine,
   renderInvitationLetter,
 } from './invitation-letter';
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
@@ -91,6 +92,27 @@ describe('renderInvitationLetter', () => {
       await renderInvitationLetter({ ...model, conference: { ...model.conference, title } }),
     );
     expect(flatten(extracted.text).replace(/ /g, '')).toContain(title.replace(/ /g, ''));
+  });
+
+  it('names the hosts the call named, each with what it does, on the one page', async () => {
+    const hosts = [
+      { name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', roles: ['CO_HOST' as const] },
+      { name: 'Công an tỉnh Đắk Lắk', roles: ['HUMAN_RIGHTS_STANDING_OFFICE' as const] },
+      { name: 'Sở Văn hóa, Thể thao và Du lịch', roles: ['COORDINATOR' as const] },
+      { name: 'Hội Nhà báo tỉnh Đắk Lắk', roles: ['PRESS_BRIEFING_CO_CHAIR' as const] },
+    ];
+    const hosted = await pdfParse(await renderInvitationLetter({ ...model, hosts }));
+    const flat = flatten(hosted.text);
+    expect(hosted.numpages).toBe(1);
+    expect(flat).toContain(
+      '4. Cơ quan chủ trì: Ban Tuyên giáo và Dân vận Tỉnh ủy (đồng chủ trì); Công an tỉnh Đắk Lắk (thường trực Ban ' +
+        'Chỉ đạo về nhân quyền); Sở Văn hóa, Thể thao và Du lịch (cơ quan đầu mối); Hội Nhà báo tỉnh Đắk Lắk (đồng ' +
+        'chủ trì giao ban báo chí).',
+    );
+    expect(flat).toContain('5. Nội dung:');
+    expect(hostLine({ name: 'Sở Văn hóa', roles: ['CO_HOST', 'COORDINATOR'] })).toBe(
+      'Sở Văn hóa (đồng chủ trì, cơ quan đầu mối)',
+    );
   });
 
   it('writes an extraordinary conference without the monthly briefing', async () => {

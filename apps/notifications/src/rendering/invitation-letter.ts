@@ -1,4 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ConferenceHostRole } from '@pressconf/contracts';
 import { renderPdf } from '@pressconf/pdf';
 import { DISPLAY_ZONE, Instant, formatDate, kindLabel, toZoned } from './format';
 import type { AgendaItem, MailConference } from './mail-models';
@@ -16,6 +17,8 @@ export interface InvitationLetterModel {
   /** Issuing body, e.g. "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH". */
   issuingBody: string;
   recipient: { name: string; agencyName: string };
+  /** The host agencies the call named, each with its host roles; none for calls of earlier versions. */
+  hosts?: Array<{ name: string; roles: ConferenceHostRole[] }>;
   conference: MailConference;
   agenda?: AgendaItem[];
   rsvpUrl: string;
@@ -71,6 +74,19 @@ function defaultSubject(conference: MailConference): string {
     : 'Dự Hội nghị cung cấp thông tin cho báo chí đột xuất';
 }
 
+/** What each host does at the conference, as the plan puts it (BRIEF.md, "Roles"). */
+const HOST_DUTIES: Readonly<Record<ConferenceHostRole, string>> = {
+  CO_HOST: 'đồng chủ trì',
+  HUMAN_RIGHTS_STANDING_OFFICE: 'thường trực Ban Chỉ đạo về nhân quyền',
+  COORDINATOR: 'cơ quan đầu mối',
+  PRESS_BRIEFING_CO_CHAIR: 'đồng chủ trì giao ban báo chí',
+};
+
+/** "Công an tỉnh (thường trực Ban Chỉ đạo về nhân quyền)". */
+export function hostLine(host: { name: string; roles: ConferenceHostRole[] }): string {
+  return `${host.name} (${host.roles.map((role) => HOST_DUTIES[role]).join(', ')})`;
+}
+
 // Kept in one piece: justification would otherwise break it after the slash and widen the gap.
 const HONORIFIC: Content = { text: 'Ông/Bà', noWrap: true };
 
@@ -109,6 +125,11 @@ function body(model: InvitationLetterModel, zone: string): Content[] {
     paragraph([bold('3. Hình thức: '), kind]),
   ];
   let section = 4;
+  const hosts = model.hosts ?? [];
+  if (hosts.length) {
+    // One paragraph, not a list: the letter stays on its one page.
+    sections.push(paragraph([bold(`${section++}. Cơ quan chủ trì: `), `${hosts.map(hostLine).join('; ')}.`]));
+  }
   if (conference.topics.length) {
     sections.push(paragraph([bold(`${section++}. Nội dung:`)], [0, 0, 0, 3]), ...dashList(conference.topics));
   }

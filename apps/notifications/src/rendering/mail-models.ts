@@ -1,5 +1,6 @@
 import type { ConferenceKind } from '@pressconf/contracts';
 import type { Instant } from './format';
+import { PLAN_TEMPLATE_NAMES, type PlanMailModels } from './plan-mail-models';
 
 /** The person a mail is addressed to (an invitee's contact, or a host agency's contact for alerts). */
 export interface MailRecipient {
@@ -118,7 +119,12 @@ export interface IncidentDeadlineBreachedMail extends MailModelBase {
   incidentUrl?: string;
 }
 
-export interface MailModels {
+/** To the admins: a webhook subscription accepted nothing for days and was disabled. */
+export interface WebhookDisabledMail extends MailModelBase {
+  subscription: { id: string; url: string; description?: string; failingSince: Instant; lastError?: string };
+}
+
+export interface MailModels extends PlanMailModels {
   invitation: InvitationMail;
   'invitation-updated': InvitationUpdatedMail;
   'invitation-cancelled': InvitationCancelledMail;
@@ -132,6 +138,7 @@ export interface MailModels {
   'brief-due-moved': BriefDueMovedMail;
   'briefing-pack': BriefingPackMail;
   'incident-deadline-breached': IncidentDeadlineBreachedMail;
+  'webhook-disabled': WebhookDisabledMail;
 }
 
 export type MailTemplateName = keyof MailModels;
@@ -151,6 +158,8 @@ const TEMPLATE_NAMES: Record<MailTemplateName, true> = {
   'brief-due-moved': true,
   'briefing-pack': true,
   'incident-deadline-breached': true,
+  'webhook-disabled': true,
+  ...PLAN_TEMPLATE_NAMES,
 };
 
 export const MAIL_TEMPLATE_NAMES = Object.keys(TEMPLATE_NAMES) as MailTemplateName[];

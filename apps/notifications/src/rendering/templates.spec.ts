@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { MAIL_TEMPLATE_NAMES, MailConference, MailModels, MailRecipient } from './mail-models';
+import { planMailModels } from './plan-mail-models.fixture';
 import { MailTemplates, defaultTemplatesDir } from './templates';
 
 const sourceDir = resolve(__dirname, '../templates');
@@ -79,6 +80,17 @@ const models: MailModels = {
     incident: { title: 'Sự việc tại xã Ea Kao', detectedAt: '2027-03-10T01:00:00Z', conveneBy: '2027-03-11T01:00:00Z' },
     incidentUrl: 'http://127.0.0.1:3000/api/v1/incidents/i1',
   },
+  'webhook-disabled': {
+    recipient,
+    subscription: {
+      id: '7d0f4b7e-2b1a-4c55-9d1e-0f7c4f1a2b3c',
+      url: 'https://cong-thong-tin.daklak.gov.vn/webhooks/hoi-nghi',
+      description: 'Cổng thông tin điện tử tỉnh',
+      failingSince: '2027-03-10T01:00:00Z',
+      lastError: 'HTTP 503',
+    },
+  },
+  ...planMailModels,
 };
 
 describe('MailTemplates', () => {

@@ -4,6 +4,7 @@ import { ConferenceAnnouncements } from './application/conference-announcements'
 import { ConferencePreparationService } from './application/conference-preparation.service';
 import { ConferencesService } from './application/conferences.service';
 import { EditDraftConference } from './application/edit-draft-conference';
+import { HostAccess } from './application/host-access';
 import { ParticipantResolution } from './application/participant-resolution';
 import { ConferencePreparationController } from './interface/conference-preparation.controller';
 import { ConferencesController } from './interface/conferences.controller';
@@ -18,6 +19,7 @@ import { OnRsvpReceivedHandler } from './interface/on-rsvp-received.handler';
     ConferenceAnnouncements,
     ParticipantResolution,
     EditDraftConference,
+    HostAccess,
   ],
 })
 export class ConferencesModule {}

@@ -40,5 +40,6 @@ import { ConfigService } from '@nestjs/config';
     },
     OverdueWatch,
   ],
+  exports: [BriefRequestsService],
 })
 export class BriefRequestsModule {}

@@ -11,6 +11,6 @@ import { BriefsController } from './interface/briefs.controller';
   imports: [FilesModule],
   controllers: [BriefsController],
   providers: [BriefsService, BriefViews, BriefAttachments, BriefLimits],
-  exports: [BriefViews],
+  exports: [BriefViews, BriefLimits],
 })
 export class BriefsModule {}

@@ -9,6 +9,11 @@ import { BriefReviewEntity } from '../review/infrastructure/brief-review.entity'
 import { SubmissionsInitial1764100002000 } from './migrations/1764100002000-submissions-initial';
 import { SubmissionsBriefs1764200004000 } from './migrations/1764200004000-submissions-briefs';
 import { SubmissionsSingleRequestUploads1764600012000 } from './migrations/1764600012000-submissions-single-request-uploads';
+import { SubmissionsObstacleReportsAndOffers1795854000000 } from './migrations/1795854000000-submissions-obstacle-reports-and-offers';
+import { SubmissionsConferenceHosts1795910000000 } from './migrations/1795910000000-submissions-conference-hosts';
+import { ObstacleReportEntity } from '../obstacle-reports/infrastructure/obstacle-report.entity';
+import { InformationOfferEntity } from '../information-offers/infrastructure/information-offer.entity';
+import { InformationOfferAttachmentEntity } from '../information-offers/infrastructure/information-offer-attachment.entity';
 
 export const SUBMISSIONS_ENTITIES = [
   BriefRequestEntity,
@@ -19,9 +24,14 @@ export const SUBMISSIONS_ENTITIES = [
   BriefAttachmentEntity,
   OrientationDocumentEntity,
   BriefingPackEntity,
+  ObstacleReportEntity,
+  InformationOfferEntity,
+  InformationOfferAttachmentEntity,
 ];
 export const SUBMISSIONS_MIGRATIONS = [
   SubmissionsInitial1764100002000,
   SubmissionsBriefs1764200004000,
   SubmissionsSingleRequestUploads1764600012000,
+  SubmissionsObstacleReportsAndOffers1795854000000,
+  SubmissionsConferenceHosts1795910000000,
 ];

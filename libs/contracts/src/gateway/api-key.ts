@@ -1,5 +1,5 @@
 import { IsDateString, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { Role, Roles } from '../common/actor';
+import { AGENCY_BOUND_ROLES, Role, Roles } from '../common/actor';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 @JSONSchema({
@@ -15,8 +15,8 @@ export class CreateApiKeyDto {
   @IsIn(Roles)
   role: Role;
 
-  /** Required for `agency` and `press` keys: the one agency the key acts for. */
-  @ValidateIf((o: CreateApiKeyDto) => o.role === 'agency' || o.role === 'press' || o.agencyId !== undefined)
+  /** Required for `agency`, `press` and `host` keys: the one agency the key acts for. */
+  @ValidateIf((o: CreateApiKeyDto) => AGENCY_BOUND_ROLES.includes(o.role) || o.agencyId !== undefined)
   @IsUUID()
   agencyId?: string;
 }

@@ -15,6 +15,16 @@ export const DeliveryKinds = [
   'BRIEF_DUE_MOVED',
   'BRIEFING_PACK',
   'INCIDENT_DEADLINE_BREACHED',
+  // Obstacle reports: the receipt, the forwarding and the resolution to the reporting agency; the forwarded report
+  // to the People's Committee (the registry's PROVINCIAL_LEADERSHIP contacts).
+  'OBSTACLE_REPORT_RECEIVED',
+  'OBSTACLE_REPORT_FORWARDED',
+  'OBSTACLE_REPORT_TO_LEADERSHIP',
+  'OBSTACLE_REPORT_RESOLVED',
+  // The coordinator's decision on information an agency offered, to that agency.
+  'INFORMATION_OFFER_DECIDED',
+  // To the admins (WEBHOOK_ALERT_EMAILS): a webhook subscription failing for 3 days was disabled.
+  'WEBHOOK_DISABLED',
 ] as const;
 export type DeliveryKind = (typeof DeliveryKinds)[number];
 
@@ -29,7 +39,7 @@ export class DeliveryView {
   @IsIn(Channels)
   channel: Channel;
 
-  /** The conference the message is about; null for an incident alert. */
+  /** The conference the message is about; null for an incident alert, an obstacle report or an offer. */
   @Nullable()
   @IsUUID()
   conferenceId: string | null;
@@ -46,6 +56,18 @@ export class DeliveryView {
   @Nullable()
   @IsUUID()
   briefRequestId: string | null;
+
+  /** The obstacle report the message is about. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  obstacleReportId?: string | null;
+
+  /** The information offer the message is about. */
+  @IsOptional()
+  @Nullable()
+  @IsUUID()
+  informationOfferId?: string | null;
 
   /** The recipient's name. */
   @IsString()

@@ -2,6 +2,7 @@ import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Min } from 'class-v
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { PageQuery } from '../common/pagination';
 import { AgencyRole, AgencyRoles } from '../scheduling/agency';
+import { ContactLocale, ContactLocales } from '../scheduling/agency-contact';
 import { RsvpResponses, RsvpState } from '../scheduling/conference';
 import { Channel, Channels, DeliveryStatus, DeliveryStatuses, InvitationNotice, InvitationNotices } from './invitation';
 
@@ -38,6 +39,10 @@ export class InvitationView {
 
   @IsEmail()
   email: string;
+
+  /** The language the invitee is written to in (their contact's when called): mail, calendar entry and page. */
+  @IsIn(ContactLocales)
+  locale: ContactLocale;
 
   @IsIn(Channels)
   channel: Channel;

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { AgencyRole, AgencyRoles } from '../scheduling/agency';
+import { ContactLocale, ContactLocales } from '../scheduling/agency-contact';
 import { AgendaItem } from '../scheduling/agenda';
 import {
   ConferenceKind,
@@ -148,6 +149,10 @@ export class InvitationByTokenView {
   @ValidateNested()
   @Type(() => InviteeView)
   invitee: InviteeView;
+
+  /** The invitee's language (their contact's), which their page, mail and calendar entry are written in. */
+  @IsIn(ContactLocales)
+  locale: ContactLocale;
 
   /** The current answer; PENDING until the invitee answers. */
   @IsIn(RsvpStates)

@@ -1,9 +1,9 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
 import { AgencyRole, AgencyRoles } from './agency';
+import { ContactLocale, ContactLocales } from './contact-locale';
 
-/** The languages a person can be written to in: Vietnamese by default, English on request. */
-export const ContactLocales = ['vi', 'en'] as const;
-export type ContactLocale = (typeof ContactLocales)[number];
+export { ContactLocales };
+export type { ContactLocale };
 
 /** A contact of an agency as events name them: who, in which agency, holding which of the plan's roles. */
 export class AgencyContactData {

@@ -16,6 +16,7 @@ import {
 import { IsDateTimeWithOffset, Nullable } from '../common/validators';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { PageQuery } from '../common/pagination';
+import { ContactLocale, ContactLocales } from './contact-locale';
 
 export const AgencyKinds = [
   'PEOPLES_COMMITTEE',
@@ -65,6 +66,22 @@ export class AgencyContactDto {
   @IsOptional()
   @IsBoolean()
   spokesperson?: boolean = false;
+
+  /** The language this person is written to in (mail, calendar text, page); the letter stays Vietnamese. */
+  @IsOptional()
+  @IsIn(ContactLocales)
+  locale?: ContactLocale = 'vi';
+
+  /**
+   * The fields a press reporter covers (e.g. "đất đai"): a call invites a press agency's leader and the reporters
+   * of the conference's topics; when none of its contacts has fields, all of them.
+   */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  fields?: string[] = [];
 }
 
 @JSONSchema({
@@ -81,6 +98,7 @@ export class AgencyContactDto {
         email: 'dtlan@snnmt.daklak.example',
         phone: '+84 262 3852 111',
         spokesperson: true,
+        locale: 'vi',
       },
     ],
     validFrom: '2025-03-01T00:00:00+07:00',
@@ -190,7 +208,10 @@ export class ListAgenciesQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
-  /** Only agencies valid at this instant (validFrom ≤ validAt < validTo): the registry as it stood then. */
+  /**
+   * Only agencies valid at this instant (validFrom ≤ validAt < validTo), each as it stood then: the roles, fields,
+   * name and contacts it had at that instant, not those of a later change.
+   */
   @IsOptional()
   @IsDateTimeWithOffset()
   validAt?: string;
@@ -214,6 +235,22 @@ export class AgencyContact {
 
   @IsBoolean()
   spokesperson: boolean;
+
+  @IsIn(ContactLocales)
+  locale: ContactLocale;
+
+  /** The fields a press reporter covers; empty for everyone else. */
+  @IsArray()
+  @IsString({ each: true })
+  fields: string[];
+}
+
+/** `GET /agencies/{id}?validAt=`: the agency as it stood at that instant. */
+export class GetAgencyQuery {
+  /** The agency as it stood then (its name, roles, fields and contacts); 404 if it was not valid then. */
+  @IsOptional()
+  @IsDateTimeWithOffset()
+  validAt?: string;
 }
 
 @JSONSchema({
@@ -226,7 +263,14 @@ export class AgencyContact {
     fields: ['báo chí', 'thông tin đối ngoại'],
     territory: null,
     contacts: [
-      { name: 'Lê Quang Minh', title: 'Giám đốc', email: 'lqminh@svhttdl.daklak.example', spokesperson: true },
+      {
+        name: 'Lê Quang Minh',
+        title: 'Giám đốc',
+        email: 'lqminh@svhttdl.daklak.example',
+        spokesperson: true,
+        locale: 'vi',
+        fields: [],
+      },
     ],
     validFrom: '2025-03-01T00:00:00.000Z',
     validTo: null,

@@ -20,6 +20,7 @@ import { PageQuery } from '../common/pagination';
 import { AgencyRole, AgencyRoles } from './agency';
 import { AgendaItem } from './agenda';
 import { CoHostRequestView } from './co-host-request';
+import { HostData, IssuerData } from './hosts';
 import { InviteeChangesView } from './participants';
 
 export const ConferenceKinds = ['PERIODIC', 'EXTRAORDINARY'] as const;
@@ -227,6 +228,8 @@ export class ParticipantView {
     participants: [],
     inviteeChanges: { added: [], removed: [] },
     agenda: [],
+    hosts: [],
+    issuer: null,
     coHostRequest: null,
     createdAt: '2027-02-28T03:00:00.000Z',
     updatedAt: '2027-03-01T03:00:00.000Z',
@@ -289,6 +292,20 @@ export class ConferenceView {
   @ValidateNested({ each: true })
   @Type(() => AgendaItem)
   agenda: AgendaItem[];
+
+  /**
+   * The host agencies resolved from the registry at the call, each with its host roles and representative; empty
+   * before the call. The press and read-only clients see no address.
+   */
+  @ValidateNested({ each: true })
+  @Type(() => HostData)
+  hosts: HostData[];
+
+  /** The body that issues the invitation letter (the co-host, else the coordinator); null before the call. */
+  @Nullable()
+  @ValidateNested()
+  @Type(() => IssuerData)
+  issuer: IssuerData | null;
 
   /** EXTRAORDINARY only: the coordinator's written request to the co-host (văn bản đề nghị). */
   @Nullable()

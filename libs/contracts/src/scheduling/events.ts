@@ -16,6 +16,7 @@ import { IsDateTimeWithOffset } from '../common/validators';
 import { AgendaItem } from './agenda';
 import { AgencyContactData } from './agency-contact';
 import { ConferenceKind, ConferenceKinds } from './conference';
+import { HostData, IssuerData } from './hosts';
 
 export class InviteeData extends AgencyContactData {
   @IsUUID()
@@ -84,6 +85,25 @@ export class ConferenceCalledData {
   @ValidateNested({ each: true })
   @Type(() => InviteeData)
   invitees: InviteeData[];
+
+  /**
+   * The host agencies the registry named at the call (co-host, standing office, coordinator, and for a PERIODIC
+   * conference the press briefing co-chair); absent in events of earlier versions.
+   */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => HostData)
+  hosts?: HostData[];
+
+  /**
+   * The body that issues the invitation letter, in its own number series: the co-host, else the coordinator; absent
+   * in events of earlier versions (the letter is then the organiser's) and when no agency holds either role.
+   */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IssuerData)
+  issuer?: IssuerData;
 
   /** The agenda as it stood at the call; absent when none was set. */
   @IsOptional()

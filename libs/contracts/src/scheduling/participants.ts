@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { IsDateTimeWithOffset } from '../common/validators';
 import { AgencyRole, AgencyRoles } from './agency';
+import { ContactLocale, ContactLocales } from './contact-locale';
 
 /** `POST /conferences/{id}/invitees`: invite an agency the plan would leave out, or undo its removal. */
 export class InviteeChangeDto {
@@ -51,10 +52,18 @@ export class PreviewParticipant {
   @IsEmail()
   email: string;
 
+  /** The contact's language: what this person's mail, calendar text and page are written in. */
+  @IsIn(ContactLocales)
+  locale: ContactLocale;
+
   @IsBoolean()
   mustBrief: boolean;
 
-  /** Why the plan invites this contact, e.g. "always invited as COORDINATOR"; several joined with "; ". */
+  /**
+   * Why the plan invites this contact, e.g. "always invited as COORDINATOR", or for a press agency whose reporters
+   * are marked with their fields "press agency (leader)" and "press agency (reporter: field "đất đai" matches topic
+   * "Tranh chấp đất đai")"; several joined with "; ".
+   */
   @IsString()
   reason: string;
 }

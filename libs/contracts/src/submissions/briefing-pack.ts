@@ -38,6 +38,18 @@ export class OrientationDocumentView {
 
   @IsString()
   uploadedBy: string;
+
+  /**
+   * The body the document comes from: the host agency that uploaded it, or for the coordinator's upload the
+   * conference's coordinator agency; absent on documents recorded before sources were.
+   */
+  @IsOptional()
+  @IsUUID()
+  sourceAgencyId?: string;
+
+  @IsOptional()
+  @IsString()
+  sourceAgencyName?: string;
 }
 
 /** GET /conferences/{id}/briefing-pack?version=n */

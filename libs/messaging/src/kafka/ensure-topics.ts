@@ -31,6 +31,7 @@ async function createMissing(clientId: string, topics: TopicSpec[]): Promise<str
     try {
       await admin.createTopics({
         waitForLeaders: true,
+        // With each topic's own settings (configEntries: the agency topic is compacted).
         topics: missing.map((t) => ({ ...t, replicationFactor })),
       });
     } catch (error) {

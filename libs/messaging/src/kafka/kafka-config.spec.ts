@@ -36,17 +36,33 @@ describe('Kafka client security', () => {
 
 describe('what each service does on Kafka (its ACLs)', () => {
   it('writes its own topics and the dead letters of what it consumes, reads what it consumes, in its own group', () => {
+    const schedulingReads = [
+      Topics.agency,
+      Topics.incident,
+      Topics.conference,
+      Topics.briefRequest,
+      Topics.invitation,
+      Topics.obstacleReport,
+      Topics.informationOffer,
+    ];
     expect(kafkaAccessOf('scheduling')).toEqual({
-      writes: [Topics.incident, Topics.conference, deadLetterTopicOf(Topics.invitation)],
-      reads: [Topics.invitation],
+      writes: [Topics.incident, Topics.conference, Topics.agency, ...schedulingReads.map(deadLetterTopicOf)],
+      reads: schedulingReads,
       group: 'scheduling',
     });
+    const notificationsReads = [
+      Topics.agency,
+      Topics.incident,
+      Topics.conference,
+      Topics.briefRequest,
+      Topics.briefingPack,
+      Topics.obstacleReport,
+      Topics.informationOffer,
+      Topics.invitation,
+    ];
     expect(kafkaAccessOf('notifications')).toEqual({
-      writes: [
-        Topics.invitation,
-        ...[Topics.incident, Topics.conference, Topics.briefRequest, Topics.briefingPack].map(deadLetterTopicOf),
-      ],
-      reads: [Topics.incident, Topics.conference, Topics.briefRequest, Topics.briefingPack],
+      writes: [Topics.invitation, ...notificationsReads.map(deadLetterTopicOf)],
+      reads: notificationsReads,
       group: 'notifications',
     });
   });
@@ -64,6 +80,8 @@ describe('what each service does on Kafka (its ACLs)', () => {
       Topics.conference,
       Topics.briefRequest,
       Topics.briefingPack,
+      Topics.obstacleReport,
+      Topics.informationOffer,
       deadLetterTopicOf(Topics.conference),
     ]);
     const used = new Set(SERVICES.flatMap((s) => topicsOf(s).map((t) => t.topic)));
@@ -72,5 +90,17 @@ describe('what each service does on Kafka (its ACLs)', () => {
         .map((t) => t.topic)
         .sort(),
     );
+  });
+});
+
+describe('topic settings', () => {
+  it('compacts the agency topic, from which other services rebuild their copy of the registry, and no other', () => {
+    const compacted = allTopics().filter((t) =>
+      t.configEntries?.some((c) => c.name === 'cleanup.policy' && c.value === 'compact'),
+    );
+    expect(compacted.map((t) => t.topic)).toEqual([Topics.agency]);
+    expect(topicsOf('notifications').find((t) => t.topic === Topics.agency)?.configEntries).toEqual([
+      { name: 'cleanup.policy', value: 'compact' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { KafkaConfig, logLevel, Partitioners } from 'kafkajs';
-import { deadLetterTopicOf, EVENT_TOPICS, publisherOf, ServiceName, SUBSCRIPTIONS } from '@pressconf/contracts';
+import { deadLetterTopicOf, EVENT_TOPICS, publisherOf, ServiceName, SUBSCRIPTIONS, Topics } from '@pressconf/contracts';
 import { kafkaLogCreator } from './kafka-logs';
 import { ConfigError } from '../config/env';
 import { MessagingConfig, messagingConfig } from '../config/shared';
@@ -61,6 +61,20 @@ export const CONSUMER_TIMING = {
 export interface TopicSpec {
   topic: string;
   numPartitions: number;
+  /** Topic-level settings the topic is created with, beyond the broker's defaults. */
+  configEntries?: Array<{ name: string; value: string }>;
+}
+
+/**
+ * Topics whose latest message per key is the state of that key: other services keep their copy of the agency
+ * registry from `scheduling.agency.v1` (each event is the agency whole, keyed by its id), and a new one rebuilds it
+ * by reading the topic from the beginning, so compaction keeps the latest version of every agency for good instead
+ * of deleting old events after the retention time.
+ */
+export const COMPACTED_TOPICS: readonly string[] = [Topics.agency];
+
+function topicConfig(topic: string): Pick<TopicSpec, 'configEntries'> {
+  return COMPACTED_TOPICS.includes(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {};
 }
 
 /** Partition counts: events scale with consumers; each conference keeps its order on one partition. */
@@ -71,12 +85,12 @@ export const TOPIC_PARTITIONS = {
 
 /**
  * Every topic the system uses, created up front (auto-creation is off on the broker and races anyway): the
- * contract's event topics and their dead-letter topics. Requests between the gateway and the services travel over
+ * contract's event topics (the agency topic compacted) and their dead-letter topics. Requests between the gateway and the services travel over
  * HTTP (InternalApi), not Kafka.
  */
 export function allTopics(): TopicSpec[] {
   return [
-    ...EVENT_TOPICS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.event })),
+    ...EVENT_TOPICS.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS.event, ...topicConfig(topic) })),
     ...EVENT_TOPICS.map((topic) => ({ topic: deadLetterTopicOf(topic), numPartitions: TOPIC_PARTITIONS.deadLetter })),
   ];
 }

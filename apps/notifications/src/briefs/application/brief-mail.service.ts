@@ -132,7 +132,7 @@ export class BriefMailService {
         conferenceId: conference.id,
         invitationId: invitation.id,
         sequence: conference.sequence,
-        recipient: { name: invitation.contactName, email: invitation.email },
+        recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
       });
     }
   }
@@ -145,9 +145,9 @@ export class BriefMailService {
   async queueDueReminders(): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO delivery (id, kind, channel, source_event_id, conference_id, invitation_id, brief_request_id,
-                             recipient_name, email, sequence, status, next_attempt_at)
+                             recipient_name, email, locale, sequence, status, next_attempt_at)
        SELECT gen_random_uuid(), 'BRIEF_REMINDER', 'EMAIL', r.reminder_key, r.conference_id, i.id, r.id,
-              i.contact_name, i.email, c.sequence, 'PENDING', now()
+              i.contact_name, i.email, i.locale, c.sequence, 'PENDING', now()
          FROM brief_request r
          JOIN conference c ON c.id = r.conference_id
          JOIN invitation i ON i.conference_id = r.conference_id AND i.agency_id = r.agency_id AND i.must_brief
@@ -194,7 +194,7 @@ export class BriefMailService {
         invitationId: contact.id,
         briefRequestId: request.id,
         sequence: conference.sequence,
-        recipient: { name: contact.contactName, email: contact.email },
+        recipient: { name: contact.contactName, email: contact.email, locale: contact.locale },
       });
     }
   }

@@ -12,6 +12,8 @@ export function toDeliveryView(d: DeliveryEntity, agencyName: string | null): De
     incidentId: d.incidentId,
     invitationId: d.invitationId,
     briefRequestId: d.briefRequestId,
+    obstacleReportId: d.obstacleReportId,
+    informationOfferId: d.informationOfferId,
     recipient: d.recipientName,
     email: d.email,
     agencyName: d.recipientAgency ?? agencyName,

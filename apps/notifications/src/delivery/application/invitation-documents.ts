@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ContactLocale } from '@pressconf/contracts';
 import { ConfigService } from '@nestjs/config';
 import { buildInvitationCalendar, MailConference, renderInvitationLetter } from '../../rendering';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
@@ -31,8 +32,12 @@ export class InvitationDocuments {
       : { name: 'Ban tổ chức', email: fromAddress() };
   }
 
-  /** The host agencies as the invitation and the invitee's page name them: the organising agency. */
+  /**
+   * The host agencies as the invitation and the invitee's page name them: those the call named, else (calls of
+   * earlier versions) the organising agency.
+   */
   hosts(conference: ConferenceSnapshot): string[] {
+    if (conference.hosts.length > 0) return conference.hosts.map((host) => host.agencyName);
     return [this.organizer(conference).name];
   }
 
@@ -51,8 +56,9 @@ export class InvitationDocuments {
       place: this.province.letter.place,
       unit: this.province.names.unit,
       parentBody: this.province.letter.parentBody,
-      issuingBody: letterIssuer(notificationsConfig(), conference.organizer?.agencyName).name ?? organizer,
+      issuingBody: letterIssuer(notificationsConfig(), conference).name ?? organizer,
       recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
+      hosts: conference.hosts.map((host) => ({ name: host.agencyName, roles: host.roles })),
       conference: mailConference(conference),
       agenda: mailAgenda(conference.agenda, conference.startsAt),
       rsvpUrl: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
@@ -66,14 +72,18 @@ export class InvitationDocuments {
     };
   }
 
-  /** The iTIP part: the same builder serves GET /invitations/{token}/calendar.ics (see RsvpService). */
+  /**
+   * The iTIP part, its text in the invitee's language: the same builder serves GET /invitations/{token}/calendar.ics
+   * (see RsvpService). The letter stays Vietnamese whatever the language: it is an official document.
+   */
   calendar(
     conference: ConferenceSnapshot,
     invitation: InvitationEntity,
     method: 'REQUEST' | 'CANCEL',
   ): OutgoingAttachment {
+    const locale = invitation.locale;
     return {
-      filename: method === 'CANCEL' ? 'huy-hoi-nghi.ics' : 'giay-moi.ics',
+      filename: CALENDAR_FILES[locale][method],
       contentType: `text/calendar; charset=utf-8; method=${method}`,
       method,
       content: buildInvitationCalendar({
@@ -89,11 +99,17 @@ export class InvitationDocuments {
         url: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
         zone: this.zone,
         domain: this.province.calendarDomain,
-        province: this.province.names.vi,
+        province: this.province.names[locale],
+        locale,
       }),
     };
   }
 }
+
+const CALENDAR_FILES: Record<ContactLocale, Record<'REQUEST' | 'CANCEL', string>> = {
+  vi: { REQUEST: 'giay-moi.ics', CANCEL: 'huy-hoi-nghi.ics' },
+  en: { REQUEST: 'invitation.ics', CANCEL: 'cancellation.ics' },
+};
 
 export function mailConference(conference: ConferenceSnapshot): MailConference {
   return {

@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DeliveryView, ListDeliveriesQuery, Page } from '@pressconf/contracts';
+import { Actor, DeliveryView, ListDeliveriesQuery, Page } from '@pressconf/contracts';
+import { hostedByPattern } from '../../invitations/domain/host-scope';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { toDeliveryView } from './delivery-view';
 
-/** Every message of every kind to anyone, newest first, for the organisers to follow (GET /deliveries). */
+/**
+ * Every message of every kind to anyone, newest first, for the organisers to follow (GET /deliveries); a host follows
+ * the messages about the conferences its agency hosts.
+ */
 @Injectable()
 export class ListDeliveries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListDeliveriesQuery): Promise<Page<DeliveryView>> {
+  async list(query: ListDeliveriesQuery, actor: Actor): Promise<Page<DeliveryView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const qb = this.dataSource.getRepository(DeliveryEntity).createQueryBuilder('d');
+    if (actor.role === 'host') {
+      qb.andWhere('d.conference_id IN (SELECT c.id FROM conference c WHERE c.hosts @> CAST(:hostedBy AS jsonb))', {
+        hostedBy: hostedByPattern(actor),
+      });
+    }
     if (query.conferenceId) qb.andWhere('d.conference_id = :conferenceId', { conferenceId: query.conferenceId });
     if (query.kind) qb.andWhere('d.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('d.status = :status', { status: query.status });

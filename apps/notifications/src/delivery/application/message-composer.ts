@@ -16,6 +16,8 @@ import { type NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
 import { InvitationTokens } from '../../invitations/application/invitation-tokens';
 import { InvitationDocuments, mailConference } from './invitation-documents';
+import { PlanMailRenderer } from '../../plan-mail/application/plan-mail-renderer';
+import { WebhookDisabledMail } from '../../webhooks/application/webhook-disabled-mail';
 
 /** The mail about a brief request, by kind: every one shows the request's current due time. */
 const BRIEF_TEMPLATES = {
@@ -43,7 +45,6 @@ interface Sources {
  */
 @Injectable()
 export class MessageComposer {
-  private readonly locale = this.config.get('MAIL_LOCALE', { infer: true });
   private readonly zone = this.config.get('TZ_DISPLAY', { infer: true });
   private readonly domain = new URL(publicBaseUrl()).hostname;
 
@@ -53,6 +54,8 @@ export class MessageComposer {
     private readonly config: ConfigService<NotificationsConfig, true>,
     private readonly tokens: InvitationTokens,
     private readonly documents: InvitationDocuments,
+    private readonly planMail: PlanMailRenderer,
+    private readonly webhookMail: WebhookDisabledMail,
   ) {}
 
   async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
@@ -103,11 +106,13 @@ export class MessageComposer {
 
   private async render(sources: Sources): Promise<{ mail: RenderedMail; attachments: OutgoingAttachment[] }> {
     const { delivery, recipient } = sources;
+    // Each message in its recipient's language, as queued (an invitee's is their invitation's).
+    const locale = delivery.locale;
     const base = { recipient, zone: this.zone };
     switch (delivery.kind) {
       case 'INVITATION': {
         const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation', this.locale, {
+        const mail = this.templates.render('invitation', locale, {
           ...base,
           conference: mailConference(conference),
           hosts: this.documents.hosts(conference),
@@ -124,7 +129,7 @@ export class MessageComposer {
       }
       case 'INVITATION_UPDATED': {
         const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-updated', this.locale, {
+        const mail = this.templates.render('invitation-updated', locale, {
           ...base,
           conference: mailConference(conference),
           previousStartsAt: conference.previousStartsAt ?? undefined,
@@ -135,25 +140,25 @@ export class MessageComposer {
       }
       case 'INVITATION_AGENDA_CHANGED': {
         const { conference, invitation, model } = this.inviteeModel(sources);
-        const mail = this.templates.render('invitation-agenda-changed', this.locale, model);
+        const mail = this.templates.render('invitation-agenda-changed', locale, model);
         return { mail, attachments: [this.documents.calendar(conference, invitation, 'REQUEST')] };
       }
       case 'INVITATION_REMINDER': {
         const { invitation, model } = this.inviteeModel(sources);
         const accepted = invitation.rsvp === 'ACCEPT';
         return {
-          mail: this.templates.render('invitation-reminder', this.locale, { ...model, accepted }),
+          mail: this.templates.render('invitation-reminder', locale, { ...model, accepted }),
           attachments: [],
         };
       }
       case 'INVITATION_WITHDRAWN': {
         const { conference, invitation, model } = this.inviteeModel(sources);
-        const mail = this.templates.render('invitation-withdrawn', this.locale, model);
+        const mail = this.templates.render('invitation-withdrawn', locale, model);
         return { mail, attachments: [this.documents.calendar(conference, invitation, 'CANCEL')] };
       }
       case 'INVITATION_CANCELLED': {
         const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-cancelled', this.locale, {
+        const mail = this.templates.render('invitation-cancelled', locale, {
           ...base,
           conference: mailConference(conference),
           reason: conference.statusReason ?? '',
@@ -162,7 +167,7 @@ export class MessageComposer {
       }
       case 'INVITATION_URGENT_REMINDER': {
         const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-urgent-reminder', this.locale, {
+        const mail = this.templates.render('invitation-urgent-reminder', locale, {
           ...base,
           conference: mailConference(conference),
           ...invitationLinks(this.tokens.tokenOf(invitation.id)),
@@ -176,7 +181,7 @@ export class MessageComposer {
       case 'BRIEF_DUE_MOVED': {
         const conference = required(sources.conference, 'conference');
         const request = required(sources.briefRequest, 'brief request');
-        const mail = this.templates.render(BRIEF_TEMPLATES[delivery.kind], this.locale, {
+        const mail = this.templates.render(BRIEF_TEMPLATES[delivery.kind], locale, {
           ...base,
           conference: mailConference(conference),
           dueAt: request.dueAt,
@@ -187,7 +192,7 @@ export class MessageComposer {
       }
       case 'BRIEFING_PACK': {
         const conference = required(sources.conference, 'conference');
-        const mail = this.templates.render('briefing-pack', this.locale, {
+        const mail = this.templates.render('briefing-pack', locale, {
           ...base,
           conference: mailConference(conference),
           packUrl: briefingPackUrl(conference.id),
@@ -199,7 +204,7 @@ export class MessageComposer {
       case 'INCIDENT_DEADLINE_BREACHED': {
         const incidentId = required(delivery.incidentId, 'incident id');
         const incident = await this.dataSource.manager.findOneByOrFail(IncidentProjection, { id: incidentId });
-        const mail = this.templates.render('incident-deadline-breached', this.locale, {
+        const mail = this.templates.render('incident-deadline-breached', locale, {
           ...base,
           incident: {
             title: incident.title,
@@ -211,6 +216,14 @@ export class MessageComposer {
         });
         return { mail, attachments: [] };
       }
+      case 'OBSTACLE_REPORT_RECEIVED':
+      case 'OBSTACLE_REPORT_FORWARDED':
+      case 'OBSTACLE_REPORT_TO_LEADERSHIP':
+      case 'OBSTACLE_REPORT_RESOLVED':
+      case 'INFORMATION_OFFER_DECIDED':
+        return { mail: await this.planMail.render(delivery, locale, base), attachments: [] };
+      case 'WEBHOOK_DISABLED':
+        return { mail: await this.webhookMail.render(delivery, locale, base), attachments: [] };
     }
   }
 

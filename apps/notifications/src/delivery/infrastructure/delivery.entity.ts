@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { Channel, DeliveryStatus } from '@pressconf/contracts';
+import type { Channel, ContactLocale, DeliveryStatus } from '@pressconf/contracts';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import type { DeliveryKind } from '../domain/delivery-kind';
 
@@ -11,7 +11,11 @@ import type { DeliveryKind } from '../domain/delivery-kind';
  */
 @Entity({ name: 'delivery' })
 @Unique('delivery_once', ['sourceEventId', 'email', 'kind'])
-@Check('delivery_concerns', 'conference_id IS NOT NULL OR incident_id IS NOT NULL')
+@Check(
+  'delivery_concerns',
+  'conference_id IS NOT NULL OR incident_id IS NOT NULL OR obstacle_report_id IS NOT NULL OR information_offer_id IS NOT NULL OR webhook_subscription_id IS NOT NULL',
+)
+@Check('delivery_locale', `locale IN ('vi', 'en')`)
 @Index('delivery_due', ['nextAttemptAt'], { where: `status = 'PENDING'` })
 @Index('delivery_conference', ['conferenceId'])
 @Index('delivery_invitation', ['invitationId', 'kind'])
@@ -30,7 +34,7 @@ export class DeliveryEntity {
   @Column({ name: 'source_event_id', type: 'uuid' })
   sourceEventId: string;
 
-  /** The conference the mail is about; null only for an incident alert. */
+  /** The conference the mail is about; null for an incident alert and mail about an obstacle report or an offer. */
   @Column({ name: 'conference_id', type: 'uuid', nullable: true })
   conferenceId: string | null;
 
@@ -45,6 +49,18 @@ export class DeliveryEntity {
   @Column({ name: 'brief_request_id', type: 'uuid', nullable: true })
   briefRequestId: string | null;
 
+  /** The obstacle report the mail is about (to the reporting agency, or the People's Committee). */
+  @Column({ name: 'obstacle_report_id', type: 'uuid', nullable: true })
+  obstacleReportId: string | null;
+
+  /** The information offer whose decision the mail tells. */
+  @Column({ name: 'information_offer_id', type: 'uuid', nullable: true })
+  informationOfferId: string | null;
+
+  /** The webhook subscription the admins' mail is about (one disabled after failing for days). */
+  @Column({ name: 'webhook_subscription_id', type: 'uuid', nullable: true })
+  webhookSubscriptionId: string | null;
+
   @Column({ name: 'recipient_name', type: 'varchar', length: 200 })
   recipientName: string;
 
@@ -54,6 +70,10 @@ export class DeliveryEntity {
 
   @Column({ type: 'varchar', length: 320 })
   email: string;
+
+  /** The language the message is written in: its recipient's (an invitee's from the invitation). */
+  @Column({ type: 'varchar', length: 5, default: 'vi' })
+  locale: ContactLocale;
 
   /** The conference's sequence the message was queued for. */
   @Column({ type: 'int', default: 0 })

@@ -13,8 +13,8 @@ export class DeliveriesController {
   ) {}
 
   @InternalEndpoint(InternalApi.notifications.listDeliveries)
-  async list(@Query() query: unknown) {
-    return this.deliveries.list(await validateInto(ListDeliveriesQuery, query, { forbidUnknown: false }));
+  async list(@Query() query: unknown, @CallingActor() actor: Actor) {
+    return this.deliveries.list(await validateInto(ListDeliveriesQuery, query, { forbidUnknown: false }), actor);
   }
 
   /** Changes a delivery rather than creating one: 200, as the public route answers. */

@@ -2,13 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, IncidentDeadlineBreachedData, IncidentReportedData } from '@pressconf/contracts';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
-import {
-  alertRecipients,
-  ConfiguredAddress,
-  genericHostRecipient,
-  parseAddressList,
-  registryHosts,
-} from '../domain/alert-recipients';
+import { alertRecipients, ConfiguredAddress, parseAddressList, registryHosts } from '../domain/alert-recipients';
 import { IncidentProjection } from '../infrastructure/incident.entity';
 import type { NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
@@ -24,7 +18,6 @@ export class IncidentAlertsService {
   private readonly configured: ConfiguredAddress[] = parseAddressList(
     this.config.get('HOST_ALERT_EMAILS', { infer: true }),
   );
-  private readonly generic = genericHostRecipient(this.config.get('MAIL_LOCALE', { infer: true }));
 
   constructor(
     private readonly queue: DeliveryQueue,
@@ -59,7 +52,7 @@ export class IncidentAlertsService {
         reportedAt: new Date(event.occurredAt),
       });
     }
-    const recipients = alertRecipients(registryHosts(data), this.configured, this.generic);
+    const recipients = alertRecipients(registryHosts(data), this.configured);
     if (recipients.length === 0) {
       this.logger.error(
         `incident ${data.incidentId} passed its deadline and nobody can be alerted: give the registry's host ` +
@@ -72,7 +65,12 @@ export class IncidentAlertsService {
         kind: 'INCIDENT_DEADLINE_BREACHED',
         cause: event.id,
         incidentId: data.incidentId,
-        recipient: { name: recipient.name, email: recipient.email, agencyName: recipient.agencyName },
+        recipient: {
+          name: recipient.name,
+          email: recipient.email,
+          agencyName: recipient.agencyName,
+          locale: recipient.locale,
+        },
       });
     }
   }

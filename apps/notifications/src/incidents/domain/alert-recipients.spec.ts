@@ -1,4 +1,4 @@
-import { alertRecipients, genericHostRecipient, parseAddressList, registryHosts } from './alert-recipients';
+import { alertRecipients, GENERIC_HOST_RECIPIENT, parseAddressList, registryHosts } from './alert-recipients';
 
 describe('parseAddressList', () => {
   it('reads plain and named addresses', () => {
@@ -16,15 +16,21 @@ describe('parseAddressList', () => {
 });
 
 describe('alertRecipients', () => {
-  const generic = genericHostRecipient('vi');
+  const generic = GENERIC_HOST_RECIPIENT;
   const known = [
     {
       name: 'Lê Quang Minh',
       title: 'Giám đốc',
       agencyName: 'Sở Văn hóa, Thể thao và Du lịch',
       email: 'Minh@daklak.gov.vn',
+      locale: 'en' as const,
     },
-    { name: 'Nguyễn Văn Định', agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', email: 'dinh@daklak.gov.vn' },
+    {
+      name: 'Nguyễn Văn Định',
+      agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      email: 'dinh@daklak.gov.vn',
+      locale: 'vi' as const,
+    },
   ];
 
   it('alerts the known host contacts and the configured addresses, each once', () => {
@@ -34,18 +40,18 @@ describe('alertRecipients', () => {
       'dinh@daklak.gov.vn',
       'trucban@daklak.gov.vn',
     ]);
-    expect(recipients[0].name).toBe('Lê Quang Minh');
+    expect(recipients[0]).toMatchObject({ name: 'Lê Quang Minh', locale: 'en' });
     expect(recipients[2]).toEqual({ ...generic, email: 'trucban@daklak.gov.vn' });
   });
 
   it('greets a configured address by its name when it has one', () => {
     const [recipient] = alertRecipients([], parseAddressList('Trực ban <trucban@daklak.gov.vn>'), generic);
-    expect(recipient).toEqual({ name: 'Trực ban', agencyName: generic.agencyName, email: 'trucban@daklak.gov.vn' });
-  });
-
-  it('greets in English when mail is English', () => {
-    expect(genericHostRecipient('en').name).toBe('Sir or Madam');
-    expect(genericHostRecipient(undefined).name).toBe('Lãnh đạo');
+    expect(recipient).toEqual({
+      name: 'Trực ban',
+      agencyName: generic.agencyName,
+      email: 'trucban@daklak.gov.vn',
+      locale: 'vi',
+    });
   });
 });
 
@@ -68,15 +74,15 @@ describe('registryHosts', () => {
         role: 'COORDINATOR' as const,
         contactName: 'Lê Quang Minh',
         email: 'minh@daklak.gov.vn',
+        locale: 'en' as const,
       },
     ],
   };
 
-  it('alerts the registry’s hosts named by the breach, with no conference ever called, and the configured addresses', () => {
+  it('alerts the registry’s hosts named by the breach, each in their language, and the configured addresses', () => {
     const recipients = alertRecipients(
       registryHosts(breach),
       parseAddressList('minh@daklak.gov.vn, Trực ban <trucban@daklak.gov.vn>'),
-      genericHostRecipient('vi'),
     );
     expect(recipients).toEqual([
       {
@@ -84,15 +90,21 @@ describe('registryHosts', () => {
         title: 'Phó Trưởng ban',
         agencyName: 'Ban Tuyên giáo và Dân vận Tỉnh ủy',
         email: 'dinh@daklak.gov.vn',
+        locale: 'vi',
       },
-      { name: 'Lê Quang Minh', agencyName: 'Sở Văn hóa, Thể thao và Du lịch', email: 'minh@daklak.gov.vn' },
-      { name: 'Trực ban', agencyName: genericHostRecipient('vi').agencyName, email: 'trucban@daklak.gov.vn' },
+      {
+        name: 'Lê Quang Minh',
+        agencyName: 'Sở Văn hóa, Thể thao và Du lịch',
+        email: 'minh@daklak.gov.vn',
+        locale: 'en',
+      },
+      { ...GENERIC_HOST_RECIPIENT, name: 'Trực ban', email: 'trucban@daklak.gov.vn' },
     ]);
   });
 
   it('names nobody for a breach of an earlier version, which carried no hosts: the configured addresses remain', () => {
     const { hosts: _hosts, ...earlier } = breach;
     expect(registryHosts(earlier)).toEqual([]);
-    expect(alertRecipients(registryHosts(earlier), [], genericHostRecipient('vi'))).toEqual([]);
+    expect(alertRecipients(registryHosts(earlier), [])).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
-import type { IncidentDeadlineBreachedData } from '@pressconf/contracts';
-import { resolveLocale } from '../../rendering';
+import type { ContactLocale, IncidentDeadlineBreachedData } from '@pressconf/contracts';
 
 export interface AlertRecipient {
   name: string;
   email: string;
   agencyName: string;
   title?: string;
+  /** The language the alert is written in. */
+  locale: ContactLocale;
 }
 
 export interface ConfiguredAddress {
@@ -33,12 +34,15 @@ export function parseAddressList(value: string | undefined): ConfiguredAddress[]
     });
 }
 
-/** How a configured address without a name is greeted. */
-export function genericHostRecipient(locale: string | undefined): Pick<AlertRecipient, 'name' | 'agencyName'> {
-  return resolveLocale(locale) === 'en'
-    ? { name: 'Sir or Madam', agencyName: 'host agency of the press information conferences' }
-    : { name: 'Lãnh đạo', agencyName: 'cơ quan chủ trì Hội nghị cung cấp thông tin cho báo chí' };
-}
+/**
+ * How a configured address (HOST_ALERT_EMAILS) is greeted when it has no name. Such an address has no contact to
+ * say its language: it is written to in Vietnamese, the province's own.
+ */
+export const GENERIC_HOST_RECIPIENT: Pick<AlertRecipient, 'name' | 'agencyName' | 'locale'> = {
+  name: 'Lãnh đạo',
+  agencyName: 'cơ quan chủ trì Hội nghị cung cấp thông tin cho báo chí',
+  locale: 'vi',
+};
 
 /**
  * The host contacts the breach event names: scheduling resolves them from the registry when the deadline passes
@@ -50,6 +54,7 @@ export function registryHosts(data: IncidentDeadlineBreachedData): AlertRecipien
     name: host.contactName,
     agencyName: host.agencyName,
     email: host.email,
+    locale: host.locale ?? 'vi',
     ...(host.contactTitle ? { title: host.contactTitle } : {}),
   }));
 }
@@ -61,7 +66,7 @@ export function registryHosts(data: IncidentDeadlineBreachedData): AlertRecipien
 export function alertRecipients(
   known: AlertRecipient[],
   configured: ConfiguredAddress[],
-  generic: Pick<AlertRecipient, 'name' | 'agencyName'>,
+  generic: Pick<AlertRecipient, 'name' | 'agencyName' | 'locale'> = GENERIC_HOST_RECIPIENT,
 ): AlertRecipient[] {
   const byEmail = new Map<string, AlertRecipient>();
   for (const contact of known) {

@@ -111,7 +111,7 @@ export class ConferenceChangesService {
         conferenceId: conference.id,
         invitationId: invitation.id,
         sequence: conference.sequence,
-        recipient: { name: invitation.contactName, email: invitation.email },
+        recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
       });
     }
   }

@@ -7,16 +7,19 @@ import {
   Actor,
   ConferenceCalledData,
   ConferenceCompletedData,
+  ContactLocale,
   EventEnvelope,
   InvitationView,
   InviteeData,
   ListInvitationsQuery,
+  NotFoundError,
   Page,
 } from '@pressconf/contracts';
 import type { NotificationsConfig } from '../../config';
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
 import { DeliveryQueue } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
+import { readsConference } from '../domain/host-scope';
 import { inviteeReminderAt } from '../domain/invitee-reminder';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
@@ -67,7 +70,9 @@ export class InvitationsService {
         status: 'CALLED',
         sequence: data.sequence,
         organizer: data.organizer ?? null,
-        letterNumber: await this.letterNumbers.next(tx, issuedAt, data.organizer?.agencyName),
+        hosts: data.hosts ?? [],
+        issuer: data.issuer ?? null,
+        letterNumber: await this.letterNumbers.next(tx, issuedAt, data),
         letterIssuedAt: issuedAt,
         statusReason: null,
         previousStartsAt: null,
@@ -84,21 +89,28 @@ export class InvitationsService {
         conferenceId: data.conferenceId,
         invitationId: invitation.id,
         sequence: data.sequence,
-        recipient: { name: invitee.contactName, email: invitee.email },
+        recipient: { name: invitee.contactName, email: invitee.email, locale: invitation.locale },
       });
     }
     // Submissions may have opened the brief requests before this call reached us: their mail can go now.
     await this.briefMail.queueRequestsOf(tx, data.conferenceId);
   }
 
-  /** The invitee's invitation, made once (a redelivered event finds the one it made). */
-  async insertInvitation(tx: EntityManager, conferenceId: string, invitee: InviteeData): Promise<{ id: string }> {
+  /**
+   * The invitee's invitation, made once (a redelivered event finds the one it made), in the contact's language
+   * (an event of an earlier version names none: Vietnamese).
+   */
+  async insertInvitation(
+    tx: EntityManager,
+    conferenceId: string,
+    invitee: InviteeData,
+  ): Promise<{ id: string; locale: ContactLocale }> {
     const id = randomUUID();
-    const inserted: Array<{ id: string }> = await tx.query(
+    const inserted: Array<{ id: string; locale: ContactLocale }> = await tx.query(
       `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
-                               contact_title, email, token_hash, must_brief)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (invitee_id) DO NOTHING RETURNING id`,
+                               contact_title, email, token_hash, must_brief, locale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (invitee_id) DO NOTHING RETURNING id, locale`,
       [
         id,
         conferenceId,
@@ -111,6 +123,7 @@ export class InvitationsService {
         invitee.email.toLowerCase(),
         this.tokens.hashOf(this.tokens.tokenOf(id)),
         invitee.mustBrief,
+        invitee.locale ?? 'vi',
       ],
     );
     return inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
@@ -133,9 +146,9 @@ export class InvitationsService {
   async queueUrgentReminders(ackMinutes: number): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO delivery (id, kind, channel, source_event_id, conference_id, invitation_id, recipient_name, email,
-                             sequence, status, next_attempt_at)
+                             locale, sequence, status, next_attempt_at)
        SELECT gen_random_uuid(), 'INVITATION_URGENT_REMINDER', d.channel, i.id, i.conference_id, i.id, i.contact_name,
-              i.email, c.sequence, 'PENDING', now()
+              i.email, i.locale, c.sequence, 'PENDING', now()
          FROM invitation i
          JOIN conference c ON c.id = i.conference_id
          JOIN delivery d ON d.invitation_id = i.id AND d.kind = 'INVITATION' AND d.status = 'SENT'
@@ -150,12 +163,19 @@ export class InvitationsService {
     return rows.length;
   }
 
-  /** Each invitee with the delivery of the latest notice about the conference and their answer. */
+  /**
+   * Each invitee with the delivery of the latest notice about the conference and their answer. A conference its
+   * agency does not host does not exist for a host (404).
+   */
   async listForConference(
     conferenceId: string,
     actor: Actor,
     query: ListInvitationsQuery,
   ): Promise<Page<InvitationView>> {
+    if (actor.role === 'host') {
+      const conference = await this.dataSource.getRepository(ConferenceSnapshot).findOneBy({ id: conferenceId });
+      if (!readsConference(actor, conference?.hosts ?? [])) throw new NotFoundError('Conference', conferenceId);
+    }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
@@ -212,6 +232,7 @@ function toInvitationView(r: Record<string, unknown>): InvitationView {
     role: r.role as InvitationView['role'],
     recipient: r.contact_name as string,
     email: r.email as string,
+    locale: r.locale as InvitationView['locale'],
     channel: (r.channel as InvitationView['channel']) ?? 'EMAIL',
     notice: (r.notice as InvitationView['notice']) ?? 'INVITATION',
     status: (r.delivery_status as InvitationView['status']) ?? 'PENDING',

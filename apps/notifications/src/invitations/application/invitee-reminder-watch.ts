@@ -39,9 +39,9 @@ export class InviteeReminderWatch extends ScheduledJob {
   async queueDue(): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `INSERT INTO delivery (id, kind, channel, source_event_id, conference_id, invitation_id, recipient_name, email,
-                             sequence, status, next_attempt_at)
+                             locale, sequence, status, next_attempt_at)
        SELECT gen_random_uuid(), 'INVITATION_REMINDER', 'EMAIL', c.reminder_key, c.id, i.id, i.contact_name, i.email,
-              c.sequence, 'PENDING', now()
+              i.locale, c.sequence, 'PENDING', now()
          FROM conference c
          JOIN invitation i ON i.conference_id = c.id
         WHERE c.status IN ('CALLED', 'RESCHEDULED') AND c.remind_at <= now() AND c.starts_at > now()

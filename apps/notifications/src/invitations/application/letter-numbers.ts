@@ -4,12 +4,12 @@ import { EntityManager } from 'typeorm';
 import { formatLetterNumber } from '../../rendering';
 import type { NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
-import { letterIssuer } from '../../province-settings';
+import { letterIssuer, LetterIssuerNamed } from '../../province-settings';
 
 /**
  * Numbers of invitation letters (Giấy mời): a counter per issuing body per year, as Decree 30/2020 requires,
- * taken in the caller's transaction so that a rolled-back call leaves no gap. The issuing body is the province
- * profile's that the organising agency belongs to (province-settings.ts).
+ * taken in the caller's transaction so that a rolled-back call leaves no gap. The issuing body is the one the call
+ * named, in its own series (province-settings.ts, letterIssuer).
  */
 @Injectable()
 export class LetterNumbers {
@@ -17,13 +17,13 @@ export class LetterNumbers {
 
   constructor(private readonly config: ConfigService<NotificationsConfig, true>) {}
 
-  async next(tx: EntityManager, issuedAt: Date, organizerName?: string): Promise<string> {
+  async next(tx: EntityManager, issuedAt: Date, named: LetterIssuerNamed): Promise<string> {
     const { code } = letterIssuer(
       {
         PROVINCE_PROFILE: this.config.get('PROVINCE_PROFILE', { infer: true }),
         LETTER_ISSUER_CODE: this.config.get('LETTER_ISSUER_CODE', { infer: true }),
       },
-      organizerName,
+      named,
     );
     const year = DateTime.fromJSDate(issuedAt, { zone: this.zone }).year;
     const [row]: Array<{ last_number: number }> = await tx.query(

@@ -165,6 +165,7 @@ export class RsvpService {
         agencyName: invitation.agencyName,
         role: invitation.role,
       },
+      locale: invitation.locale,
       rsvp: invitation.rsvp,
       ...(invitation.delegateName ? { delegateName: invitation.delegateName } : {}),
       ...(invitation.delegateTitle ? { delegateTitle: invitation.delegateTitle } : {}),

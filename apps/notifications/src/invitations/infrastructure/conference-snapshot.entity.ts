@@ -1,5 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AgendaItem, ConferenceKind, ConferenceStatus, OrganizerData } from '@pressconf/contracts';
+import type {
+  AgendaItem,
+  ConferenceKind,
+  ConferenceStatus,
+  HostData,
+  IssuerData,
+  OrganizerData,
+} from '@pressconf/contracts';
 
 /** The conference as notifications last heard of it from scheduling's events; mail is rendered from it. */
 @Entity({ name: 'conference' })
@@ -34,6 +41,14 @@ export class ConferenceSnapshot {
 
   @Column({ type: 'jsonb', nullable: true })
   organizer: OrganizerData | null;
+
+  /** The host agencies the call named (none in events of earlier versions): mail, page and letter name them. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  hosts: HostData[];
+
+  /** The body issuing the letter, as the call named it; null for earlier events (the organiser's body issues). */
+  @Column({ type: 'jsonb', nullable: true })
+  issuer: IssuerData | null;
 
   /** The invitation letter's number, e.g. 12/GM-SVHTTDL: one letter per conference. */
   @Column({ name: 'letter_number', type: 'varchar', length: 60 })

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
-import type { AgencyRole, RsvpState } from '@pressconf/contracts';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { AgencyRole, ContactLocale, RsvpState } from '@pressconf/contracts';
 import { ConferenceSnapshot } from './conference-snapshot.entity';
 
 /**
@@ -12,6 +12,7 @@ import { ConferenceSnapshot } from './conference-snapshot.entity';
 @Index('invitation_token_hash', ['tokenHash'], { unique: true })
 @Index('invitation_previous_token_hash', ['previousTokenHash'], { unique: true })
 @Unique('invitation_invitee_id_key', ['inviteeId'])
+@Check('invitation_locale', `locale IN ('vi', 'en')`)
 export class InvitationEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'invitation_pkey' })
   id: string;
@@ -40,6 +41,10 @@ export class InvitationEntity {
 
   @Column({ type: 'varchar', length: 320 })
   email: string;
+
+  /** The invitee's language, from their contact at the call: every mail to them, their calendar entry and page. */
+  @Column({ type: 'varchar', length: 5, default: 'vi' })
+  locale: ContactLocale;
 
   /** SHA-256 of the token: what a token is looked up by (see invitation-token.ts). */
   @Column({ name: 'token_hash', type: 'bytea', select: false })

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Query } from '@nestjs/common';
 import {
   CreateAgencyDto,
+  GetAgencyQuery,
   IdParam,
   InternalApi,
   ListAgenciesQuery,
@@ -26,8 +27,9 @@ export class AgenciesController {
   }
 
   @InternalEndpoint(InternalApi.scheduling.getAgency)
-  async get(@Param() params: unknown) {
-    return this.agencies.get((await validateInto(IdParam, params)).id);
+  async get(@Param() params: unknown, @Query() query: unknown) {
+    const { id } = await validateInto(IdParam, params);
+    return this.agencies.get(id, (await validateInto(GetAgencyQuery, query, { forbidUnknown: false })).validAt);
   }
 
   @InternalEndpoint(InternalApi.scheduling.updateAgency)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  Actor,
   CoHostRequestRequest,
   ConferenceView,
   NotFoundError,
@@ -20,6 +21,7 @@ import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { loadConference, lockConference } from '../infrastructure/conference.repository';
 import { ConferenceAnnouncements } from './conference-announcements';
 import { toConferenceView } from './conference-view';
+import { HostAccess } from './host-access';
 import { ParticipantResolution } from './participant-resolution';
 
 /**
@@ -34,6 +36,7 @@ export class ConferencePreparationService {
     private readonly agencies: AgenciesService,
     private readonly resolution: ParticipantResolution,
     private readonly announcements: ConferenceAnnouncements,
+    private readonly hostAccess: HostAccess,
   ) {}
 
   async addInvitee(id: string, agencyId: string): Promise<ConferenceView> {
@@ -59,10 +62,11 @@ export class ConferencePreparationService {
   }
 
   /** Who calling the conference now would invite, with reasons, and whom the plan involves but cannot reach. */
-  async previewParticipants(id: string): Promise<ParticipantsPreview> {
+  async previewParticipants(id: string, actor: Actor): Promise<ParticipantsPreview> {
     const tx = this.dataSource.manager;
     const conference = await tx.findOneBy(ConferenceEntity, { id });
     if (!conference) throw new NotFoundError('Conference', id);
+    await this.hostAccess.assertSees(tx, actor, conference);
     const incident = conference.incidentId ? await tx.findOneBy(IncidentEntity, { id: conference.incidentId }) : null;
     const at = new Date();
     const { participants, unreachable } = await this.resolution.resolve(tx, conference, incident, at);

@@ -33,6 +33,8 @@ export function toConferenceView(c: ConferenceEntity): ConferenceView {
       })),
     inviteeChanges: { added: c.addedAgencyIds, removed: c.removedAgencyIds },
     agenda: agendaOf(c),
+    hosts: c.hosts,
+    issuer: c.issuer,
     coHostRequest: c.coHostRequest,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -23,10 +23,12 @@ import { SeriesEntity } from '../../series/infrastructure/series.entity';
 import { ConferenceAction, nextStatus } from '../domain/conference-lifecycle';
 import { assertConvenedInTime, assertTimeWindow } from '../domain/conference-rules';
 import { canSeeConference, conferenceFor, visibleStatuses } from '../domain/conference-visibility';
+import { letterIssuer } from '../domain/hosts';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { loadConference, lockConference } from '../infrastructure/conference.repository';
 import { ParticipantEntity } from '../infrastructure/participant.entity';
 import { agendaOf, toConferenceView } from './conference-view';
+import { HostAccess } from './host-access';
 import { ParticipantResolution } from './participant-resolution';
 import { inviteeData, participantRow } from './participant-rows';
 
@@ -36,6 +38,7 @@ export class ConferencesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resolution: ParticipantResolution,
     private readonly outbox: Outbox,
+    private readonly hostAccess: HostAccess,
   ) {}
 
   async create(dto: CreateConferenceDto): Promise<ConferenceView> {
@@ -95,6 +98,7 @@ export class ConferencesService {
     if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('c.starts_at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('c.starts_at < :to', { to: new Date(query.to) });
+    await this.hostAccess.narrow(this.dataSource.manager, actor, qb);
     const [rows, total] = await qb
       .leftJoinAndSelect('c.participants', 'p')
       .orderBy('c.starts_at', 'DESC')
@@ -110,6 +114,7 @@ export class ConferencesService {
   async get(id: string, actor: Actor): Promise<ConferenceView | PublicConferenceView> {
     const conference = await loadConference(this.dataSource.manager, id);
     if (!canSeeConference(actor, conference.status)) throw new NotFoundError('Conference', id);
+    await this.hostAccess.assertSees(this.dataSource.manager, actor, conference);
     return conferenceFor(actor, toConferenceView(conference));
   }
 
@@ -127,9 +132,12 @@ export class ConferencesService {
         assertConvenedInTime(conference.startsAt, incident.conveneBy);
       }
       const now = new Date();
-      const { registry, participants } = await this.resolution.resolve(tx, conference, incident, now);
+      const { registry, participants, hosts } = await this.resolution.resolve(tx, conference, incident, now);
       const rows = participants.map((p, position) => participantRow(tx, conference.id, p, position));
       if (rows.length > 0) await tx.insert(ParticipantEntity, rows);
+      const issuer = letterIssuer(hosts);
+      conference.hosts = hosts;
+      conference.issuer = issuer ?? null;
       conference.calledAt = now;
       conference.sequence += 1;
       await tx.save(conference);
@@ -146,6 +154,8 @@ export class ConferencesService {
         sequence: conference.sequence,
         ...(organizerOf(registry) ? { organizer: organizerOf(registry) } : {}),
         invitees: rows.map(inviteeData),
+        hosts,
+        ...(issuer ? { issuer } : {}),
         ...(conference.agenda.length > 0 ? { agenda: agendaOf(conference) } : {}),
       });
       return toConferenceView(await loadConference(tx, id));

@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { AgenciesService } from '../../agencies/application/agencies.service';
 import { AgencyEntity } from '../../agencies/infrastructure/agency.entity';
 import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
+import { HostData } from '@pressconf/contracts';
+import { resolveHosts } from '../domain/hosts';
 import { AgencySnapshot, ResolvedParticipants, resolveParticipants } from '../domain/participants';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 
@@ -11,23 +13,27 @@ import { ConferenceEntity } from '../infrastructure/conference.entity';
 export class ParticipantResolution {
   constructor(private readonly agencies: AgenciesService) {}
 
-  /** The registry as it stands at `at`, the plan's rules, and the administrator's additions and removals. */
+  /**
+   * The registry as it stands at `at`, the plan's rules, and the administrator's additions and removals; and the
+   * conference's hosts, by their roles alone.
+   */
   async resolve(
     tx: EntityManager,
     conference: ConferenceEntity,
     incident: IncidentEntity | null,
     at: Date,
-  ): Promise<ResolvedParticipants & { registry: AgencyEntity[] }> {
+  ): Promise<ResolvedParticipants & { registry: AgencyEntity[]; hosts: HostData[] }> {
     const registry = await this.agencies.validAt(tx, at);
+    const agencies = registry.map(toSnapshot);
     const resolved = resolveParticipants({
       kind: conference.kind,
       topics: conference.topics,
       incident: incident ? { agencyIds: incident.agencyIds, topics: incident.topics } : undefined,
-      agencies: registry.map(toSnapshot),
+      agencies,
       added: conference.addedAgencyIds,
       removed: conference.removedAgencyIds,
     });
-    return { registry, ...resolved };
+    return { registry, hosts: resolveHosts(conference.kind, agencies), ...resolved };
   }
 }
 

@@ -20,6 +20,7 @@ export function participantRow(
     contactName: p.contactName,
     contactTitle: p.contactTitle ?? null,
     email: p.email,
+    locale: p.locale,
     mustBrief: p.mustBrief,
     reason: p.reason,
     rsvp: 'PENDING',
@@ -39,6 +40,7 @@ export function inviteeData(p: ParticipantEntity): InviteeData {
     contactName: p.contactName,
     ...(p.contactTitle ? { contactTitle: p.contactTitle } : {}),
     email: p.email,
+    locale: p.locale,
     mustBrief: p.mustBrief,
   };
 }

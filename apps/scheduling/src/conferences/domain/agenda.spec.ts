@@ -5,6 +5,8 @@ const contact = (name: string, spokesperson: boolean, title?: string): AgencyCon
   name,
   email: `${name.length}@daklak.gov.vn`,
   spokesperson,
+  locale: 'vi',
+  fields: [],
   ...(title ? { title } : {}),
 });
 

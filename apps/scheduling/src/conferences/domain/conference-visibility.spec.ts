@@ -32,6 +32,18 @@ const conference: ConferenceView = {
   participants: [participant],
   inviteeChanges: { added: [], removed: [] },
   agenda: [],
+  hosts: [
+    {
+      agencyId: '0d3c1f9e-4b7a-4c1e-8f00-000000000004',
+      agencyName: 'Ban Tuyên giáo Tỉnh ủy',
+      code: 'BTGTU',
+      roles: ['CO_HOST'],
+      contactName: 'Lê Văn Định',
+      email: 'dinh@btg.daklak.gov.vn',
+      locale: 'vi',
+    },
+  ],
+  issuer: { agencyId: '0d3c1f9e-4b7a-4c1e-8f00-000000000004', agencyName: 'Ban Tuyên giáo Tỉnh ủy', code: 'BTGTU' },
   coHostRequest: null,
   createdAt: '2027-02-28T03:00:00.000Z',
   updatedAt: '2027-03-01T03:00:00.000Z',
@@ -54,10 +66,11 @@ describe('who sees what of a conference', () => {
       drafts: canSeeConference(actor(role), 'DRAFT'),
       email: seen.participants.every((p) => 'email' in p),
     }).toEqual(EXPECTED[role]);
+    expect(seen.hosts.every((h) => 'email' in h)).toBe(EXPECTED[role].email);
     // Everything else of the participant and of the conference is the same for every role.
     const { email, ...rest } = participant;
     expect(seen.participants).toEqual([EXPECTED[role].email ? { ...rest, email } : rest]);
-    expect({ ...seen, participants: [] }).toEqual({ ...conference, participants: [] });
+    expect({ ...seen, participants: [], hosts: [] }).toEqual({ ...conference, participants: [], hosts: [] });
   });
 
   it('lets everyone see a conference once it is called, whatever happened to it since', () => {

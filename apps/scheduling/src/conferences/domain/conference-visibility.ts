@@ -13,7 +13,8 @@ import { ConferenceStatuses } from '@pressconf/contracts';
  * Who sees what of a conference (README, "Who sees what"). The organisers plan in DRAFT and reach everyone invited:
  * they see every conference and every participant's address. The agencies see a conference once it is called
  * and, as fellow participants, who else is invited and how to reach them. The press and read-only clients see
- * called conferences and who takes part, but no one's e-mail address.
+ * called conferences and who takes part, but no one's e-mail address. A host sees only the conferences its agency
+ * hosts (host-scope.ts); the others do not exist for it.
  */
 const SEE_DRAFTS: ReadonlySet<Role> = new Set(['admin', 'coordinator', 'host']);
 const SEE_CONTACTS: ReadonlySet<Role> = new Set(['admin', 'coordinator', 'host', 'agency']);
@@ -41,8 +42,12 @@ export function withoutContact(participant: ParticipantView): PublicParticipantV
   return rest;
 }
 
-/** The conference as the actor may see it; the caller has checked canSeeConference. */
+/** The conference as the actor may see it; the caller has checked canSeeConference (and, for a host, its scope). */
 export function conferenceFor(actor: Actor, view: ConferenceView): ConferenceView | PublicConferenceView {
   if (seesParticipantContacts(actor)) return view;
-  return { ...view, participants: view.participants.map(withoutContact) };
+  return {
+    ...view,
+    participants: view.participants.map(withoutContact),
+    hosts: view.hosts.map(({ email, ...host }) => host),
+  };
 }

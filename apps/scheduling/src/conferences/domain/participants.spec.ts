@@ -6,6 +6,8 @@ const contact = (name: string, email: string, extra: Partial<AgencyContact> = {}
   name,
   email,
   spokesperson: false,
+  locale: 'vi',
+  fields: [],
   ...extra,
 });
 
@@ -140,6 +142,7 @@ describe('resolveParticipants', () => {
         contactName: 'Phạm Thị Văn',
         contactTitle: 'Chánh Văn phòng',
         email: 'vanphong@daklak.gov.vn',
+        locale: 'vi',
         mustBrief: false,
         reason: 'always invited as PROVINCIAL_LEADERSHIP',
       });
@@ -210,12 +213,83 @@ describe('resolveParticipants', () => {
         role: 'COORDINATOR',
         contactName: 'Lãnh đạo Sở Thông tin và Truyền thông',
         email: 'sttt@daklak.gov.vn',
+        locale: 'vi',
         mustBrief: true,
         reason:
           'always invited as COORDINATOR; field "báo chí" matches topic "Hoạt động báo chí"; ' +
           'field "thông tin đối ngoại" matches topic "Thông tin đối ngoại"',
       },
     ]);
+  });
+
+  it('carries each contact’s language', () => {
+    const english = registry.map((a) =>
+      a.id === 'cong' ? { ...a, contacts: a.contacts.map((c) => ({ ...c, locale: 'en' as const })) } : a,
+    );
+    const result = resolveParticipants(periodic({ agencies: english }));
+    expect(byAgency(result, 'cong').map((p) => [p.email, p.locale])).toEqual([['bientap@daklak.gov.vn', 'en']]);
+    expect(byAgency(result, 'btg').map((p) => p.locale)).toEqual(['vi']);
+  });
+
+  describe('a press agency whose reporters are marked with their fields', () => {
+    const newspaper = agency('bdl', 'Báo Đắk Lắk', {
+      kind: 'PRESS',
+      roles: ['PRESS'],
+      contacts: [
+        contact('Võ Văn Biên', 'tbt@baodaklak.vn', { title: 'Tổng Biên tập' }),
+        contact('Hoàng Thị Ảnh', 'anh@baodaklak.vn', { title: 'Phóng viên', fields: ['Đất đai', 'nông nghiệp'] }),
+        contact('Đinh Văn Bút', 'but@baodaklak.vn', { title: 'Phóng viên', fields: ['y tế'] }),
+        contact('Lý Thị Cúc', 'cuc@baodaklak.vn', { title: 'Phóng viên' }),
+      ],
+    });
+    const press = (topics: string[], incident?: ParticipantsInput['incident']) =>
+      byAgency(
+        resolveParticipants(
+          periodic({ kind: incident ? 'EXTRAORDINARY' : 'PERIODIC', topics, incident, agencies: [newspaper] }),
+        ),
+        'bdl',
+      ).map((p) => [p.email, p.reason]);
+
+    it('invites the leader and the reporters of the topics, matched without case or diacritics', () => {
+      expect(press(['Tranh chấp DAT DAI'])).toEqual([
+        ['anh@baodaklak.vn', 'press agency (reporter: field "Đất đai" matches topic "Tranh chấp DAT DAI")'],
+        ['tbt@baodaklak.vn', 'press agency (leader)'],
+      ]);
+    });
+
+    it('invites the reporters of an incident’s topics too', () => {
+      expect(press(['Vụ việc tại xã Ea Kênh'], { agencyIds: [], topics: ['Y tế'] })).toEqual([
+        ['but@baodaklak.vn', 'press agency (reporter: field "y tế" matches incident topic "Y tế")'],
+        ['tbt@baodaklak.vn', 'press agency (leader)'],
+      ]);
+    });
+
+    it('invites only the leader when no reporter covers the topics', () => {
+      expect(press(['Tình hình tôn giáo'])).toEqual([['tbt@baodaklak.vn', 'press agency (leader)']]);
+    });
+
+    it('takes its spokesperson as the leader, and a leader who covers the field once with both reasons', () => {
+      const spokesperson = {
+        ...newspaper,
+        contacts: newspaper.contacts.map((c) => (c.email === 'anh@baodaklak.vn' ? { ...c, spokesperson: true } : c)),
+      };
+      const result = resolveParticipants(periodic({ topics: ['Đất đai', 'Y tế'], agencies: [spokesperson] }));
+      expect(result.participants.map((p) => [p.email, p.reason])).toEqual([
+        ['but@baodaklak.vn', 'press agency (reporter: field "y tế" matches topic "Y tế")'],
+        ['anh@baodaklak.vn', 'press agency (leader); press agency (reporter: field "Đất đai" matches topic "Đất đai")'],
+      ]);
+    });
+
+    it('invites every contact, as before, when none is marked', () => {
+      const unmarked = { ...newspaper, contacts: newspaper.contacts.map((c) => ({ ...c, fields: [] })) };
+      const result = resolveParticipants(periodic({ topics: ['Tôn giáo'], agencies: [unmarked] }));
+      expect(result.participants.map((p) => p.email).sort()).toEqual([
+        'anh@baodaklak.vn',
+        'but@baodaklak.vn',
+        'cuc@baodaklak.vn',
+        'tbt@baodaklak.vn',
+      ]);
+    });
   });
 
   describe('an extraordinary conference', () => {

@@ -1,4 +1,7 @@
-import { AgencyContact, AgencyKind, AgencyRole, ConferenceKind } from '@pressconf/contracts';
+import { AgencyContact, AgencyKind, AgencyRole, ConferenceKind, ContactLocale } from '@pressconf/contracts';
+import { containsWords, fieldReasons, placeName, subjectReasons, words } from './term-matching';
+
+export { normalizeTerm, termsMatch } from './term-matching';
 
 /** An agency as registered, already filtered by the caller to those valid when the conference is called. */
 export interface AgencySnapshot {
@@ -30,6 +33,8 @@ export interface ResolvedParticipant {
   contactName: string;
   contactTitle?: string;
   email: string;
+  /** The contact's language: every message to this person is written in it. */
+  locale: ContactLocale;
   /** The agency owes a written brief (thông tin chính thức bằng văn bản) for this conference. */
   mustBrief: boolean;
   /** Why the plan invites this contact, in English, several reasons joined with "; ". */
@@ -88,11 +93,6 @@ const PRESS_LEADER_TITLES = [
   'head',
 ];
 
-/** Administrative units (normalised) that prefix a territory's name. */
-const ADMINISTRATIVE_LEVELS = ['thanh pho', 'thi xa', 'thi tran', 'tinh', 'huyen', 'quan', 'xa', 'phuong'].map(
-  (level) => level.split(' '),
-);
-
 const collator = new Intl.Collator('vi');
 
 /** One reason to invite one contact of an agency. */
@@ -139,7 +139,7 @@ export function resolveParticipants(input: ParticipantsInput): ResolvedParticipa
 
     const role = [...reasons.keys()].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b])[0];
     const mustBrief = [...reasons.keys()].some((qualifying) => BRIEFING_ROLES.includes(qualifying));
-    const invitations = [...reasons].flatMap(([qualifying, why]) => invite(agency, qualifying, why));
+    const invitations = [...reasons].flatMap(([qualifying, why]) => invite(agency, qualifying, why, context));
     if (invitations.length === 0) {
       unreachable.push({
         agencyId: agency.id,
@@ -183,14 +183,34 @@ function reasonsToInvite(agency: AgencySnapshot, context: Context): Map<AgencyRo
   return reasons;
 }
 
-/** The leadership representative (the spokesperson, else the first contact), or every contact of a press agency. */
-function invite(agency: AgencySnapshot, role: AgencyRole, reasons: string[]): Invitation[] {
+/** The leadership representative (the spokesperson, else the first contact), or the press agency's invitees. */
+function invite(agency: AgencySnapshot, role: AgencyRole, reasons: string[], context: Context): Invitation[] {
   const contacts = reachableContacts(agency);
-  if (role === 'PRESS') {
-    return contacts.map((contact) => ({ contact, reason: `press agency (${pressFunction(contact)})` }));
-  }
+  if (role === 'PRESS') return invitePress(contacts, context);
   const representative = contacts.find((contact) => contact.spokesperson) ?? contacts[0];
   return representative ? reasons.map((reason) => ({ contact: representative, reason })) : [];
+}
+
+/**
+ * A press agency whose reporters are marked with the fields they cover sends its leader (the spokesperson, else a
+ * contact with a leader's title, else the first contact) and the reporters of the conference's topics; one with no
+ * field marked sends every contact, as the agency assigns them.
+ */
+function invitePress(contacts: AgencyContact[], context: Context): Invitation[] {
+  if (!contacts.some((contact) => contact.fields.length > 0)) {
+    return contacts.map((contact) => ({ contact, reason: `press agency (${pressFunction(contact)})` }));
+  }
+  const leader =
+    contacts.find((contact) => contact.spokesperson) ??
+    contacts.find((contact) => pressFunction(contact) === 'leader') ??
+    contacts[0];
+  const reporters = contacts.flatMap((contact) =>
+    [
+      ...fieldReasons(contact.fields, context.topics, 'topic'),
+      ...fieldReasons(contact.fields, context.incidentTopics, 'incident topic'),
+    ].map((why) => ({ contact, reason: `press agency (reporter: ${why})` })),
+  );
+  return [{ contact: leader, reason: 'press agency (leader)' }, ...reporters];
 }
 
 function reachableContacts(agency: AgencySnapshot): AgencyContact[] {
@@ -229,6 +249,7 @@ function mergeByContact(
     contactName: contact.name,
     ...(contact.title ? { contactTitle: contact.title } : {}),
     email: contact.email.trim(),
+    locale: contact.locale,
     mustBrief,
     reason: reasons.join('; '),
   }));
@@ -236,52 +257,12 @@ function mergeByContact(
 
 /** Why the agency's fields or territory match the topics, e.g. `field "đất đai" matches topic "Đất đai"`. */
 function matchReasons(agency: AgencySnapshot, topics: string[], label: string): string[] {
-  const subjects = [
-    ...agency.fields.map((field) => ({ kind: 'field', text: field, words: words(field) })),
-    ...(agency.territory ? [{ kind: 'territory', text: agency.territory, words: placeName(agency.territory) }] : []),
+  return [
+    ...fieldReasons(agency.fields, topics, label),
+    ...(agency.territory
+      ? subjectReasons('territory', agency.territory, placeName(agency.territory), topics, label)
+      : []),
   ];
-  return subjects.flatMap((subject) =>
-    topics
-      .filter((topic) => wordsMatch(subject.words, words(topic)))
-      .map((topic) => `${subject.kind} "${subject.text}" matches ${label} "${topic}"`),
-  );
-}
-
-/** Lower case, without diacritics (đ → d), trimmed: "Đắk Lắk" → "dak lak". */
-export function normalizeTerm(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\s+/g, ' ').trim();
-}
-
-/** Equal after normalising, or one contains the other as whole words ("đất đai" and "tranh chấp đất đai"). */
-export function termsMatch(a: string, b: string): boolean {
-  return wordsMatch(words(a), words(b));
-}
-
-function wordsMatch(left: string[], right: string[]): boolean {
-  return left.length > 0 && right.length > 0 && (containsWords(left, right) || containsWords(right, left));
-}
-
-function words(text: string): string[] {
-  return normalizeTerm(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/**
- * A territory without its administrative level, so that "Xã Ea Kênh" matches a topic that names "Ea Kênh" without
- * saying "xã".
- */
-function placeName(territory: string): string[] {
-  const name = words(territory);
-  const level = ADMINISTRATIVE_LEVELS.find((prefix) => prefix.every((word, index) => name[index] === word));
-  return level && name.length > level.length ? name.slice(level.length) : name;
-}
-
-function containsWords(haystack: string[], needle: string[]): boolean {
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    if (needle.every((word, offset) => haystack[start + offset] === word)) return true;
-  }
-  return false;
 }
 
 function compareParticipants(a: ResolvedParticipant, b: ResolvedParticipant): number {

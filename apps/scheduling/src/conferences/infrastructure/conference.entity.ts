@@ -9,7 +9,7 @@ import {
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { CoHostRequestView, ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
+import type { CoHostRequestView, ConferenceKind, ConferenceStatus, HostData, IssuerData } from '@pressconf/contracts';
 import type { AgendaEntry } from '../domain/agenda';
 import { IncidentEntity } from '../../incidents/infrastructure/incident.entity';
 import { SeriesEntity } from '../../series/infrastructure/series.entity';
@@ -90,6 +90,14 @@ export class ConferenceEntity {
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
   agenda: AgendaEntry[];
+
+  /** The host agencies the registry named at the call (resolveHosts); empty before it. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  hosts: HostData[];
+
+  /** The body issuing the invitation letter (letterIssuer); null before the call or when none is registered. */
+  @Column({ type: 'jsonb', nullable: true })
+  issuer: IssuerData | null;
 
   /** The coordinator's written request to the co-host (văn bản đề nghị), times as ISO strings. */
   @Column({ name: 'co_host_request', type: 'jsonb', nullable: true })

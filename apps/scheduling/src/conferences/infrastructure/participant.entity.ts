@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { AgencyRole, RsvpState } from '@pressconf/contracts';
+import type { AgencyRole, ContactLocale, RsvpState } from '@pressconf/contracts';
 import { ConferenceEntity } from './conference.entity';
 
 /** One invitee of a called conference, as the registry stood at the call: names and addresses are copied. */
@@ -34,6 +34,10 @@ export class ParticipantEntity {
 
   @Column({ type: 'varchar', length: 320 })
   email: string;
+
+  /** The contact's language, carried by every event about this invitee. */
+  @Column({ type: 'varchar', length: 2, default: 'vi' })
+  locale: ContactLocale;
 
   @Column({ name: 'must_brief', type: 'boolean' })
   mustBrief: boolean;

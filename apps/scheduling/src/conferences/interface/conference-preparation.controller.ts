@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param } from '@nestjs/common';
 import {
+  Actor,
   CoHostRequestDto,
   ConferenceInviteeParam,
   IdParam,
@@ -8,7 +9,7 @@ import {
   SetAgendaDto,
   validateInto,
 } from '@pressconf/contracts';
-import { InternalEndpoint } from '@pressconf/messaging';
+import { CallingActor, InternalEndpoint } from '@pressconf/messaging';
 import { ConferencePreparationService } from '../application/conference-preparation.service';
 
 /** The gateway's internal HTTP routes for preparing a conference; they validate, then delegate. */
@@ -31,8 +32,8 @@ export class ConferencePreparationController {
   }
 
   @InternalEndpoint(InternalApi.scheduling.previewParticipants)
-  async previewParticipants(@Param() params: unknown) {
-    return this.preparation.previewParticipants((await validateInto(IdParam, params)).id);
+  async previewParticipants(@Param() params: unknown, @CallingActor() actor: Actor) {
+    return this.preparation.previewParticipants((await validateInto(IdParam, params)).id, actor);
   }
 
   @InternalEndpoint(InternalApi.scheduling.setAgenda)

@@ -24,40 +24,43 @@ export class IncidentsService {
   ) {}
 
   async report(dto: ReportIncidentDto): Promise<IncidentView> {
+    return this.dataSource.transaction((tx) => this.reportIn(tx, dto));
+  }
+
+  /** Reports an incident in the caller's transaction (an event handler's, which records the event as handled). */
+  async reportIn(tx: EntityManager, dto: ReportIncidentDto): Promise<IncidentView> {
     const occurredAt = new Date(dto.occurredAt);
     const detectedAt = dto.detectedAt ? new Date(dto.detectedAt) : new Date();
     if (detectedAt < occurredAt) {
       throw new ValidationFailedError([{ field: 'detectedAt', message: 'detectedAt must not be before occurredAt' }]);
     }
-    return this.dataSource.transaction(async (tx) => {
-      const agencyIds = [...new Set(dto.agencyIds)];
-      const known = agencyIds.length ? await tx.countBy(AgencyEntity, { id: In(agencyIds) }) : 0;
-      if (known !== agencyIds.length) {
-        throw new ValidationFailedError([
-          { field: 'agencyIds', message: 'every agencyIds entry must be a registered agency' },
-        ]);
-      }
-      const incident = tx.create(IncidentEntity, {
-        id: randomUUID(),
-        title: dto.title.trim(),
-        description: dto.description.trim(),
-        occurredAt,
-        detectedAt,
-        topics: dto.topics.map((t) => t.trim()),
-        agencyIds,
-        conveneBy: conveneByOf(detectedAt),
-        breachReportedAt: null,
-      });
-      await tx.insert(IncidentEntity, incident);
-      await this.outbox.add(tx, EventTypes.incidentReported, incident.id, {
-        incidentId: incident.id,
-        title: incident.title,
-        topics: incident.topics,
-        agencyIds: incident.agencyIds,
-        conveneBy: incident.conveneBy.toISOString(),
-      });
-      return this.view(tx, incident);
+    const agencyIds = [...new Set(dto.agencyIds)];
+    const known = agencyIds.length ? await tx.countBy(AgencyEntity, { id: In(agencyIds) }) : 0;
+    if (known !== agencyIds.length) {
+      throw new ValidationFailedError([
+        { field: 'agencyIds', message: 'every agencyIds entry must be a registered agency' },
+      ]);
+    }
+    const incident = tx.create(IncidentEntity, {
+      id: randomUUID(),
+      title: dto.title.trim(),
+      description: dto.description.trim(),
+      occurredAt,
+      detectedAt,
+      topics: dto.topics.map((t) => t.trim()),
+      agencyIds,
+      conveneBy: conveneByOf(detectedAt),
+      breachReportedAt: null,
     });
+    await tx.insert(IncidentEntity, incident);
+    await this.outbox.add(tx, EventTypes.incidentReported, incident.id, {
+      incidentId: incident.id,
+      title: incident.title,
+      topics: incident.topics,
+      agencyIds: incident.agencyIds,
+      conveneBy: incident.conveneBy.toISOString(),
+    });
+    return this.view(tx, incident);
   }
 
   async get(id: string): Promise<IncidentView> {

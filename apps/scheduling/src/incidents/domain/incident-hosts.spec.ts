@@ -1,8 +1,20 @@
+import type { AgencyContact } from '@pressconf/contracts';
 import type { AgencySnapshot } from '../../conferences/domain/participants';
 import { incidentHosts } from './incident-hosts';
 
-const agency = (id: string, name: string, roles: AgencySnapshot['roles'], contacts: AgencySnapshot['contacts']) =>
-  ({ id, code: id, name, kind: 'DEPARTMENT', roles, fields: ['đất đai'], territory: null, contacts }) as AgencySnapshot;
+type Contact = Omit<AgencyContact, 'locale' | 'fields'> & Partial<Pick<AgencyContact, 'locale'>>;
+
+const agency = (id: string, name: string, roles: AgencySnapshot['roles'], contacts: Contact[]) =>
+  ({
+    id,
+    code: id,
+    name,
+    kind: 'DEPARTMENT',
+    roles,
+    fields: ['đất đai'],
+    territory: null,
+    contacts: contacts.map((contact) => ({ locale: 'vi', fields: [], ...contact })),
+  }) as AgencySnapshot;
 
 describe('incidentHosts', () => {
   const registry = [
@@ -19,7 +31,7 @@ describe('incidentHosts', () => {
       'a2',
       'Công an tỉnh',
       ['HUMAN_RIGHTS_STANDING_OFFICE', 'INFORMATION_PROVIDER'],
-      [{ name: 'Trần Thị Hạnh', email: 'hanh@daklak.gov.vn', spokesperson: false }],
+      [{ name: 'Trần Thị Hạnh', email: 'hanh@daklak.gov.vn', spokesperson: false, locale: 'en' }],
     ),
     agency(
       'a3',
@@ -47,7 +59,7 @@ describe('incidentHosts', () => {
     ),
   ];
 
-  it('alerts the representative of each co-host, standing office and coordinator, in the plan’s order', () => {
+  it('alerts the representative of each co-host, standing office and coordinator, in the plan’s order and their language', () => {
     expect(incidentHosts(registry)).toEqual([
       {
         agencyId: 'a1',
@@ -56,6 +68,7 @@ describe('incidentHosts', () => {
         contactName: 'Nguyễn Văn Định',
         contactTitle: 'Phó Trưởng ban',
         email: 'dinh@daklak.gov.vn',
+        locale: 'vi',
       },
       {
         agencyId: 'a2',
@@ -63,6 +76,7 @@ describe('incidentHosts', () => {
         role: 'HUMAN_RIGHTS_STANDING_OFFICE',
         contactName: 'Trần Thị Hạnh',
         email: 'hanh@daklak.gov.vn',
+        locale: 'en',
       },
       {
         agencyId: 'a3',
@@ -71,6 +85,7 @@ describe('incidentHosts', () => {
         contactName: 'Lê Quang Minh',
         contactTitle: 'Giám đốc',
         email: 'minh@daklak.gov.vn',
+        locale: 'vi',
       },
     ]);
   });

@@ -21,5 +21,6 @@ export function incidentHosts(agencies: AgencySnapshot[]): AgencyContactData[] {
       contactName: participant.contactName,
       ...(participant.contactTitle ? { contactTitle: participant.contactTitle } : {}),
       email: participant.email,
+      locale: participant.locale,
     }));
 }

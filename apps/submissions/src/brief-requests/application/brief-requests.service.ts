@@ -18,6 +18,7 @@ import {
 import { Outbox } from '@pressconf/messaging';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { agencyScope, assertCanAct, assertCanRead } from '../domain/access';
+import { assertHostReadsConference } from './host-reads';
 import { briefDueAt, DueTimePolicy } from '../domain/due-time';
 import { afterDueTimeMoved, apply } from '../domain/lifecycle';
 import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
@@ -51,6 +52,7 @@ export class BriefRequestsService {
       topics: data.topics,
       status: 'CALLED',
       sequence: data.sequence,
+      hosts: (data.hosts ?? []).map(({ agencyId, agencyName, roles }) => ({ agencyId, agencyName, roles })),
     });
     await tx.upsert(ConferenceProjection, conference, ['id']);
     const dueAt = briefDueAt(
@@ -65,21 +67,59 @@ export class BriefRequestsService {
     );
     const agencies = new Map<string, string>();
     for (const invitee of data.invitees) if (invitee.mustBrief) agencies.set(invitee.agencyId, invitee.agencyName);
-    for (const [agencyId, agencyName] of agencies) {
-      const inserted: unknown[] = await tx.query(
-        `INSERT INTO brief_request (id, conference_id, agency_id, agency_name, due_at, status)
-         VALUES ($1, $2, $3, $4, $5, 'OPEN') ON CONFLICT (conference_id, agency_id) DO NOTHING RETURNING id`,
-        [randomUUID(), data.conferenceId, agencyId, agencyName, dueAt],
-      );
-      const [row] = inserted as Array<{ id: string }>;
-      if (!row) continue;
-      await this.outbox.add(tx, EventTypes.briefRequestOpened, data.conferenceId, {
-        requestId: row.id,
-        conferenceId: data.conferenceId,
-        agencyId,
-        dueAt: dueAt.toISOString(),
-      });
-    }
+    for (const [agencyId, agencyName] of agencies)
+      await this.openOne(tx, data.conferenceId, agencyId, agencyName, dueAt);
+  }
+
+  /**
+   * Opens a request for one more agency on a called conference (information it offered was included), due as
+   * the requests opened at the call are. An agency already asked keeps its request: that one is answered.
+   */
+  async openForAgency(
+    tx: EntityManager,
+    conference: ConferenceProjection,
+    agencyId: string,
+    agencyName: string,
+  ): Promise<{ requestId: string; dueAt: Date }> {
+    const existing = await tx.findOneBy(BriefRequestEntity, { conferenceId: conference.id, agencyId });
+    if (existing) return { requestId: existing.id, dueAt: existing.dueAt };
+    const now = new Date();
+    // The others' due time (the conference's own `briefsDueAt`, moved with it) while it lies ahead; else the usual.
+    const [shared]: Array<{ due_at: Date }> = await tx.query(
+      `SELECT max(due_at) AS due_at FROM brief_request WHERE conference_id = $1 AND status = ANY($2::text[])`,
+      [conference.id, OUTSTANDING],
+    );
+    const dueAt =
+      shared?.due_at && shared.due_at.getTime() > now.getTime()
+        ? shared.due_at
+        : briefDueAt(conference, this.policy, this.calendar, now);
+    const requestId = await this.openOne(tx, conference.id, agencyId, agencyName, dueAt);
+    if (!requestId) throw new Error(`a brief request of agency ${agencyId} on ${conference.id} appeared meanwhile`);
+    return { requestId, dueAt };
+  }
+
+  /** The new request's id, with its opened event; undefined when the agency already had one. */
+  private async openOne(
+    tx: EntityManager,
+    conferenceId: string,
+    agencyId: string,
+    agencyName: string,
+    dueAt: Date,
+  ): Promise<string | undefined> {
+    const inserted: unknown[] = await tx.query(
+      `INSERT INTO brief_request (id, conference_id, agency_id, agency_name, due_at, status)
+       VALUES ($1, $2, $3, $4, $5, 'OPEN') ON CONFLICT (conference_id, agency_id) DO NOTHING RETURNING id`,
+      [randomUUID(), conferenceId, agencyId, agencyName, dueAt],
+    );
+    const [row] = inserted as Array<{ id: string }>;
+    if (!row) return undefined;
+    await this.outbox.add(tx, EventTypes.briefRequestOpened, conferenceId, {
+      requestId: row.id,
+      conferenceId,
+      agencyId,
+      dueAt: dueAt.toISOString(),
+    });
+    return row.id;
   }
 
   /**
@@ -172,8 +212,9 @@ export class BriefRequestsService {
     });
   }
 
-  /** An agency sees only its own agency's requests; hosts and the coordinator see all. */
+  /** An agency sees only its own agency's requests; the coordinator all, a host all of the conferences it hosts. */
   async listForConference(conferenceId: string, actor: Actor, query: PageQuery): Promise<Page<BriefRequestView>> {
+    await assertHostReadsConference(this.dataSource.manager, actor, conferenceId, 'Conference', conferenceId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const [rows, total] = await this.dataSource.getRepository(BriefRequestEntity).findAndCount({
@@ -189,6 +230,7 @@ export class BriefRequestsService {
     const request = await this.dataSource.getRepository(BriefRequestEntity).findOneBy({ id });
     if (!request) throw new NotFoundError('Brief request', id);
     assertCanRead(actor, request, 'Brief request', id);
+    await assertHostReadsConference(this.dataSource.manager, actor, request.conferenceId, 'Brief request', id);
     return (await this.toViews(this.dataSource.manager, [request]))[0];
   }
 

@@ -1,5 +1,5 @@
 import { Actor, ForbiddenError, NotFoundError } from '@pressconf/contracts';
-import { agencyScope, assertCanAct, assertCanRead, assertCanReview } from './access';
+import { agencyScope, assertCanAct, assertCanRead, assertCanReview, assertHostReads } from './access';
 
 const OWN = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
@@ -49,5 +49,14 @@ describe('access to brief requests and briefs', () => {
     expect(agencyScope(actor('agency', OWN))).toEqual({ agencyId: OWN });
     expect(agencyScope(actor('agency')).agencyId).toBe('00000000-0000-0000-0000-000000000000');
     expect(agencyScope(actor('host'))).toEqual({});
+  });
+
+  it('lets a host read only what the conferences its agency hosts hold: another’s is a 404', () => {
+    const hosts = [{ agencyId: OWN }];
+    expect(() => assertHostReads(actor('host', OWN), hosts, 'Brief request', 'x')).not.toThrow();
+    expect(() => assertHostReads(actor('host', OTHER), hosts, 'Brief request', 'x')).toThrow(NotFoundError);
+    expect(() => assertHostReads(actor('host'), hosts, 'Brief request', 'x')).toThrow(NotFoundError);
+    expect(() => assertHostReads(actor('host', OWN), [], 'Brief request', 'x')).toThrow(NotFoundError);
+    expect(() => assertHostReads(actor('coordinator'), [], 'Brief request', 'x')).not.toThrow();
   });
 });

@@ -2,7 +2,8 @@ import { Actor, ForbiddenError, NotFoundError } from '@pressconf/contracts';
 
 /**
  * Object-level access to brief requests and briefs, enforced in the service whatever the gateway let through:
- * the coordinator and the admin see and change everything; hosts read everything; an agency sees and changes
+ * the coordinator and the admin see and change everything; hosts read everything of the conferences their agency
+ * hosts (assertHostReads); an agency sees and changes
  * only its own agency's — another agency's request or brief does not exist for it (404, not 403, so that ids
  * cannot be probed); the press and read-only clients have no access to briefs before the pack.
  */
@@ -41,4 +42,18 @@ export function agencyScope(actor: Actor): { agencyId?: string } {
   if (actor.role !== 'agency') return {};
   // An agency key without its agency sees nothing rather than everything.
   return { agencyId: actor.agencyId ?? '00000000-0000-0000-0000-000000000000' };
+}
+
+/**
+ * A host reads what the conferences its agency hosts hold (their hosts as the call named them): anything of another
+ * conference does not exist for it (404). Other roles are not narrowed here.
+ */
+export function assertHostReads(
+  actor: Actor,
+  hosts: ReadonlyArray<{ agencyId: string }>,
+  what: string,
+  id: string,
+): void {
+  if (actor.role !== 'host') return;
+  if (!actor.agencyId || !hosts.some((host) => host.agencyId === actor.agencyId)) throw new NotFoundError(what, id);
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConferenceKind, ConferenceStatus } from '@pressconf/contracts';
+import type { ConferenceKind, ConferenceStatus, HostData } from '@pressconf/contracts';
 
 /** What submissions knows of a conference, from scheduling's events (never from scheduling's tables). */
 @Entity({ name: 'conference' })
@@ -30,4 +30,11 @@ export class ConferenceProjection {
 
   @Column({ type: 'int' })
   sequence: number;
+
+  /** The host agencies and their host roles, as the call named them (none in events of earlier versions). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  hosts: ConferenceHost[];
 }
+
+/** What submissions keeps of a host: who it is and which host roles it holds (no contact). */
+export type ConferenceHost = Pick<HostData, 'agencyId' | 'agencyName' | 'roles'>;

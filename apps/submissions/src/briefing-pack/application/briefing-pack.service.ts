@@ -18,6 +18,7 @@ import {
   StateConflictError,
 } from '@pressconf/contracts';
 import { Outbox } from '@pressconf/messaging';
+import { assertHostReads } from '../../brief-requests/domain/access';
 import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 import { toAttachmentView } from '../../briefs/application/brief-views';
 import { BriefAttachmentEntity } from '../../briefs/infrastructure/brief-attachment.entity';
@@ -152,6 +153,7 @@ export class BriefingPackService {
   ): Promise<StoredFile & { version: number }> {
     const conference = await this.dataSource.getRepository(ConferenceProjection).findOneBy({ id: conferenceId });
     if (!conference) throw new NotFoundError('Conference', conferenceId);
+    assertHostReads(actor, conference.hosts, 'Conference', conferenceId);
     assertPackReadable(actor, conference.startsAt, new Date());
     const column = query.format === 'pdf' ? 'pdf' : 'json';
     const [row]: Array<{ version: number; sha256: string; content: Buffer }> = await this.dataSource.query(

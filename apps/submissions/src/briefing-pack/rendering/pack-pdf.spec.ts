@@ -55,6 +55,7 @@ describe('renderBriefingPack', () => {
       'bang-thong-ke.docx',
       'Word (DOCX), 1,2 MB',
       'Định hướng tuyên truyền về công tác bảo đảm quyền con người',
+      'Cơ quan cung cấp: Ban Tuyên giáo và Dân vận Tỉnh ủy',
       'Krông Búk và Ea H’leo',
     ]) {
       expect(text).toContain(expected);

@@ -92,6 +92,11 @@ function paragraphs(text: string): Content[] {
     .map((p) => ({ text: p, alignment: 'justify', leadingIndent: 10 * MM, margin: [0, 0, 0, 6] }));
 }
 
+/** The body an orientation document comes from (the co-host, the police, or the coordinator). */
+function sourceLine(agencyName: string): Content {
+  return { text: [{ text: 'Cơ quan cung cấp: ', bold: true }, agencyName], margin: [0, 0, 0, 4] };
+}
+
 function orientationSection(part: string, documents: OrientationDocumentView[], pages: DocumentPages): Content[] {
   const content: Content[] = [
     { text: `${part}. TÀI LIỆU ĐỊNH HƯỚNG THÔNG TIN`, style: 'part', tocItem: true, tocStyle: { bold: true } },
@@ -99,6 +104,7 @@ function orientationSection(part: string, documents: OrientationDocumentView[], 
   documents.forEach((document, i) => {
     content.push(
       { text: `${i + 1}. ${document.title}`, style: 'heading', tocItem: true, tocMargin: [12, 0, 0, 0] },
+      ...(document.sourceAgencyName ? [sourceLine(document.sourceAgencyName)] : []),
       ...(document.summary ? paragraphs(document.summary) : []),
       { text: 'Tệp tài liệu:', style: 'label', margin: [0, 2, 0, 2] },
       fileLine(1, document, 'orientation', pages),

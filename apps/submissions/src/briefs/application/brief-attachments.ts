@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AttachmentView, NotFoundError } from '@pressconf/contracts';
+import { assertHostReadsConference } from '../../brief-requests/application/host-reads';
 import { assertCanAct, assertCanRead } from '../../brief-requests/domain/access';
 import { apply } from '../../brief-requests/domain/lifecycle';
 import { BriefRequestEntity } from '../../brief-requests/infrastructure/brief-request.entity';
@@ -77,6 +78,7 @@ export class BriefAttachments implements UploadTarget<AttachmentTarget, Attachme
   async read(briefId: string, attachmentId: string, actor: Actor): Promise<StoredFile> {
     const { request } = await this.briefAndRequest(this.dataSource.manager, briefId);
     assertCanRead(actor, request, 'Brief', briefId);
+    await assertHostReadsConference(this.dataSource.manager, actor, request.conferenceId, 'Brief', briefId);
     const [row]: Array<{ file_name: string; media_type: string; sha256: string; content: Buffer }> =
       await this.dataSource.query(
         `SELECT file_name, media_type, sha256, content FROM brief_attachment WHERE id = $1 AND brief_id = $2`,

@@ -53,9 +53,15 @@ export class BriefLimits {
     }
     const day = localDay(now, this.zone);
     const [{ used }]: Array<{ used: string }> = await tx.query(
-      `SELECT coalesce(sum(a.size_bytes), 0) AS used
-         FROM brief_attachment a JOIN brief b ON b.id = a.brief_id JOIN brief_request r ON r.id = b.request_id
-        WHERE r.agency_id = $1 AND a.uploaded_at >= $2`,
+      // Files attached to the agency's information offers count too: they are stored the same way.
+      `SELECT coalesce(sum(size_bytes), 0) AS used FROM (
+         SELECT a.size_bytes
+           FROM brief_attachment a JOIN brief b ON b.id = a.brief_id JOIN brief_request r ON r.id = b.request_id
+          WHERE r.agency_id = $1 AND a.uploaded_at >= $2
+         UNION ALL
+         SELECT f.size_bytes
+           FROM information_offer_attachment f JOIN information_offer o ON o.id = f.offer_id
+          WHERE o.agency_id = $1 AND f.uploaded_at >= $2) attached`,
       [agencyId, day.start],
     );
     const full = size === undefined ? Number(used) >= this.bytesPerDay : Number(used) + size > this.bytesPerDay;
@@ -65,7 +71,7 @@ export class BriefLimits {
         429,
         'AGENCY_UPLOAD_MAX_BYTES_PER_DAY',
         this.bytesPerDay,
-        `The agency has attached ${used} bytes to its briefs today; no more fits in its daily limit until midnight`,
+        `The agency has attached ${used} bytes to its briefs and offers today; no more fits in its daily limit until midnight`,
         { 'Retry-After': String(retryAfter) },
       );
     }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, BriefView, NotFoundError, SaveBriefDto } from '@pressconf/contracts';
+import { assertHostReadsConference } from '../../brief-requests/application/host-reads';
 import { assertCanAct, assertCanRead } from '../../brief-requests/domain/access';
 import { apply } from '../../brief-requests/domain/lifecycle';
 import { BriefRequestEntity } from '../../brief-requests/infrastructure/brief-request.entity';
@@ -59,6 +60,7 @@ export class BriefsService {
     if (!brief) throw new NotFoundError('Brief', id);
     const request = await this.dataSource.getRepository(BriefRequestEntity).findOneByOrFail({ id: brief.requestId });
     assertCanRead(actor, request, 'Brief', id);
+    await assertHostReadsConference(this.dataSource.manager, actor, request.conferenceId, 'Brief', id);
     return this.views.build(this.dataSource.manager, brief, request, version);
   }
 }

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Actor,
   ForbiddenError,
-  isStaff,
   NotFoundError,
   OrientationDocumentFields,
   OrientationDocumentView,
@@ -13,8 +12,10 @@ import {
   PageQuery,
   StateConflictError,
 } from '@pressconf/contracts';
+import { assertHostReadsConference } from '../../brief-requests/application/host-reads';
 import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 import { ReceivedFile, UploadTarget } from '../../files/application/upload-target';
+import { OrientationSource, orientationSource } from '../domain/orientation-source';
 import { OrientationDocumentEntity } from '../infrastructure/orientation-document.entity';
 
 const HOSTS = new Set(['admin', 'coordinator', 'host']);
@@ -25,20 +26,31 @@ export interface OrientationTarget extends OrientationDocumentFields {
 }
 
 /**
- * The communication orientation documents the coordinator adds to a conference (from the co-host's
- * orientation): compiled into the briefing pack with the accepted briefs.
+ * The communication orientation documents of a conference, added by the coordinator or by the co-host and the
+ * police themselves (domain/orientation-source.ts), each with the body it comes from: compiled into the briefing
+ * pack with the accepted briefs.
  */
 @Injectable()
 export class OrientationDocuments implements UploadTarget<OrientationTarget, OrientationDocumentView> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async authorize({ conferenceId }: OrientationTarget, actor: Actor, manager: EntityManager): Promise<void> {
-    if (!isStaff(actor)) throw new ForbiddenError('Only the coordinator adds orientation documents');
+  async authorize(target: OrientationTarget, actor: Actor, manager: EntityManager): Promise<void> {
+    await this.sourceOf(target, actor, manager);
+  }
+
+  /** Checks that the actor may add a document to the conference, and names the body it comes from. */
+  private async sourceOf(
+    { conferenceId }: OrientationTarget,
+    actor: Actor,
+    manager: EntityManager,
+  ): Promise<OrientationSource | null> {
     const conference = await manager.findOneBy(ConferenceProjection, { id: conferenceId });
     if (!conference) throw new NotFoundError('Conference', conferenceId);
+    const source = orientationSource(actor, conferenceId, conference.hosts);
     if (conference.status === 'CANCELLED') {
       throw new StateConflictError(`Conference ${conferenceId} is CANCELLED`, conference.status);
     }
+    return source;
   }
 
   /** The same bytes added twice to one conference are one document: a retried upload answers with the first. */
@@ -48,10 +60,11 @@ export class OrientationDocuments implements UploadTarget<OrientationTarget, Ori
     actor: Actor,
     tx: EntityManager,
   ): Promise<OrientationDocumentView> {
-    await this.authorize(target, actor, tx);
+    const source = await this.sourceOf(target, actor, tx);
     await tx.query(
-      `INSERT INTO orientation_document (id, conference_id, title, summary, file_name, media_type, size_bytes, sha256, content, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (conference_id, sha256) DO NOTHING`,
+      `INSERT INTO orientation_document (id, conference_id, title, summary, file_name, media_type, size_bytes, sha256,
+                                         content, uploaded_by, source_agency_id, source_agency_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (conference_id, sha256) DO NOTHING`,
       [
         randomUUID(),
         target.conferenceId,
@@ -63,6 +76,8 @@ export class OrientationDocuments implements UploadTarget<OrientationTarget, Ori
         file.sha256,
         file.content,
         actor.subject,
+        source?.agencyId ?? null,
+        source?.agencyName ?? null,
       ],
     );
     return toOrientationDocumentView(
@@ -72,6 +87,7 @@ export class OrientationDocuments implements UploadTarget<OrientationTarget, Ori
 
   async list(conferenceId: string, actor: Actor, query: PageQuery): Promise<Page<OrientationDocumentView>> {
     if (!HOSTS.has(actor.role)) throw new ForbiddenError('Orientation documents are for the hosts');
+    await assertHostReadsConference(this.dataSource.manager, actor, conferenceId, 'Conference', conferenceId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const [rows, total] = await this.dataSource.getRepository(OrientationDocumentEntity).findAndCount({
@@ -96,5 +112,8 @@ export function toOrientationDocumentView(d: OrientationDocumentEntity): Orienta
     sha256: d.sha256,
     uploadedAt: d.uploadedAt.toISOString(),
     uploadedBy: d.uploadedBy,
+    ...(d.sourceAgencyId && d.sourceAgencyName
+      ? { sourceAgencyId: d.sourceAgencyId, sourceAgencyName: d.sourceAgencyName }
+      : {}),
   };
 }

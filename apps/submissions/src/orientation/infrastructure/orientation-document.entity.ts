@@ -2,7 +2,10 @@ import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
 import type { AttachmentMediaType } from '@pressconf/contracts';
 import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
 
-/** A communication orientation document (tài liệu định hướng) the coordinator adds to a conference's pack. */
+/**
+ * A communication orientation document (tài liệu định hướng) added to a conference's pack by the coordinator, or by
+ * the co-host or the police themselves.
+ */
 @Entity({ name: 'orientation_document' })
 @Unique('orientation_document_once', ['conferenceId', 'sha256'])
 export class OrientationDocumentEntity {
@@ -39,4 +42,11 @@ export class OrientationDocumentEntity {
 
   @Column({ name: 'uploaded_by', type: 'varchar', length: 200 })
   uploadedBy: string;
+
+  /** The body the document comes from (a host agency of the conference); null on documents added before. */
+  @Column({ name: 'source_agency_id', type: 'uuid', nullable: true })
+  sourceAgencyId: string | null;
+
+  @Column({ name: 'source_agency_name', type: 'varchar', length: 300, nullable: true })
+  sourceAgencyName: string | null;
 }
