@@ -1,4 +1,4 @@
-// `npm run bench [-- fanout|raw|gateway|report]`: brings up everything it needs (dependencies, PostgreSQL, a build when
+// `npm run bench [-- fanout|raw|gateway|report|webhooks]`: brings up everything it needs (dependencies, PostgreSQL, a build when
 // dist is missing, a fresh Kafka broker of its own, a fresh database, the four services, an SMTP listener), runs
 // the benchmarks of issues 8 and 12, prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
 //
@@ -26,8 +26,8 @@ const SERVICES = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
 const which = process.argv[2] ?? 'all';
 // `idle` (start, warm up, measure the idle CPU, stop) is for diagnosis; it has no npm script.
-if (!['all', 'fanout', 'raw', 'gateway', 'report', 'idle'].includes(which)) {
-  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|report|idle]');
+if (!['all', 'fanout', 'raw', 'gateway', 'report', 'webhooks', 'idle'].includes(which)) {
+  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|report|webhooks|idle]');
   process.exit(2);
 }
 const want = (name) => which === 'all' || which === name;
@@ -57,6 +57,11 @@ const config = {
     .filter(Boolean),
   rawMailBytes: num('BENCH_RAW_MAIL_BYTES', 0),
   idleS: num('BENCH_IDLE_S', 10),
+  webhooks: {
+    n: num('BENCH_WEBHOOK_N', 500),
+    concurrency: num('BENCH_WEBHOOK_API_CONCURRENCY', 20),
+    perSubscription: num('WEBHOOK_CONCURRENCY_PER_SUBSCRIPTION', 4),
+  },
   /** Extra node options for the four services (e.g. heap limits), for experiments. */
   serviceNodeOptions: process.env.BENCH_SERVICE_NODE_OPTIONS ?? '',
 };
@@ -96,6 +101,7 @@ async function main() {
   const { measureRoute, startBare, startRawHttp } = await import('./gateway.mjs');
   const { evaluate, machineInfo, render } = await import('./lib/report.mjs');
   const { measureReport, reportScale, seedReportYear } = await import('./activity-report.mjs');
+  const { runWebhooks } = await import('./webhooks.mjs');
   const { runTag, conferenceDraft } = await import('./lib/directory.mjs');
   const { now, stamp } = await import('./lib/util.mjs');
 
@@ -129,6 +135,8 @@ async function main() {
       MAIL_MAX_CONNECTIONS: String(config.mail.maxConnections),
       MAIL_POLL_INTERVAL_MS: String(config.mail.pollIntervalMs),
       KAFKA_EVENT_PARTITIONS: String(config.eventPartitions),
+      // The webhook bench's receiver listens on loopback, which only an allowed host may be.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     },
     serviceEnv: Object.fromEntries(
       SERVICES.map((s) => {
@@ -350,6 +358,15 @@ async function main() {
     await phase(null);
     await bare.stop();
     await rawHttp.stop();
+  }
+
+  if (want('webhooks') && runServices) {
+    await phase('webhooks');
+    log.info(`webhooks: ${config.webhooks.n} incidents reported, each event POSTed to one subscriber`);
+    results.webhooks = await runWebhooks(stack, config.webhooks);
+    log.info(
+      `webhooks: ${results.webhooks.deliveriesPerSecond} deliveries/s (raw ${results.webhooks.raw.deliveriesPerSecond}/s), lost ${results.webhooks.lost}, duplicated ${results.webhooks.duplicated}`,
+    );
   }
 
   if (want('report') && runServices) {

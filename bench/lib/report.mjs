@@ -275,6 +275,29 @@ export function render(results) {
         .join(', ')}`,
     );
   }
+  if (results.webhooks) {
+    const w = results.webhooks;
+    out.push(
+      '',
+      `Webhooks: ${w.n} incidents reported through the API (${w.apiRequestsPerSecond}/s), each event POSTed signed to one subscriber on 127.0.0.1; raw = the same receiver POSTed to from the bench with ${results.config.webhooks.perSubscription} in flight`,
+    );
+    out.push(
+      table(
+        ['', 'deliveries/s', 'lost', 'duplicated', 'last after last report ms', '× raw'],
+        [
+          [
+            'service',
+            fmt(w.deliveriesPerSecond),
+            fmt(w.lost),
+            fmt(w.duplicated),
+            fmt(w.lastAfterLastReportMs),
+            fmt(w.ratioToRaw, 2),
+          ],
+          ['raw', fmt(w.raw.deliveriesPerSecond), '–', '–', '–', '1'],
+        ],
+      ),
+    );
+  }
   if (results.report) {
     const r = results.report;
     const rows = Object.entries(r.seeded)

@@ -20,11 +20,12 @@ async function created<T>(promise: Promise<{ status: number; body: T }>, what: s
 /**
  * A called conference with its directory, a brief request with a brief and an attachment, an incident, a series,
  * an invitation token, a key that may be revoked, and one key per role (the agency key acting for the agency of
- * the brief request, the press key for the press agency).
+ * the brief request, the press key for the press agency, the host key for the co-host).
  */
 export async function fuzzFixture(stack: Stack): Promise<{ ids: IdPool; callers: Callers }> {
   const { agencies, conference } = await callPeriodicConference(stack, { reporters: 1 });
   const press = agencies.find((agency) => agency.kind === 'PRESS') ?? agencies[0];
+  const coHost = agencies.find((agency) => agency.roles.includes('CO_HOST')) ?? agencies[0];
   const requests = await eventually(async () => {
     const answer = await stack.api<{ items: BriefRequestView[] }>(
       'GET',
@@ -35,7 +36,7 @@ export async function fuzzFixture(stack: Stack): Promise<{ ids: IdPool; callers:
   const request = requests[0];
   const keys: Record<string, string> = {};
   for (const role of Roles) {
-    const agencyId = role === 'agency' ? request.agencyId : role === 'press' ? press.id : undefined;
+    const agencyId = { agency: request.agencyId, press: press.id, host: coHost.id }[role as string];
     const key = await created(
       stack.api<CreatedApiKeyView>('POST', '/api-keys', { body: { name: `Fuzz ${role}`, role, agencyId } }),
       `the ${role} key`,

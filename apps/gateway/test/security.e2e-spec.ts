@@ -1,5 +1,5 @@
 import { generateKeyPairSync, KeyObject, sign } from 'node:crypto';
-import { Roles } from '@pressconf/contracts';
+import { AGENCY_BOUND_ROLES, Roles } from '@pressconf/contracts';
 import type { AgencyView, ApiKeyView, CreatedApiKeyView, Page, Problem } from '@pressconf/contracts';
 import { JwksServer, serveJwks } from '@pressconf/testing/support/jwks';
 import { Stack } from '@pressconf/testing/support/stack';
@@ -89,7 +89,7 @@ describe('gateway: authentication, authorization and limits', () => {
     const agency = await stack.api<AgencyView>('POST', '/agencies', { body: smallDirectory()[0] });
     expect(agency.status).toBe(201);
     for (const role of Roles) {
-      const agencyId = role === 'agency' || role === 'press' ? { agencyId: agency.body.id } : {};
+      const agencyId = AGENCY_BOUND_ROLES.includes(role) ? { agencyId: agency.body.id } : {};
       const issued = await stack.api<CreatedApiKeyView>('POST', '/api-keys', {
         body: { name: `Khóa ${role}`, role, ...agencyId },
       });

@@ -8,15 +8,17 @@ export interface ProvinceSettings {
   mailFrom: string;
   /** How mail, letters and calendar entries name the province. */
   names: MailProvince;
-  letter: { place: string; parentBody: string; signer: { position: string; name: string } };
+  letter: { place: string };
   /** Right-hand side of the calendar entries' UIDs: stable as long as the province's public host is. */
   calendarDomain: string;
 }
 
-/** The body issuing a letter: the code of its numbers, and its name for the header when the profile lists it. */
+/** The body issuing a letter: its name and header line, the code of its numbers, and who signs for it. */
 export interface LetterIssuer {
   code: string;
-  name?: string;
+  name: string;
+  parentBody: string;
+  signer: { position: string; name: string };
 }
 
 type ProvinceVariables = Pick<
@@ -34,14 +36,7 @@ export function provinceSettings(config: ProvinceVariables): ProvinceSettings {
   return {
     mailFrom: config.MAIL_FROM ?? profile.mailFrom,
     names: { vi: provinceTitle(profile), en: profile.english.name, unit: profile.unit },
-    letter: {
-      place: profile.letterPlace,
-      parentBody: config.LETTER_PARENT_BODY ?? profile.peoplesCommittee.letterHeader,
-      signer: {
-        position: config.LETTER_SIGNER_POSITION ?? profile.signer.position,
-        name: config.LETTER_SIGNER_NAME ?? profile.signer.name,
-      },
-    },
+    letter: { place: profile.letterPlace },
     calendarDomain: publicHostOf(profile),
   };
 }
@@ -53,22 +48,30 @@ export interface LetterIssuerNamed {
 }
 
 /**
- * Who issues a conference's letter, in which number series. The issuer the call named (the co-host, else the
- * coordinator): the profile's issuing body its name begins with (header and code from the profile), else the
- * agency itself under its registry code. For events of earlier versions, which name no issuer, the profile's body
- * that the organiser's name begins with, else its first, as before. LETTER_ISSUER_CODE, when set, numbers every
- * letter under one code.
+ * Who issues a conference's letter, in which number series: the profile's issuing body that the issuer the call
+ * named (the co-host, else the coordinator) begins with, else the one the organiser's name begins with (also for
+ * events of earlier versions, which name no issuer), else the profile's first. A body the profile does not list
+ * does not issue: the system has no letterhead or signer for it. LETTER_* variables, where set, override.
  */
 export function letterIssuer(
-  config: Pick<ProvinceVariables, 'PROVINCE_PROFILE' | 'LETTER_ISSUER_CODE'>,
+  config: Pick<ProvinceVariables, 'PROVINCE_PROFILE' | 'LETTER_ISSUER_CODE'> &
+    Partial<Pick<ProvinceVariables, 'LETTER_PARENT_BODY' | 'LETTER_SIGNER_POSITION' | 'LETTER_SIGNER_NAME'>>,
   named: LetterIssuerNamed = {},
 ): LetterIssuer {
   const profile = config.PROVINCE_PROFILE;
-  const agencyName = named.issuer?.agencyName ?? named.organizer?.agencyName;
-  const matched = agencyName ? matchingIssuer(profile, agencyName) : undefined;
-  const own = matched ?? (named.issuer ? { code: named.issuer.code, name: named.issuer.agencyName } : undefined);
+  const [issuer, organizer] = [named.issuer?.agencyName, named.organizer?.agencyName];
+  const body =
+    (issuer && matchingIssuer(profile, issuer)) ||
+    (organizer && matchingIssuer(profile, organizer)) ||
+    profile.issuingBodies[0];
+  const signer = body.signer ?? profile.signer;
   return {
-    code: config.LETTER_ISSUER_CODE ?? (own ?? profile.issuingBodies[0]).code,
-    ...(own ? { name: own.name } : {}),
+    code: config.LETTER_ISSUER_CODE ?? body.code,
+    name: body.name,
+    parentBody: config.LETTER_PARENT_BODY ?? body.letterHeader ?? profile.peoplesCommittee.letterHeader,
+    signer: {
+      position: config.LETTER_SIGNER_POSITION ?? signer.position,
+      name: config.LETTER_SIGNER_NAME ?? signer.name,
+    },
   };
 }

@@ -128,9 +128,29 @@ describe('changes after the call reach the invitees concerned, once', () => {
     expect(cancel.method).toBe('CANCEL');
     expect(cancel.raw).toContain(`SEQUENCE:${removed.body.sequence}`);
 
+    // The added agency must brief: it is asked for its brief after the call too; the removed one owes nothing more.
+    expect(newcomer.mustBrief).toBe(true);
+    const requestOf = async (agencyId: string, status: BriefRequestView['status']) =>
+      eventually(async () => {
+        const page = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);
+        return page.body.items.find((r) => r.agencyId === agencyId && r.status === status);
+      });
+    const sytRequest = await requestOf(syt.id, 'OPEN');
+    expect((await requestOf(snn.agencyId, 'CLOSED')).closedReason).toBe('INVITATION_WITHDRAWN');
+    const askedOf = (email: string) =>
+      mailsOf(stack, conference.id, 'BRIEF_REQUEST').filter((m) => recipientOf(m) === email.toLowerCase());
+    const [asked] = await eventually(() => (askedOf(newcomer.email).length > 0 ? askedOf(newcomer.email) : undefined));
+    expect(asked.parsed.subject).toBe(
+      `Đề nghị cung cấp thông tin bằng văn bản: ${conference.title} – hạn ${formatDateTime(sytRequest.dueAt, 'vi')}`,
+    );
+    expect(asked.parsed.text).toContain(`${stack.baseUrl}/brief-requests/${sytRequest.id}/briefs`);
+    await quietPeriod(stack, conference.id, 1500);
+
     // Only the two concerned heard of it.
     const since = stack.smtp.forConference(conference.id).slice(before);
-    expect(since.map(recipientOf).sort()).toEqual([newcomer.email.toLowerCase(), snn.email.toLowerCase()].sort());
+    expect(since.map(recipientOf).sort()).toEqual(
+      [newcomer.email, newcomer.email, snn.email].map((email) => email.toLowerCase()).sort(),
+    );
 
     // The removed invitee's link no longer takes an answer, nor gives a letter.
     const snnInvitation = mailsOf(stack, conference.id, 'INVITATION').find(
@@ -148,6 +168,17 @@ describe('changes after the call reach the invitees concerned, once', () => {
     expect(list.body.items.find((i) => i.inviteeId === snn.inviteeId)).toMatchObject({
       notice: 'INVITATION_WITHDRAWN',
     });
+
+    // Invited again, the agency is asked again on the same request, once more.
+    const readded = await stack.api<ConferenceView>('POST', `/conferences/${conference.id}/invitees`, {
+      body: { agencyId: snn.agencyId },
+    });
+    expect(readded.status).toBe(200);
+    const reopened = await requestOf(snn.agencyId, 'OPEN');
+    expect(reopened.closedReason).toBeUndefined();
+    await eventually(() => askedOf(snn.email).length >= 2);
+    await quietPeriod(stack, conference.id, 1500);
+    expect(askedOf(snn.email)).toHaveLength(2);
   });
 
   it('refuses to add, after the call, an agency none of whose contacts can be reached', async () => {

@@ -1,4 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { profileFileOf } from '@pressconf/province';
 import {
   AgencyView,
   ConferenceView,
@@ -50,6 +54,8 @@ function expectOneEach(mails: ReceivedMail[], participants: ParticipantView[]) {
   expect(countBy(mails, recipientOf)).toEqual(new Map(participants.map((p) => [p.email.toLowerCase(), 1])));
 }
 
+const CO_HOST_BODY = { code: 'BTGDVTU', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', letterHeader: 'TỈNH ỦY ĐẮK LẮK' };
+
 describe('invitations: mail, calendar, letter, RSVP by token, reschedule and cancel', () => {
   let stack: Stack;
   let watch: TopicWatch;
@@ -59,7 +65,22 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
   let uid: string;
 
   beforeAll(async () => {
-    stack = await Stack.start();
+    // Đắk Lắk's profile, also describing the co-host as an issuing body (its header line and signer), as a province
+    // does whose co-host issues the letters.
+    const profile = JSON.parse(readFileSync(profileFileOf('dak-lak'), 'utf8')) as Record<string, unknown>;
+    const profileFile = join(mkdtempSync(join(tmpdir(), 'pressconf-profile-')), 'dak-lak-co-host.json');
+    writeFileSync(
+      profileFile,
+      JSON.stringify({
+        ...profile,
+        demoDirectory: undefined,
+        issuingBodies: [
+          { code: 'SVHTTDL', name: 'Sở Văn hóa, Thể thao và Du lịch' },
+          { ...CO_HOST_BODY, signer: { position: 'KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN', name: 'Trần Văn Bình' } },
+        ],
+      }),
+    );
+    stack = await Stack.start({ env: { PROVINCE_PROFILE: profileFile } });
     watch = await TopicWatch.start(Topics.invitation);
     ({ conference, agencies } = await callPeriodicConference(stack));
     invitations = await waitForInvitations(stack, conference.id, conference.participants.length);
@@ -138,10 +159,11 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const mail = invitations[0];
     expect(mail.parsed.text).toContain(`Cơ quan chủ trì: ${hostNames.join(', ')}`);
     const text = (await letterTextOf(mail)).replace(/\s+/g, ' ');
-    // Not an issuing body of the province profile: its registry name heads the letter, its code numbers it.
-    expect(text).toContain(coHost.name.toLocaleUpperCase('vi'));
+    // The profile's body for the co-host heads, numbers and signs the letter.
+    expect(text).toContain(`${CO_HOST_BODY.letterHeader} ${CO_HOST_BODY.name.toLocaleUpperCase('vi')}`);
     expect(text).not.toContain('SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH');
-    expect(text).toContain(`Số: 01/GM-${coHost.code}`);
+    expect(text).toContain(`Số: 01/GM-${CO_HOST_BODY.code}`);
+    expect(text).toContain('KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Trần Văn Bình');
     expect(text).toContain(`Cơ quan chủ trì: ${coHost.name} (đồng chủ trì);`);
     const page = await anonymous<InvitationByTokenView>(rsvpLinkOf(mail));
     expect(page.body.conference.hosts).toEqual(hostNames);
@@ -160,7 +182,7 @@ describe('invitations: mail, calendar, letter, RSVP by token, reschedule and can
     const next = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`);
     expect(next.body.issuer).toEqual({ agencyId: coHost.id, agencyName: coHost.name, code: coHost.code });
     const [nextMail] = await waitForInvitations(stack, next.body.id, next.body.participants.length);
-    expect(await letterTextOf(nextMail)).toContain(`Số: 02/GM-${coHost.code}`);
+    expect(await letterTextOf(nextMail)).toContain(`Số: 02/GM-${CO_HOST_BODY.code}`);
 
     // A host reads the invitations of the conferences its agency hosts; another's are a 404.
     const [coHostKey, providerKey] = await Promise.all([

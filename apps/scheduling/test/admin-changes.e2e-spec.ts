@@ -44,7 +44,7 @@ describe('incidents list, draft edits, series changes', () => {
     agencies = await registerAgencies(stack, smallDirectory(1));
     const press = Object.values(agencies).find((a) => a.kind === 'PRESS')!;
     keys.coordinator = await issueKey(stack, 'coordinator');
-    keys.host = await issueKey(stack, 'host');
+    keys.host = await issueKey(stack, 'host', agencies.BTG.id);
     keys.agency = await issueKey(stack, 'agency', agencies.SNN.id);
     keys.press = await issueKey(stack, 'press', press.id);
     keys.reader = await issueKey(stack, 'reader');

@@ -561,6 +561,78 @@ describe('submissions: conferences from called to briefing pack, with deadlines'
     expect(await overdueEvents()).toHaveLength(1);
   });
 
+  it('asks an agency invited after the call for its brief and releases a removed one, once; a brief under review stays', async () => {
+    const conference = await callConference(stack, {
+      title: 'Hội nghị cung cấp thông tin về quy hoạch sử dụng đất giai đoạn 2026–2030',
+      startsInHours: 240,
+    });
+    const atCall = await briefRequestsOf(stack, conference);
+    const land = atCall.find((r) => r.agencyName === LAND)!;
+    const police = atCall.find((r) => r.agencyName === POLICE)!;
+    const health = agencies.find((a) => a.name === 'Sở Y tế')!;
+    expect(atCall.map((r) => r.agencyId)).not.toContain(health.id);
+    // The police's brief is under review when the police are removed: it was delivered, the coordinator decides.
+    expect((await stack.api('POST', `/brief-requests/${police.id}/briefs`, { body: briefV1 })).status).toBe(201);
+    expect((await stack.api('POST', `/brief-requests/${police.id}/submit`)).status).toBe(200);
+
+    const invitees = `/conferences/${conference.id}/invitees`;
+    expect((await stack.api('POST', invitees, { body: { agencyId: health.id } })).status).toBe(200);
+    expect((await stack.api('DELETE', `${invitees}/${land.agencyId}`)).status).toBe(200);
+    expect((await stack.api('DELETE', `${invitees}/${police.agencyId}`)).status).toBe(200);
+    const listed = async () =>
+      (await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests?pageSize=100`)).body
+        .items;
+    const changed = await eventually(async () => {
+      const items = await listed();
+      const closed = items.find((r) => r.id === land.id)?.status === 'CLOSED';
+      return closed && items.some((r) => r.agencyId === health.id) ? items : undefined;
+    });
+    const asked = changed.find((r) => r.agencyId === health.id)!;
+    // Due as a request opened after the call: with the others, whose due time lies ahead.
+    expect(asked).toMatchObject({ agencyName: 'Sở Y tế', status: 'OPEN', dueAt: land.dueAt });
+    expect(changed.find((r) => r.id === land.id)).toMatchObject({ closedReason: 'INVITATION_WITHDRAWN' });
+    expect(changed.find((r) => r.id === police.id)).toMatchObject({ status: 'SUBMITTED' });
+    expect(changed).toHaveLength(atCall.length + 1);
+
+    const eventsOf = async (type: 'submissions.brief-request.opened.v1' | 'submissions.brief-request.closed.v1') =>
+      (await outboxEvents(stack, type, conference.id)).map((e) => e.data);
+    expect((await eventsOf('submissions.brief-request.opened.v1')).map((d) => d.requestId).sort()).toEqual(
+      [...atCall.map((r) => r.id), asked.id].sort(),
+    );
+    const [closed, ...noMore] = await eventsOf('submissions.brief-request.closed.v1');
+    expect(noMore).toEqual([]);
+    expect(closed).toMatchObject({ requestId: land.id, agencyId: land.agencyId, dueAt: land.dueAt });
+    expect(closed.reason).toBe('Cơ quan không còn trong danh sách được mời dự họp báo');
+
+    // Invited again, the agency is asked again on the same request; its drafts are kept.
+    expect((await stack.api('POST', invitees, { body: { agencyId: land.agencyId } })).status).toBe(200);
+    const again = await eventually(async () => (await listed()).find((r) => r.id === land.id && r.status === 'OPEN'));
+    expect(again.closedReason).toBeUndefined();
+    const opened = await eventsOf('submissions.brief-request.opened.v1');
+    expect(opened.filter((d) => d.requestId === land.id)).toHaveLength(2);
+
+    // Scheduling's relay delivering every change a second time changes nothing.
+    await stack.query(`UPDATE scheduling.outbox_message SET published_at = NULL WHERE type = $1 AND message_key = $2`, [
+      'scheduling.conference.invitees-changed.v1',
+      conference.id,
+    ]);
+    await eventually(
+      async () =>
+        (
+          await stack.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM scheduling.outbox_message WHERE message_key = $1 AND published_at IS NULL`,
+            [conference.id],
+          )
+        )[0].n === 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await eventsOf('submissions.brief-request.opened.v1')).toHaveLength(opened.length);
+    expect(await eventsOf('submissions.brief-request.closed.v1')).toHaveLength(1);
+    expect((await listed()).map((r) => [r.id, r.status])).toEqual(
+      changed.map((r) => [r.id, r.id === land.id ? 'OPEN' : r.status]),
+    );
+  });
+
   describe('obstacle reports and information offers', () => {
     let landKey: string;
     let policeKey: string;

@@ -37,14 +37,18 @@ export const provinceProfileSchema = z.strictObject({
     letterHeader: text,
   }),
   /**
-   * The bodies that issue invitation letters, each with the code of its letters' numbers ("05/GM-SVHTTDL"). A letter
-   * is issued by the body whose name the organising agency's name begins with, else by the first.
+   * The bodies that issue invitation letters, each with the code of its letters' numbers ("05/GM-SVHTTDL") and,
+   * where they differ from the province's, the line above its name in the header and its signature block. A letter
+   * is issued by the body whose name the issuer the call named (the co-host) begins with, else the organising
+   * agency's, else by the first: a body the profile does not describe has no letterhead or signer to print.
    */
   issuingBodies: z
     .array(
       z.strictObject({
         code: z.string().regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/, 'expected capitals and digits, e.g. SVHTTDL'),
         name: text,
+        letterHeader: text.optional(),
+        signer: z.strictObject({ position: text, name: text }).optional(),
       }),
     )
     .min(1, 'expected at least one issuing body'),

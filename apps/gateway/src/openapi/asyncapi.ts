@@ -22,9 +22,11 @@ const DESCRIPTIONS: Record<EventType, string> = {
     'The agenda of a called conference was replaced (`agenda` is the whole new one); every current invitee is told.',
   [EventTypes.conferenceInviteesChanged]:
     'Invitee agencies were added to or removed from a called conference: `added` are invited, `removed` told they no longer are.',
-  [EventTypes.briefRequestOpened]: 'An agency was asked for a written brief, due at `dueAt`.',
+  [EventTypes.briefRequestOpened]:
+    'An agency was asked for a written brief, due at `dueAt` (at the call, or when invited after it; a request closed because its agency was removed opens again, same `requestId`, when the agency is invited again).',
   [EventTypes.briefRequestOverdue]: 'A brief was not submitted by its due time (emitted once).',
-  [EventTypes.briefRequestClosed]: 'A brief request closed (the conference was cancelled, or nothing to report).',
+  [EventTypes.briefRequestClosed]:
+    'A brief request closed (the conference was cancelled, nothing to report, or the agency was removed from the invitees).',
   [EventTypes.briefRequestDueMoved]:
     'The due time of a brief still owed moved (the conference was rescheduled): `dueAt`, `previousDueAt`, `status`.',
   [EventTypes.briefSubmitted]: 'An agency submitted a version of its brief.',

@@ -19,6 +19,7 @@ import { WebhookDeliveryEntity } from '../webhooks/infrastructure/webhook-delive
 import { WebhookAttemptEntity } from '../webhooks/infrastructure/webhook-attempt.entity';
 import { NotificationsWebhooks1795870000000 } from './migrations/1795870000000-notifications-webhooks';
 import { NotificationsConferenceHosts1795910000000 } from './migrations/1795910000000-notifications-conference-hosts';
+import { NotificationsBriefRequestKey1795920000000 } from './migrations/1795920000000-notifications-brief-request-key';
 
 export const NOTIFICATIONS_ENTITIES = [
   RegistryAgency,
@@ -44,4 +45,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsRegistryAndPlanMail1795854000000,
   NotificationsWebhooks1795870000000,
   NotificationsConferenceHosts1795910000000,
+  NotificationsBriefRequestKey1795920000000,
 ];

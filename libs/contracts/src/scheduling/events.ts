@@ -184,7 +184,8 @@ export class ConferenceAgendaChangedData {
 
 /**
  * scheduling.conference.invitees-changed.v1: an administrator added or removed an invitee agency after the call.
- * `added` are invited now (each with a new `inviteeId`); `removed` are no longer invited.
+ * `added` are invited now (each with a new `inviteeId`); `removed` are no longer invited. Removing an agency
+ * withdraws all its invitees in one event: an agency in `removed` and not in `added` has no invitee left.
  */
 export class ConferenceInviteesChangedData {
   @IsUUID()

@@ -20,8 +20,11 @@ import { IsDateTimeWithOffset } from '../common/validators';
 export const BriefRequestStatuses = ['OPEN', 'SUBMITTED', 'ACCEPTED', 'RETURNED', 'OVERDUE', 'CLOSED'] as const;
 export type BriefRequestStatus = (typeof BriefRequestStatuses)[number];
 
-/** Why a request was closed without an accepted brief. */
-export const BriefRequestClosedReasons = ['NOTHING_TO_REPORT', 'CONFERENCE_CANCELLED'] as const;
+/**
+ * Why a request was closed without an accepted brief. INVITATION_WITHDRAWN: the agency was removed from the
+ * invitees after the call (its request opens again if it is invited again).
+ */
+export const BriefRequestClosedReasons = ['NOTHING_TO_REPORT', 'CONFERENCE_CANCELLED', 'INVITATION_WITHDRAWN'] as const;
 export type BriefRequestClosedReason = (typeof BriefRequestClosedReasons)[number];
 
 /** Someone an agency sends to the conference (người dự, người phát ngôn). */
@@ -126,9 +129,15 @@ export class BriefRequestEventData {
   @IsDateTimeWithOffset()
   dueAt: string;
 
+  /** Why it was closed, in words (.closed.v1). */
   @IsOptional()
   @IsString()
   reason?: string;
+
+  /** Why it was closed, as a code (.closed.v1; absent from events of earlier versions). */
+  @IsOptional()
+  @IsIn(BriefRequestClosedReasons)
+  closedReason?: BriefRequestClosedReason;
 }
 
 /**

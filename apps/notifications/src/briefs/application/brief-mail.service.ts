@@ -33,9 +33,15 @@ export class BriefMailService {
     private readonly config: ConfigService<NotificationsConfig, true>,
   ) {}
 
+  /**
+   * A request opened, or opened again: one closed when its agency was removed is opened again when the agency is
+   * invited again (events of one conference arrive in order, so an opened event after the closed one is that). It
+   * is then asked, reminded and told when overdue anew, for its new due time.
+   */
   async onOpened(data: BriefRequestEventData, tx: EntityManager, event: EventEnvelope): Promise<void> {
     const openedAt = new Date(event.occurredAt);
     const dueAt = new Date(data.dueAt);
+    const remindAt = briefReminderAt(openedAt, dueAt, this.reminderHoursBefore);
     await tx
       .createQueryBuilder()
       .insert()
@@ -45,13 +51,28 @@ export class BriefMailService {
         conferenceId: data.conferenceId,
         agencyId: data.agencyId,
         dueAt,
-        remindAt: briefReminderAt(openedAt, dueAt, this.reminderHoursBefore),
+        remindAt,
         reminderKey: data.requestId,
+        requestKey: data.requestId,
         status: 'OPEN',
         openedAt,
       })
       .orIgnore()
       .execute();
+    await tx.update(
+      BriefRequestProjection,
+      { id: data.requestId, status: 'CLOSED' },
+      {
+        dueAt,
+        previousDueAt: null,
+        remindAt,
+        reminderKey: event.id,
+        requestKey: event.id,
+        status: 'OPEN',
+        openedAt,
+        updatedAt: new Date(),
+      },
+    );
     const request = await tx.findOneByOrFail(BriefRequestProjection, { id: data.requestId });
     await this.queueRequestMail(tx, request);
   }
@@ -78,6 +99,7 @@ export class BriefMailService {
         dueAt: new Date(data.dueAt),
         remindAt: null,
         reminderKey: data.requestId,
+        requestKey: data.requestId,
         status: 'OVERDUE',
         openedAt: new Date(event.occurredAt),
       });
@@ -165,7 +187,7 @@ export class BriefMailService {
   }
 
   private async queueRequestMail(tx: EntityManager, request: BriefRequestProjection): Promise<void> {
-    if (briefOutstanding(request.status)) await this.queueForAgency(tx, 'BRIEF_REQUEST', request.id, request);
+    if (briefOutstanding(request.status)) await this.queueForAgency(tx, 'BRIEF_REQUEST', request.requestKey, request);
   }
 
   /**

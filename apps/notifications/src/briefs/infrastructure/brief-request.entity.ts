@@ -33,6 +33,13 @@ export class BriefRequestProjection {
   @Column({ name: 'reminder_key', type: 'uuid' })
   reminderKey: string;
 
+  /**
+   * The cause of the request mail: the request's id, then the event that opened it again after its agency was
+   * removed and invited again, so that the agency is asked once per opening (not again when a due time moves).
+   */
+  @Column({ name: 'request_key', type: 'uuid' })
+  requestKey: string;
+
   @Column({ type: 'varchar', length: 20 })
   status: BriefRequestState;
 

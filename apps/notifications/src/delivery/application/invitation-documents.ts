@@ -49,20 +49,20 @@ export class InvitationDocuments {
     conference: ConferenceSnapshot,
     invitation: InvitationEntity,
   ): Promise<OutgoingAttachment & { content: Buffer }> {
-    const organizer = this.organizer(conference).name;
+    const issuer = letterIssuer(notificationsConfig(), conference);
     const content = await renderInvitationLetter({
       number: conference.letterNumber,
       issuedAt: conference.letterIssuedAt,
       place: this.province.letter.place,
       unit: this.province.names.unit,
-      parentBody: this.province.letter.parentBody,
-      issuingBody: letterIssuer(notificationsConfig(), conference).name ?? organizer,
+      parentBody: issuer.parentBody,
+      issuingBody: issuer.name,
       recipient: { name: invitation.contactName, agencyName: invitation.agencyName },
       hosts: conference.hosts.map((host) => ({ name: host.agencyName, roles: host.roles })),
       conference: mailConference(conference),
       agenda: mailAgenda(conference.agenda, conference.startsAt),
       rsvpUrl: invitationLinks(this.tokens.tokenOf(invitation.id)).rsvpUrl,
-      signer: this.province.letter.signer,
+      signer: issuer.signer,
       zone: this.zone,
     });
     return {

@@ -25,6 +25,9 @@ const within = (at: Date, period: ReportPeriodDates) =>
 const hoursBetween = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / HOUR_MS) * 100) / 100;
 
 /** The plan's figures over `[from, to)` as they stand at `now`; times are written in `zone`. */
+/** Requests the agency no longer owed: the conference was cancelled, or its invitation withdrawn. */
+const WITHDRAWN: ReadonlySet<string> = new Set(['CONFERENCE_CANCELLED', 'INVITATION_WITHDRAWN']);
+
 export function activityFigures(
   rows: ProjectedRows,
   period: ReportPeriodDates,
@@ -37,7 +40,7 @@ export function activityFigures(
   const currentIds = new Set(current.map((c) => c.conferenceId));
   const invitees = rows.invitees.filter((i) => currentIds.has(i.conferenceId) && !i.removedAt && i.agencyId);
   const requests = rows.briefRequests.filter(
-    (r) => within(r.dueAt, period) && r.closedReason !== 'CONFERENCE_CANCELLED',
+    (r) => within(r.dueAt, period) && !WITHDRAWN.has(r.closedReason ?? ''),
   );
   return {
     period: { from: iso(period.from), to: iso(period.to) },

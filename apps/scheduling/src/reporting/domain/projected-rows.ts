@@ -39,7 +39,7 @@ export interface BriefRequestRow {
   dueAt: Date;
   firstSubmittedAt: Date | null;
   returns: number;
-  /** NOTHING_TO_REPORT, CONFERENCE_CANCELLED, or another reason the request was closed. */
+  /** A BriefRequestClosedReason, or CLOSED for a closure of an earlier event version that named no code. */
   closedReason: string | null;
 }
 

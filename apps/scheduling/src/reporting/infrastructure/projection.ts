@@ -92,10 +92,12 @@ export const Projection = {
     );
   },
 
+  /** A request closed when its agency was removed opens again, with a new due time, when it is invited again. */
   async briefRequestOpened(tx: EntityManager, data: BriefRequestEventData): Promise<void> {
     await tx.query(
       `INSERT INTO report_brief_request (request_id, conference_id, agency_id, due_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (request_id) DO NOTHING`,
+       ON CONFLICT (request_id) DO UPDATE SET due_at = EXCLUDED.due_at, closed_reason = NULL
+       WHERE report_brief_request.closed_reason IS NOT NULL`,
       [data.requestId, data.conferenceId, data.agencyId, new Date(data.dueAt)],
     );
   },
@@ -110,7 +112,7 @@ export const Projection = {
   async briefRequestClosed(tx: EntityManager, data: BriefRequestEventData): Promise<void> {
     await tx.query(`UPDATE report_brief_request SET closed_reason = $2 WHERE request_id = $1`, [
       data.requestId,
-      data.reason ?? 'CLOSED',
+      data.closedReason ?? 'CLOSED',
     ]);
   },
 

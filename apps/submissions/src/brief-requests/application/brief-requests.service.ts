@@ -83,19 +83,24 @@ export class BriefRequestsService {
   ): Promise<{ requestId: string; dueAt: Date }> {
     const existing = await tx.findOneBy(BriefRequestEntity, { conferenceId: conference.id, agencyId });
     if (existing) return { requestId: existing.id, dueAt: existing.dueAt };
-    const now = new Date();
-    // The others' due time (the conference's own `briefsDueAt`, moved with it) while it lies ahead; else the usual.
+    const dueAt = await this.lateDueAt(tx, conference, new Date());
+    const requestId = await this.openOne(tx, conference.id, agencyId, agencyName, dueAt);
+    if (!requestId) throw new Error(`a brief request of agency ${agencyId} on ${conference.id} appeared meanwhile`);
+    return { requestId, dueAt };
+  }
+
+  /**
+   * When a request opened after the call is due: the others' due time (the conference's own `briefsDueAt`, moved
+   * with it) while it lies ahead; else the usual.
+   */
+  async lateDueAt(tx: EntityManager, conference: ConferenceProjection, now: Date): Promise<Date> {
     const [shared]: Array<{ due_at: Date }> = await tx.query(
       `SELECT max(due_at) AS due_at FROM brief_request WHERE conference_id = $1 AND status = ANY($2::text[])`,
       [conference.id, OUTSTANDING],
     );
-    const dueAt =
-      shared?.due_at && shared.due_at.getTime() > now.getTime()
-        ? shared.due_at
-        : briefDueAt(conference, this.policy, this.calendar, now);
-    const requestId = await this.openOne(tx, conference.id, agencyId, agencyName, dueAt);
-    if (!requestId) throw new Error(`a brief request of agency ${agencyId} on ${conference.id} appeared meanwhile`);
-    return { requestId, dueAt };
+    return shared?.due_at && shared.due_at.getTime() > now.getTime()
+      ? shared.due_at
+      : briefDueAt(conference, this.policy, this.calendar, now);
   }
 
   /** The new request's id, with its opened event; undefined when the agency already had one. */
@@ -177,6 +182,7 @@ export class BriefRequestsService {
         agencyId: request.agencyId,
         dueAt: request.dueAt.toISOString(),
         reason: data.reason,
+        closedReason: request.closedReason,
       });
     }
   }
@@ -269,6 +275,7 @@ export class BriefRequestsService {
         reason: request.closingNote
           ? `Không có thông tin cần cung cấp: ${request.closingNote}`
           : 'Không có thông tin cần cung cấp',
+        closedReason: request.closedReason,
       });
       return (await this.toViews(tx, [request]))[0];
     });

@@ -17,6 +17,8 @@ describe('brief request lifecycle', () => {
     ['RETURNED', 'DECLARE_NOTHING_TO_REPORT', 'CLOSED'],
     ['OPEN', 'MARK_OVERDUE', 'OVERDUE'],
     ['SUBMITTED', 'CLOSE_FOR_CANCELLATION', 'CLOSED'],
+    ['OVERDUE', 'CLOSE_FOR_WITHDRAWAL', 'CLOSED'],
+    ['CLOSED', 'REOPEN_FOR_INVITATION', 'OPEN'],
     ['ACCEPTED', 'NOMINATE', 'ACCEPTED'],
   ])('%s --%s--> %s', (from, action, to) => {
     expect(apply(from, action)).toBe(to);
@@ -37,6 +39,8 @@ describe('brief request lifecycle', () => {
     ['OVERDUE', 'MARK_OVERDUE'],
     ['CLOSED', 'NOMINATE'],
     ['ACCEPTED', 'CLOSE_FOR_CANCELLATION'],
+    ['SUBMITTED', 'CLOSE_FOR_WITHDRAWAL'],
+    ['OPEN', 'REOPEN_FOR_INVITATION'],
   ])('refuses %s --%s--> with a 409 naming the current status', (from, action) => {
     const error = (() => {
       try {

@@ -11,12 +11,15 @@ export type BriefRequestAction =
   | 'NOMINATE'
   | 'MARK_OVERDUE'
   | 'MOVE_DUE_TIME'
-  | 'CLOSE_FOR_CANCELLATION';
+  | 'CLOSE_FOR_CANCELLATION'
+  | 'CLOSE_FOR_WITHDRAWAL'
+  | 'REOPEN_FOR_INVITATION';
 
 /**
  * The life of a brief request. An agency drafts (OPEN, or OVERDUE once the due time passed, or RETURNED after
  * a review), submits, and the coordinator accepts or returns; a returned brief is revised and submitted again.
- * While it is under review (SUBMITTED) nothing changes but the review; ACCEPTED and CLOSED are final.
+ * While it is under review (SUBMITTED) nothing changes but the review; ACCEPTED and CLOSED are final, except that
+ * a request closed because the agency was removed from the invitees opens again when it is invited again.
  */
 const TRANSITIONS: Record<BriefRequestAction, Partial<Record<BriefRequestStatus, BriefRequestStatus>>> = {
   SAVE_VERSION: { OPEN: 'OPEN', OVERDUE: 'OVERDUE', RETURNED: 'RETURNED' },
@@ -31,6 +34,9 @@ const TRANSITIONS: Record<BriefRequestAction, Partial<Record<BriefRequestStatus,
   MARK_OVERDUE: { OPEN: 'OVERDUE' },
   MOVE_DUE_TIME: { OPEN: 'OPEN', OVERDUE: 'OVERDUE', RETURNED: 'RETURNED' },
   CLOSE_FOR_CANCELLATION: { OPEN: 'CLOSED', OVERDUE: 'CLOSED', RETURNED: 'CLOSED', SUBMITTED: 'CLOSED' },
+  // A submitted brief stays under review when its agency is removed: it was delivered, the coordinator decides.
+  CLOSE_FOR_WITHDRAWAL: { OPEN: 'CLOSED', OVERDUE: 'CLOSED', RETURNED: 'CLOSED' },
+  REOPEN_FOR_INVITATION: { CLOSED: 'OPEN' },
 };
 
 const DESCRIPTIONS: Record<BriefRequestAction, string> = {
@@ -44,6 +50,8 @@ const DESCRIPTIONS: Record<BriefRequestAction, string> = {
   MARK_OVERDUE: 'mark the request overdue',
   MOVE_DUE_TIME: 'move the due time',
   CLOSE_FOR_CANCELLATION: 'close the request',
+  CLOSE_FOR_WITHDRAWAL: 'close the request',
+  REOPEN_FOR_INVITATION: 'reopen the request',
 };
 
 /** The status after `action`; a 409 naming the current status when the action is not allowed in it. */

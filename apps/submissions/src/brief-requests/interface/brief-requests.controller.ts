@@ -13,11 +13,13 @@ import {
 } from '@pressconf/contracts';
 import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
 import { BriefRequestsService } from '../application/brief-requests.service';
+import { InviteeChangesService } from '../application/invitee-changes.service';
 
 @Controller()
 export class BriefRequestsController {
   constructor(
     private readonly requests: BriefRequestsService,
+    private readonly inviteeChanges: InviteeChangesService,
     private readonly inbox: EventInbox,
   ) {}
 
@@ -27,6 +29,7 @@ export class BriefRequestsController {
       [EventTypes.conferenceCalled]: (data, tx) => this.requests.openForCalledConference(data, tx),
       [EventTypes.conferenceRescheduled]: (data, tx) => this.requests.moveForRescheduledConference(data, tx),
       [EventTypes.conferenceCancelled]: (data, tx) => this.requests.closeForCancelledConference(data, tx),
+      [EventTypes.conferenceInviteesChanged]: (data, tx) => this.inviteeChanges.onInviteesChanged(data, tx),
     });
   }
 
