@@ -59,7 +59,6 @@ const config = {
   idleS: num('BENCH_IDLE_S', 10),
   webhooks: {
     n: num('BENCH_WEBHOOK_N', 500),
-    concurrency: num('BENCH_WEBHOOK_API_CONCURRENCY', 20),
     perSubscription: num('WEBHOOK_CONCURRENCY_PER_SUBSCRIPTION', 4),
   },
   /** Extra node options for the four services (e.g. heap limits), for experiments. */
@@ -362,8 +361,8 @@ async function main() {
 
   if (want('webhooks') && runServices) {
     await phase('webhooks');
-    log.info(`webhooks: ${config.webhooks.n} incidents reported, each event POSTed to one subscriber`);
-    results.webhooks = await runWebhooks(stack, config.webhooks);
+    log.info(`webhooks: ${config.webhooks.n} incident events published, each POSTed to one subscriber`);
+    results.webhooks = await runWebhooks(stack, config.webhooks, kafka.brokers);
     log.info(
       `webhooks: ${results.webhooks.deliveriesPerSecond} deliveries/s (raw ${results.webhooks.raw.deliveriesPerSecond}/s), lost ${results.webhooks.lost}, duplicated ${results.webhooks.duplicated}`,
     );

@@ -1,10 +1,57 @@
-// Webhook delivery rate (issue 14): N incidents reported through the API, each an event on scheduling.incident.v1
-// that notifications queues for one subscription to `*` and POSTs, signed, to a receiver on 127.0.0.1 (allowed by
-// WEBHOOK_ALLOWED_HOSTS in the bench's stack). The raw limit beside it is the same receiver sent the same number of
-// signed POSTs straight from this process, with the per-subscription concurrency the service allows itself.
+// Webhook delivery rate (issue 14): N incident events put on scheduling.incident.v1 at once (as scheduling's outbox
+// relay would, faster than any API), each queued by notifications for one subscription and POSTed, signed, to a
+// receiver on 127.0.0.1 (allowed by WEBHOOK_ALLOWED_HOSTS in the bench's stack): the rate is the webhook worker's.
+// The raw limit beside it is the same receiver sent the same number of signed POSTs straight from this process,
+// with the per-subscription concurrency the service allows itself.
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import kafkajs from 'kafkajs';
 import { now } from './lib/util.mjs';
+
+const { Kafka, logLevel } = kafkajs;
+const TOPIC = 'scheduling.incident.v1';
+const TYPE = 'scheduling.incident.reported.v1';
+
+/** N valid incident.reported envelopes, keyed by incident as scheduling keys them. */
+async function publishIncidents(brokers, n) {
+  const producer = new Kafka({
+    clientId: 'bench-webhooks',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).producer();
+  await producer.connect();
+  try {
+    const messages = Array.from({ length: n }, (_, i) => {
+      const incidentId = randomUUID();
+      const envelope = {
+        id: randomUUID(),
+        type: TYPE,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        source: 'bench',
+        subject: incidentId,
+        correlationId: randomUUID(),
+        data: {
+          incidentId,
+          title: `Sự việc benchmark ${i}`,
+          topics: ['benchmark'],
+          agencyIds: [],
+          conveneBy: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      };
+      return {
+        key: incidentId,
+        value: JSON.stringify(envelope),
+        headers: { 'event-id': envelope.id, 'event-type': TYPE },
+      };
+    });
+    for (let start = 0; start < n; start += 500) {
+      await producer.send({ topic: TOPIC, messages: messages.slice(start, start + 500) });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
 
 const percentile = (xs, p) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -51,27 +98,17 @@ async function inParallel(n, concurrency, task) {
   );
 }
 
-export async function runWebhooks(stack, { n, concurrency, perSubscription }) {
+export async function runWebhooks(stack, { n, perSubscription }, kafkaBrokers) {
   const receiver = await startReceiver();
   try {
     const subscription = await stack.api('POST', '/webhook-subscriptions', {
       url: receiver.url,
-      eventTypes: ['scheduling.incident.reported.v1'],
+      eventTypes: [TYPE],
       description: 'benchmark receiver',
     });
-    const reportedAt = [];
     const started = now();
-    await inParallel(n, concurrency, async (i) => {
-      await stack.api('POST', '/incidents', {
-        title: `Sự việc benchmark ${i}`,
-        description: 'Đo tốc độ gửi webhook',
-        occurredAt: new Date().toISOString(),
-        topics: ['benchmark'],
-        agencyIds: [],
-      });
-      reportedAt.push(now());
-    });
-    const apiMs = now() - started;
+    await publishIncidents(kafkaBrokers, n);
+    const publishedMs = now() - started;
     const complete = await waitFor(() => receiver.arrivals.size >= n, 60_000 + n * 200);
     const times = [...receiver.arrivals.values()];
     const lastArrival = Math.max(...times);
@@ -81,9 +118,9 @@ export async function runWebhooks(stack, { n, concurrency, perSubscription }) {
       lost: n - receiver.arrivals.size,
       duplicated: receiver.duplicates(),
       complete,
-      apiRequestsPerSecond: Math.round((n / apiMs) * 1000),
+      publishedMs: Math.round(publishedMs),
+      firstAfterPublishMs: Math.round(Math.min(...times) - started),
       deliveriesPerSecond: Math.round((receiver.arrivals.size / (lastArrival - started)) * 1000),
-      lastAfterLastReportMs: Math.round(lastArrival - Math.max(...reportedAt)),
     };
     await stack.api('DELETE', `/webhook-subscriptions/${subscription.body.id}`);
 

@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, PrimaryColumn, Unique } from 'typeorm';
-import type { AttachmentMediaType } from '@pressconf/contracts';
 import { ConferenceProjection } from '../../brief-requests/infrastructure/conference-projection.entity';
+import { StoredFileColumns } from '../../files/infrastructure/stored-file.columns';
 
 /**
  * A communication orientation document (tài liệu định hướng) added to a conference's pack by the coordinator, or by
@@ -8,7 +8,7 @@ import { ConferenceProjection } from '../../brief-requests/infrastructure/confer
  */
 @Entity({ name: 'orientation_document' })
 @Unique('orientation_document_once', ['conferenceId', 'sha256'])
-export class OrientationDocumentEntity {
+export class OrientationDocumentEntity extends StoredFileColumns {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'orientation_document_pkey' })
   id: string;
 
@@ -21,27 +21,6 @@ export class OrientationDocumentEntity {
 
   @Column({ type: 'text', nullable: true })
   summary: string | null;
-
-  @Column({ name: 'file_name', type: 'varchar', length: 255 })
-  fileName: string;
-
-  @Column({ name: 'media_type', type: 'varchar', length: 100 })
-  mediaType: AttachmentMediaType;
-
-  @Column({ name: 'size_bytes', type: 'int' })
-  size: number;
-
-  @Column({ type: 'char', length: 64 })
-  sha256: string;
-
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
-
-  @Column({ name: 'uploaded_at', type: 'timestamptz', default: () => 'now()' })
-  uploadedAt: Date;
-
-  @Column({ name: 'uploaded_by', type: 'varchar', length: 200 })
-  uploadedBy: string;
 
   /** The body the document comes from (a host agency of the conference); null on documents added before. */
   @Column({ name: 'source_agency_id', type: 'uuid', nullable: true })
