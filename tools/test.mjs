@@ -104,7 +104,11 @@ async function runChecks(targets) {
     ['run-many', '-t', ...targets, '--parallel=2', '--outputStyle=static'],
     env,
   );
-  const failedTasks = [...output.matchAll(/-\s+nx run (\S+):(\S+)/g)].map((m) => m[2]);
+  // The list under "Failed tasks:": `- project:target` (Nx 21+) or `- nx run project:target` (earlier).
+  const failedList = output.slice(output.lastIndexOf('Failed tasks:'));
+  const failedTasks = output.includes('Failed tasks:')
+    ? [...failedList.matchAll(/^\s*-\s+(?:nx run )?([\w@/.-]+):(\w[\w-]*)\s*$/gm)].map((m) => m[2])
+    : [];
   for (const target of targets) {
     const projects = JSON.parse(
       (await runCapturing(bin('nx'), ['show', 'projects', '--with-target', target, '--json'], env, false)).output,

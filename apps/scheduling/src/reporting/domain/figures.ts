@@ -39,9 +39,7 @@ export function activityFigures(
   const current = inPeriod.filter((c) => !c.cancelledAt);
   const currentIds = new Set(current.map((c) => c.conferenceId));
   const invitees = rows.invitees.filter((i) => currentIds.has(i.conferenceId) && !i.removedAt && i.agencyId);
-  const requests = rows.briefRequests.filter(
-    (r) => within(r.dueAt, period) && !WITHDRAWN.has(r.closedReason ?? ''),
-  );
+  const requests = rows.briefRequests.filter((r) => within(r.dueAt, period) && !WITHDRAWN.has(r.closedReason ?? ''));
   return {
     period: { from: iso(period.from), to: iso(period.to) },
     generatedAt: iso(now),
