@@ -53,7 +53,7 @@ const config = {
   callIntervalS: num('SOAK_CALL_INTERVAL_S', 20),
   maxHeapSlope: num('SOAK_MAX_HEAP_SLOPE', 1),
   /** Requests per operation of the API fuzzing run after the soak (0: none); long runs fuzz by default. */
-  fuzzRuns: num('SOAK_FUZZ_RUNS', minutes >= 10 ? 60 : 0),
+  fuzzRuns: num('SOAK_FUZZ_RUNS', minutes >= 10 ? 32 : 0),
   mailBatchSize: 20,
 };
 

@@ -13,6 +13,8 @@ import { RowCounts } from './row-counts';
 /** FUZZ_SEED reproduces a run; FUZZ_RUNS is the number of requests per operation (a quarter of them valid). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
+/** The run's time grows with FUZZ_RUNS (every operation gets that many requests): a minute per run, at least 3. */
+const TIME_ALLOWED_MS = Math.max(180_000, RUNS * 60_000);
 /** Statuses any operation may answer although its entry does not list them: the HTTP layer's own refusals. */
 const GENERIC_STATUSES = new Set([400, 401, 403, 404, 413, 415, 429, 431]);
 /**
@@ -169,7 +171,7 @@ describe('the API under generated input', () => {
     );
     expect(failures).toEqual([]);
     expect(operations.length).toBeGreaterThan(30);
-  });
+  }, TIME_ALLOWED_MS);
 });
 
 interface Answer {

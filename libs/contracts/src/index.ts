@@ -4,6 +4,7 @@ export * from './events';
 export * from './internal-api';
 export * from './common/id-param';
 export * from './common/actor';
+export * from './common/audit';
 export * from './common/pagination';
 export * from './common/problem';
 export * from './common/validators';

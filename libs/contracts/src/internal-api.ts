@@ -43,6 +43,8 @@ function routes<S extends ServiceName, T extends Record<string, [HttpMethod, str
 
 export const InternalApi = {
   scheduling: routes('scheduling', {
+    /** This service's slice of the audit trail, newest first (the gateway merges the slices). */
+    listAuditEvents: ['GET', 'audit-events', STAFF],
     createAgency: ['POST', 'agencies', ['admin']],
     listAgencies: ['GET', 'agencies', EVERYONE],
     getAgency: ['GET', 'agencies/:id', EVERYONE],
@@ -73,6 +75,8 @@ export const InternalApi = {
     activityReport: ['GET', 'reports/activity', STAFF_AND_HOSTS],
   }),
   submissions: routes('submissions', {
+    /** This service's slice of the audit trail, newest first (the gateway merges the slices). */
+    listAuditEvents: ['GET', 'audit-events', STAFF],
     listBriefRequests: ['GET', 'conferences/:id/brief-requests', BRIEF_READERS],
     getBriefRequest: ['GET', 'brief-requests/:id', BRIEF_READERS],
     saveBrief: ['POST', 'brief-requests/:id/briefs', BRIEF_WRITERS],
@@ -104,6 +108,8 @@ export const InternalApi = {
     decideInformationOffer: ['POST', 'information-offers/:id/decide', STAFF],
   }),
   notifications: routes('notifications', {
+    /** This service's slice of the audit trail, newest first (the gateway merges the slices). */
+    listAuditEvents: ['GET', 'audit-events', STAFF],
     listInvitations: ['GET', 'conferences/:id/invitations', STAFF_AND_HOSTS],
     listDeliveries: ['GET', 'deliveries', STAFF_AND_HOSTS],
     resendDelivery: ['POST', 'deliveries/:id/resend', STAFF],

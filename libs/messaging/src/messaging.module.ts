@@ -30,6 +30,8 @@ import { KafkaServerHealth } from './health/kafka-server.health';
 import { loggerOptions } from './logging';
 import { TracingShutdown } from './tracing/tracing-shutdown';
 import { ServiceName } from '@pressconf/contracts';
+import { AuditEvents } from './audit/audit-events';
+import { AUDIT_EVENTS, auditEventsController, AuditRetention } from './audit/audit-trail.providers';
 import { messagingConfig } from './config/shared';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -67,7 +69,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
 
 /**
  * Everything a service needs to take part in the event flow: its own database schema, the outbox and its
- * relay, the idempotent inbox with dead-lettering, the internal HTTP API's actor check, problem+json errors and
+ * relay, the audit trail (its internal route and retention), the idempotent inbox with dead-lettering, the internal HTTP API's actor check, problem+json errors and
  * request context, health, metrics and JSON logs.
  */
 @Global()
@@ -88,9 +90,15 @@ export class ServiceMessagingModule implements NestModule {
         }),
         TerminusModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, auditEventsController(options.service)],
       providers: [
         { provide: SERVICE_NAME, useValue: options.service },
+        {
+          provide: AUDIT_EVENTS,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new AuditEvents(dataSource, options.service),
+        },
+        AuditRetention,
         { provide: Outbox, useFactory: () => new Outbox(options.service) },
         {
           provide: OutboxRelay,

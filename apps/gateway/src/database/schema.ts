@@ -1,3 +1,4 @@
+import { GatewayAuditTrail1796000100000 } from './migrations/1796000100000-gateway-audit-trail';
 import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { GatewayInitial1764100004000 } from './migrations/1764100004000-gateway-initial';
 import { ApiKeys1764100005000 } from './migrations/1764100005000-api-keys';
@@ -11,4 +12,5 @@ export const GATEWAY_MIGRATIONS = [
   ApiKeys1764100005000,
   ApiKeyPrefixLength1764700013000,
   ApiKeyHostAgency1795910000000,
+  GatewayAuditTrail1796000100000,
 ];

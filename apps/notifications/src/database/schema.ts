@@ -1,3 +1,4 @@
+import { NotificationsAuditTrail1796000100000 } from './migrations/1796000100000-notifications-audit-trail';
 import { BriefRequestProjection } from '../briefs/infrastructure/brief-request.entity';
 import { DeliveryEntity } from '../delivery/infrastructure/delivery.entity';
 import { IncidentProjection } from '../incidents/infrastructure/incident.entity';
@@ -46,4 +47,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsWebhooks1795870000000,
   NotificationsConferenceHosts1795910000000,
   NotificationsBriefRequestKey1795920000000,
+  NotificationsAuditTrail1796000100000,
 ];

@@ -1,3 +1,4 @@
+import { SchedulingAuditTrail1796000100000 } from './migrations/1796000100000-scheduling-audit-trail';
 import { AgencyEntity } from '../agencies/infrastructure/agency.entity';
 import { AgencyVersionEntity } from '../agencies/infrastructure/agency-version.entity';
 import { ConferenceEntity } from '../conferences/infrastructure/conference.entity';
@@ -26,4 +27,5 @@ export const SCHEDULING_MIGRATIONS = [
   SchedulingAgencyHistory1795854000000,
   SchedulingActivityReport1795900000000,
   SchedulingConferenceHosts1795910000000,
+  SchedulingAuditTrail1796000100000,
 ];

@@ -1,3 +1,4 @@
+import { SubmissionsAuditTrail1796000100000 } from './migrations/1796000100000-submissions-audit-trail';
 import { BriefRequestEntity } from '../brief-requests/infrastructure/brief-request.entity';
 import { ConferenceProjection } from '../brief-requests/infrastructure/conference-projection.entity';
 import { BriefingPackEntity } from '../briefing-pack/infrastructure/briefing-pack.entity';
@@ -34,4 +35,5 @@ export const SUBMISSIONS_MIGRATIONS = [
   SubmissionsSingleRequestUploads1764600012000,
   SubmissionsObstacleReportsAndOffers1795854000000,
   SubmissionsConferenceHosts1795910000000,
+  SubmissionsAuditTrail1796000100000,
 ];

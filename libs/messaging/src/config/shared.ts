@@ -24,6 +24,10 @@ export const databaseEnv = {
     'PostgreSQL server and database; each service keeps its own schema in it, created on start',
   ),
   DATABASE_POOL_SIZE: intVar(10, 'connections each process keeps open to PostgreSQL at most'),
+  AUDIT_RETENTION_MONTHS: intVar(
+    60,
+    'months the audit trail keeps its rows (whole months are dropped past it; at most a month longer)',
+  ),
   DATABASE_PASSWORD: optionalStringVar(
     "the password of DATABASE_URL's user, when kept out of the URL (a deployment reads it from the service's own Secret)",
     'the one in DATABASE_URL',

@@ -8,6 +8,8 @@ export interface RequestContext {
   /** The id of the event whose handling caused this work, if any. */
   causationId?: string;
   actor?: Actor;
+  /** The inbox consumer handling the event behind this work: the actor of what it changes. */
+  consumer?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

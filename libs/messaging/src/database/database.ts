@@ -6,6 +6,8 @@ import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { OutboxTraceContext1764900000000 } from './outbox-trace-context.migration';
 import { platformConfig } from '../config/shared';
+import { AuditTrail1796000000000 } from '../audit/audit-trail.migration';
+import { AuditContextSubscriber } from '../audit/audit-context.subscriber';
 
 /** An entity class: TypeORM reads its decorators and builds its instances. */
 export type EntityClass = new (...args: never[]) => object;
@@ -88,7 +90,7 @@ async function connectCreatingDatabase(url: string): Promise<Client> {
 
 /**
  * TypeORM options for a service: its own schema (also the search path, for raw SQL), its entities plus the
- * outbox and inbox (unless it publishes no events), its migrations after the messaging tables. Never
+ * outbox and inbox (unless it publishes no events), its migrations after the messaging and audit tables. Never
  * `synchronize`.
  */
 export function serviceDataSourceOptions(
@@ -103,7 +105,13 @@ export function serviceDataSourceOptions(
     url: databaseUrl(),
     schema,
     entities: [...entities, ...(messaging ? [OutboxMessage, ProcessedMessage] : [])],
-    migrations: [...(messaging ? [MessagingTables1764100000000, OutboxTraceContext1764900000000] : []), ...migrations],
+    // The audit trail's table and trigger function; the migrations declaring a service's audited tables come later.
+    migrations: [
+      ...(messaging ? [MessagingTables1764100000000, OutboxTraceContext1764900000000] : []),
+      AuditTrail1796000000000,
+      ...migrations,
+    ],
+    subscribers: [AuditContextSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -15,11 +15,15 @@ export interface DeadLetter {
   attempts: number;
 }
 
+/** How many parked messages a process remembers, to park each once: far more than a batch in flight. */
+const PARKED_REMEMBERED = 1_000;
+
 /** Parks messages that cannot be handled on `<topic>.dlq`, with the reason, so that consumption goes on. */
 export class DeadLetters {
   private readonly logger = new Logger(DeadLetters.name);
   private readonly producer: RenewableProducer;
   private count = 0;
+  private readonly parked = new Map<string, Promise<void>>();
 
   constructor(service: string) {
     const clientId = `${service}-dlq`;
@@ -32,7 +36,26 @@ export class DeadLetters {
     return this.count;
   }
 
+  /**
+   * Parks a message once, however many consumers of this service (Nest chains every handler of a topic) find it
+   * bad: the first one's park stands for all, and a second caller waits for it. Keyed by where the message sits.
+   */
   async send(letter: DeadLetter): Promise<void> {
+    const key = `${letter.topic}:${letter.partition}:${letter.offset}`;
+    const earlier = this.parked.get(key);
+    if (earlier) return earlier;
+    const parking = this.publish(letter);
+    this.parked.set(key, parking);
+    if (this.parked.size > PARKED_REMEMBERED) this.parked.delete(this.parked.keys().next().value as string);
+    try {
+      await parking;
+    } catch (error) {
+      this.parked.delete(key); // not parked: the redelivery tries again
+      throw error;
+    }
+  }
+
+  private async publish(letter: DeadLetter): Promise<void> {
     const headers: IHeaders = {
       ...letter.headers,
       [EventHeaders.deadLetterReason]: letter.reason.slice(0, 4000),

@@ -78,7 +78,7 @@ export class EventInbox {
     for (let round = 1; ; round += 1) {
       try {
         const handled = await RequestContexts.run(
-          { correlationId: envelope.correlationId, causationId: envelope.id },
+          { correlationId: envelope.correlationId, causationId: envelope.id, consumer },
           () =>
             this.dataSource.transaction(async (tx) => {
               const inserted: unknown[] = await tx.query(

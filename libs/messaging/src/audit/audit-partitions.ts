@@ -1,0 +1,41 @@
+/** The month partitions of `audit_event`: `audit_event_y2026m11` holds November 2026 (UTC). */
+const PARTITION = /^audit_event_y(\d{4})m(\d{2})$/;
+
+function monthStart(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 1));
+}
+
+function partitionName(start: Date): string {
+  return `audit_event_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Statements creating the partitions of this month and the next `monthsAhead` (each idempotent). */
+export function auditPartitionStatements(now: Date, monthsAhead: number): string[] {
+  const statements: string[] = [];
+  for (let i = 0; i <= monthsAhead; i += 1) {
+    const start = monthStart(now.getUTCFullYear(), now.getUTCMonth() + i);
+    const end = monthStart(start.getUTCFullYear(), start.getUTCMonth() + 1);
+    const name = partitionName(start);
+    statements.push(
+      `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF audit_event
+         FOR VALUES FROM ('${start.toISOString()}') TO ('${end.toISOString()}')`,
+      // A partition is a table of its own: its owner could empty it directly, so the grants are taken here too.
+      `REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM PUBLIC, CURRENT_USER`,
+    );
+  }
+  return statements;
+}
+
+/**
+ * The partitions wholly older than the retention (`retentionMonths` before the start of this month), which the
+ * retention job drops: rows are kept at least that long, at most a month longer.
+ */
+export function expiredAuditPartitions(names: readonly string[], now: Date, retentionMonths: number): string[] {
+  const cutoff = monthStart(now.getUTCFullYear(), now.getUTCMonth() - retentionMonths);
+  return names.filter((name) => {
+    const match = PARTITION.exec(name);
+    if (!match) return false;
+    const end = monthStart(Number(match[1]), Number(match[2]));
+    return end.getTime() <= cutoff.getTime();
+  });
+}
