@@ -58,9 +58,10 @@ export class ApiKeysService {
   }
 
   async revoke(id: string): Promise<void> {
-    const result = await this.dataSource
-      .getRepository(ApiKeyEntity)
-      .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    // In a transaction, like every change: the audit trail learns who revoked it from the transaction's settings.
+    const result = await this.dataSource.transaction((tx) =>
+      tx.getRepository(ApiKeyEntity).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
     if (!result.affected && !(await this.dataSource.getRepository(ApiKeyEntity).existsBy({ id }))) {
       throw new NotFoundError('API key', id);
     }

@@ -7,6 +7,7 @@ describe('typed configuration', () => {
     expect(loadConfig(messagingEnv, {})).toEqual({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
       DATABASE_POOL_SIZE: 10,
+      AUDIT_RETENTION_MONTHS: 60,
       LOG_LEVEL: 'info',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       KAFKA_EVENT_PARTITIONS: 6,

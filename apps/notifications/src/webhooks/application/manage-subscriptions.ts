@@ -96,7 +96,10 @@ export class ManageWebhookSubscriptions {
 
   /** Its queued deliveries and their log go with it. */
   async remove(id: string): Promise<void> {
-    const { affected } = await this.dataSource.getRepository(WebhookSubscriptionEntity).delete({ id });
+    // In a transaction, like every change: the audit trail learns who removed it from the transaction's settings.
+    const { affected } = await this.dataSource.transaction((tx) =>
+      tx.getRepository(WebhookSubscriptionEntity).delete({ id }),
+    );
     if (!affected) throw new NotFoundError('Webhook subscription', id);
   }
 
