@@ -106,72 +106,79 @@ describe('the API under generated input', () => {
     await stack?.stop();
   });
 
-  it(`answers every generated request without a 5xx (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`, async () => {
-    console.log(`API fuzzing with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
-    const { ids, callers } = await fuzzFixture(stack);
-    const context = { ids, callers, base: `http://127.0.0.1:${stack.ports.gateway}` };
-    const operations = operationsOf(document);
-    const valid: FuzzRequest[] = [];
-    const invalid: FuzzRequest[] = [];
-    operations.forEach((operation, index) => {
-      const seed = SEED + index * 1009;
-      const validCount = Math.max(1, Math.round(RUNS / 4));
-      const broken = sampleMutations(seed, RUNS - validCount);
-      for (let i = 0; i < RUNS; i += 1) {
-        const mutation = i < validCount ? undefined : broken[i - validCount];
-        const role = roleOf(!mutation, index + i);
-        (mutation ? invalid : valid).push(requestFor(operation, document, context, { seed: seed + i, role, mutation }));
-      }
-    });
-
-    const regressions = REGRESSIONS.map((regression) => {
-      const operation = operations.find((o) => o.method === regression.method && o.path === regression.path);
-      if (!operation) throw new Error(`no ${regression.method} ${regression.path} in the document`);
-      const request = requestFor(operation, document, context, {
-        seed: SEED,
-        role: 'admin',
-        mutation: regression.mutation,
+  it(
+    `answers every generated request without a 5xx (FUZZ_SEED=${SEED}, FUZZ_RUNS=${RUNS})`,
+    async () => {
+      console.log(`API fuzzing with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
+      const { ids, callers } = await fuzzFixture(stack);
+      const context = { ids, callers, base: `http://127.0.0.1:${stack.ports.gateway}` };
+      const operations = operationsOf(document);
+      const valid: FuzzRequest[] = [];
+      const invalid: FuzzRequest[] = [];
+      operations.forEach((operation, index) => {
+        const seed = SEED + index * 1009;
+        const validCount = Math.max(1, Math.round(RUNS / 4));
+        const broken = sampleMutations(seed, RUNS - validCount);
+        for (let i = 0; i < RUNS; i += 1) {
+          const mutation = i < validCount ? undefined : broken[i - validCount];
+          const role = roleOf(!mutation, index + i);
+          (mutation ? invalid : valid).push(
+            requestFor(operation, document, context, { seed: seed + i, role, mutation }),
+          );
+        }
       });
-      return { request, status: regression.status };
-    });
 
-    const failures: string[] = [];
-    const tally = new Map<string, number>();
-    const check = async (request: FuzzRequest, compareCounts: boolean) => {
-      const before = compareCounts ? await counts.take() : undefined;
-      const answer = await send(request);
-      tally.set(`${answer.status}`, (tally.get(`${answer.status}`) ?? 0) + 1);
-      const found = verdictOn(request, answer, problemShape);
-      if (found) failures.push(`${found}: ${describeRequest(request)}`);
-      if (!before) return answer;
-      if (answer.status >= 400) {
-        const changed = counts.differences(before, await counts.take());
-        if (changed.length)
-          failures.push(`refused with ${answer.status} but wrote ${changed}: ${describeRequest(request)}`);
-      } else if (request.operation.method !== 'GET') {
-        await counts.settle(); // an accepted change, and the events it causes, before the next comparison
+      const regressions = REGRESSIONS.map((regression) => {
+        const operation = operations.find((o) => o.method === regression.method && o.path === regression.path);
+        if (!operation) throw new Error(`no ${regression.method} ${regression.path} in the document`);
+        const request = requestFor(operation, document, context, {
+          seed: SEED,
+          role: 'admin',
+          mutation: regression.mutation,
+        });
+        return { request, status: regression.status };
+      });
+
+      const failures: string[] = [];
+      const tally = new Map<string, number>();
+      const check = async (request: FuzzRequest, compareCounts: boolean) => {
+        const before = compareCounts ? await counts.take() : undefined;
+        const answer = await send(request);
+        tally.set(`${answer.status}`, (tally.get(`${answer.status}`) ?? 0) + 1);
+        const found = verdictOn(request, answer, problemShape);
+        if (found) failures.push(`${found}: ${describeRequest(request)}`);
+        if (!before) return answer;
+        if (answer.status >= 400) {
+          const changed = counts.differences(before, await counts.take());
+          if (changed.length)
+            failures.push(`refused with ${answer.status} but wrote ${changed}: ${describeRequest(request)}`);
+        } else if (request.operation.method !== 'GET') {
+          await counts.settle(); // an accepted change, and the events it causes, before the next comparison
+        }
+        return answer;
+      };
+
+      valid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
+      for (const request of valid) await check(request, false);
+      await counts.settle();
+      invalid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
+      for (const request of invalid) await check(request, true);
+      for (const { request, status } of regressions) {
+        const answer = await check(request, true);
+        if (answer.status !== status)
+          failures.push(`${answer.status} instead of ${status}: ${describeRequest(request)}`);
       }
-      return answer;
-    };
 
-    valid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
-    for (const request of valid) await check(request, false);
-    await counts.settle();
-    invalid.sort((a, b) => Number(isFinal(a)) - Number(isFinal(b)));
-    for (const request of invalid) await check(request, true);
-    for (const { request, status } of regressions) {
-      const answer = await check(request, true);
-      if (answer.status !== status) failures.push(`${answer.status} instead of ${status}: ${describeRequest(request)}`);
-    }
-
-    console.log(
-      `API fuzzing: ${valid.length + invalid.length + regressions.length} requests over ${operations.length} operations; statuses ${JSON.stringify(
-        Object.fromEntries(tally),
-      )}; ${failures.length} finding(s)`,
-    );
-    expect(failures).toEqual([]);
-    expect(operations.length).toBeGreaterThan(30);
-  }, TIME_ALLOWED_MS);
+      console.log(
+        `API fuzzing: ${valid.length + invalid.length + regressions.length} requests over ${operations.length} operations; statuses ${JSON.stringify(
+          Object.fromEntries(tally),
+        )}; ${failures.length} finding(s)`,
+      );
+      expect(failures).toEqual([]);
+      expect(operations.length).toBeGreaterThan(30);
+    },
+    TIME_ALLOWED_MS,
+  );
 });
 
 interface Answer {

@@ -86,6 +86,7 @@ const WHO: Record<string, readonly Role[] | typeof TOKEN> = {
   'POST /information-offers/{id}/attachments': ['agency'],
   'POST /information-offers/{id}/decide': STAFF,
   'GET /reports/activity': STAFF_AND_HOSTS,
+  'GET /audit-events': STAFF,
   'POST /webhook-subscriptions': ['admin'],
   'GET /webhook-subscriptions': ['admin'],
   'GET /webhook-subscriptions/{id}': ['admin'],

@@ -96,6 +96,19 @@ describe('each service’s database role', () => {
     });
   });
 
+  it('of a service may not rewrite its own audit trail, nor empty its default partition', async () => {
+    await as('scheduling', async (db) => {
+      for (const statement of [
+        `UPDATE scheduling.audit_event SET action = 'x'`,
+        'DELETE FROM scheduling.audit_event',
+        'TRUNCATE scheduling.audit_event',
+        'TRUNCATE scheduling.audit_event_default',
+      ]) {
+        await expect(db.query(statement)).rejects.toMatchObject({ code: '42501' });
+      }
+    });
+  });
+
   it('of every service may use its own schema and no other', async () => {
     const grants = await stack.query<{ role: string; schema: string; usage: boolean; create: boolean }>(
       `SELECT r AS role, s AS schema, has_schema_privilege(r, s, 'USAGE') AS usage,

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import {
+  AuditRetention,
   HttpMetricsMiddleware,
   loadConfig,
   loggerOptions,
@@ -45,6 +46,8 @@ import { ObstacleReportsController } from './obstacle-reports/obstacle-reports.c
 import { InformationOffersController } from './information-offers/information-offers.controller';
 import { WebhookSubscriptionsController } from './webhooks/webhook-subscriptions.controller';
 import { ServicesModule } from './services/services.module';
+import { AuditEventsController } from './audit/audit-events.controller';
+import { AuditTrail } from './audit/audit-trail';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { type GatewayConfig, gatewayEnv } from './config';
 
@@ -89,6 +92,7 @@ import { type GatewayConfig, gatewayEnv } from './config';
     ObstacleReportsController,
     InformationOffersController,
     WebhookSubscriptionsController,
+    AuditEventsController,
     HealthController,
   ],
   providers: [
@@ -97,6 +101,9 @@ import { type GatewayConfig, gatewayEnv } from './config';
     AuthFailures,
     Authentication,
     IdempotencySweep,
+    // The gateway's own trail (its API keys): its month partitions made ahead and dropped past the retention.
+    AuditRetention,
+    AuditTrail,
     PageFiles,
     InviteePages,
     TracingShutdown,

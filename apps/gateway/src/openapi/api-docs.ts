@@ -22,6 +22,20 @@ const problemResponse = (status: number) =>
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath('Problem') } } },
   });
 
+/** The schema of a page of a list (`{items, page, pageSize, total}`) whose items are the named schema. */
+export function pageSchema(items: string) {
+  return {
+    type: 'object',
+    required: ['items', 'page', 'pageSize', 'total'],
+    properties: {
+      items: { type: 'array', items: { $ref: getSchemaPath(items) } },
+      page: { type: 'integer', minimum: 1 },
+      pageSize: { type: 'integer', minimum: 1, maximum: 100 },
+      total: { type: 'integer', minimum: 0 },
+    },
+  };
+}
+
 /** One route's documentation: summary, body schema from `libs/contracts`, success and error responses. */
 export function ApiRoute(options: {
   summary: string;
@@ -34,16 +48,7 @@ export function ApiRoute(options: {
   const { success } = options;
   const schema = success.schema
     ? success.list
-      ? {
-          type: 'object',
-          required: ['items', 'page', 'pageSize', 'total'],
-          properties: {
-            items: { type: 'array', items: { $ref: getSchemaPath(success.schema) } },
-            page: { type: 'integer', minimum: 1 },
-            pageSize: { type: 'integer', minimum: 1, maximum: 100 },
-            total: { type: 'integer', minimum: 0 },
-          },
-        }
+      ? pageSchema(success.schema)
       : { $ref: getSchemaPath(success.schema) }
     : undefined;
   return applyDecorators(

@@ -53,8 +53,8 @@ export function buildOpenApi(
     .setTitle(`Press information conferences — ${province.english.peoplesCommittee}`)
     .setDescription(
       'Public contract v1: the agency registry, incidents, conferences and their participants, brief requests, ' +
-        'invitations, and every message sent (deliveries). Errors are application/problem+json (RFC 9457). Times ' +
-        'are ISO-8601 with an offset.',
+        'invitations, every message sent (deliveries), and the audit trail of every change. Errors are ' +
+        'application/problem+json (RFC 9457). Times are ISO-8601 with an offset.',
     )
     .setVersion('1.0.0')
     .setLicense(`Proprietary: ${province.peoplesCommittee.name}`, province.website)

@@ -1,4 +1,5 @@
-import { auditActorOf } from './audit-context.subscriber';
+import { getMetadataArgsStorage } from 'typeorm';
+import { AuditContextSubscriber, auditActorOf } from './audit-context.subscriber';
 
 describe('auditActorOf', () => {
   it('names the caller, with its agency', () => {
@@ -15,5 +16,11 @@ describe('auditActorOf', () => {
 
   it('names nobody without either: the trigger then names the service', () => {
     expect(auditActorOf({ correlationId: 'c1' })).toBeUndefined();
+  });
+});
+
+describe('AuditContextSubscriber', () => {
+  it('is a subscriber TypeORM keeps when a data source lists it', () => {
+    expect(getMetadataArgsStorage().filterSubscribers([AuditContextSubscriber])).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { EntitySubscriberInterface, TransactionStartEvent } from 'typeorm';
+import { EntitySubscriberInterface, EventSubscriber, TransactionStartEvent } from 'typeorm';
 import { AuditActor } from '@pressconf/contracts';
 import { RequestContext, RequestContexts } from '../context/request-context';
 
@@ -12,8 +12,10 @@ export function auditActorOf(context: RequestContext): AuditActor | undefined {
 /**
  * Tells each transaction begun for a request or an event who acts and under which correlation id, as settings local
  * to the transaction, which the audit trigger reads (AuditTrail1796000000000). Work outside any context (the outbox
- * relay, timers) costs no round trip: the trail then names the service itself.
+ * relay, timers) costs no round trip: the trail then names the service itself. TypeORM keeps only the `subscribers`
+ * that carry the decorator: without it, this one would be dropped without a word.
  */
+@EventSubscriber()
 export class AuditContextSubscriber implements EntitySubscriberInterface {
   async afterTransactionStart(event: TransactionStartEvent): Promise<void> {
     const context = RequestContexts.current();

@@ -9,21 +9,41 @@ function partitionName(start: Date): string {
   return `audit_event_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** Statements creating the partitions of this month and the next `monthsAhead` (each idempotent). */
-export function auditPartitionStatements(now: Date, monthsAhead: number): string[] {
-  const statements: string[] = [];
+/** One month's partition and the statements that make it (each idempotent). */
+export interface AuditPartition {
+  name: string;
+  statements: string[];
+}
+
+/**
+ * The partitions of this month and the next `monthsAhead`. A partition is a table of its own: its owner could
+ * empty it directly, so its grants are taken, and TRUNCATE, which no row trigger of the parent sees, is refused.
+ */
+export function auditPartitions(now: Date, monthsAhead: number): AuditPartition[] {
+  const partitions: AuditPartition[] = [];
   for (let i = 0; i <= monthsAhead; i += 1) {
     const start = monthStart(now.getUTCFullYear(), now.getUTCMonth() + i);
     const end = monthStart(start.getUTCFullYear(), start.getUTCMonth() + 1);
     const name = partitionName(start);
-    statements.push(
-      `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF audit_event
+    partitions.push({
+      name,
+      statements: [
+        `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF audit_event
          FOR VALUES FROM ('${start.toISOString()}') TO ('${end.toISOString()}')`,
-      // A partition is a table of its own: its owner could empty it directly, so the grants are taken here too.
-      `REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM PUBLIC, CURRENT_USER`,
-    );
+        ...sealStatements(name),
+      ],
+    });
   }
-  return statements;
+  return partitions;
+}
+
+/** A partition's own protection: no UPDATE, DELETE or TRUNCATE granted, and TRUNCATE refused even to its owner. */
+export function sealStatements(name: string): string[] {
+  return [
+    `REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM PUBLIC, CURRENT_USER`,
+    `CREATE OR REPLACE TRIGGER ${name}_no_truncate BEFORE TRUNCATE ON ${name}
+       FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodicJob } from '../scheduling/periodic-job';
-import { auditPartitionStatements, expiredAuditPartitions } from './audit-partitions';
+import { auditPartitions, expiredAuditPartitions } from './audit-partitions';
 
 /** Any number, the same in every schema: one replica of a service keeps its trail's partitions at a time. */
 const RETENTION_LOCK = 7_431_001;
@@ -17,7 +17,19 @@ export async function keepAuditPartitions(dataSource: DataSource, retentionMonth
       RETENTION_LOCK,
     ]);
     if (!locked) return undefined;
-    for (const statement of auditPartitionStatements(now, 2)) await tx.query(statement);
+    // Each month on its own: one that cannot be made (rows of its month already in the default partition) is
+    // reported, and neither the other months nor the drops wait for it.
+    const unmade: string[] = [];
+    for (const { name, statements } of auditPartitions(now, 2)) {
+      await tx.query('SAVEPOINT audit_partition');
+      try {
+        for (const statement of statements) await tx.query(statement);
+        await tx.query('RELEASE SAVEPOINT audit_partition');
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT audit_partition');
+        unmade.push(`${name} (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }
     const partitions: Array<{ name: string }> = await tx.query(
       `SELECT c.relname AS name FROM pg_inherits i
          JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
@@ -29,9 +41,11 @@ export async function keepAuditPartitions(dataSource: DataSource, retentionMonth
       retentionMonths,
     );
     for (const name of expired) await tx.query(`DROP TABLE ${name}`);
-    return expired.length
-      ? `dropped audit partitions past ${retentionMonths} months: ${expired.join(', ')}`
-      : undefined;
+    const report = [
+      ...(expired.length ? [`dropped audit partitions past ${retentionMonths} months: ${expired.join(', ')}`] : []),
+      ...(unmade.length ? [`could not make audit partitions: ${unmade.join('; ')}`] : []),
+    ];
+    return report.length ? report.join('; ') : undefined;
   });
 }
 
@@ -42,5 +56,6 @@ export function auditRetentionJob(dataSource: DataSource, retentionMonths: numbe
     runAtStart: true,
     run: () => keepAuditPartitions(dataSource, retentionMonths),
     logger: new Logger('AuditRetention'),
+    reportLevel: 'warn',
   });
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { auditPartitionStatements } from './audit-partitions';
+import { auditPartitions, sealStatements } from './audit-partitions';
 
 /**
  * The audit trail of a service, the same in every schema: the append-only `audit_event` table, partitioned by month
@@ -32,10 +32,6 @@ export class AuditTrail1796000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_event_entity_type ON audit_event (entity_type, occurred_at, id)`);
     await q.query(`CREATE INDEX audit_event_actor ON audit_event (actor_subject, occurred_at, id)`);
     await q.query(`CREATE INDEX audit_event_action ON audit_event (action, occurred_at, id)`);
-    // A row outside every month partition still lands (the retention job creates them ahead of time).
-    await q.query(`CREATE TABLE audit_event_default PARTITION OF audit_event DEFAULT`);
-    for (const statement of auditPartitionStatements(new Date(), 2)) await q.query(statement);
-
     await q.query(`
       CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -48,6 +44,11 @@ export class AuditTrail1796000000000 implements MigrationInterface {
       CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
         FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM PUBLIC, CURRENT_USER`);
+    // A row outside every month partition still lands (the retention job creates them ahead of time).
+    await q.query(`CREATE TABLE audit_event_default PARTITION OF audit_event DEFAULT`);
+    for (const statement of sealStatements('audit_event_default')) await q.query(statement);
+    for (const { statements } of auditPartitions(new Date(), 2))
+      for (const statement of statements) await q.query(statement);
 
     // A secret's or a file's value never enters the trail: its SHA-256 does (of the bytes, for bytea).
     await q.query(`
