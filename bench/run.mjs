@@ -1,4 +1,4 @@
-// `npm run bench [-- fanout|raw|gateway|report|webhooks]`: brings up everything it needs (dependencies, PostgreSQL, a build when
+// `npm run bench [-- fanout|raw|gateway|report|webhooks|audit]`: brings up everything it needs (dependencies, PostgreSQL, a build when
 // dist is missing, a fresh Kafka broker of its own, a fresh database, the four services, an SMTP listener), runs
 // the benchmarks of issues 8 and 12, prints a table and writes bench/results/<timestamp>.json. See bench/README.md.
 //
@@ -26,8 +26,8 @@ const SERVICES = ['scheduling', 'submissions', 'notifications', 'gateway'];
 
 const which = process.argv[2] ?? 'all';
 // `idle` (start, warm up, measure the idle CPU, stop) is for diagnosis; it has no npm script.
-if (!['all', 'fanout', 'raw', 'gateway', 'report', 'webhooks', 'idle'].includes(which)) {
-  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|report|webhooks|idle]');
+if (!['all', 'fanout', 'raw', 'gateway', 'report', 'webhooks', 'audit', 'idle'].includes(which)) {
+  console.error('usage: node bench/run.mjs [all|fanout|raw|gateway|report|webhooks|audit|idle]');
   process.exit(2);
 }
 const want = (name) => which === 'all' || which === name;
@@ -101,6 +101,7 @@ async function main() {
   const { evaluate, machineInfo, render } = await import('./lib/report.mjs');
   const { measureReport, reportScale, seedReportYear } = await import('./activity-report.mjs');
   const { runWebhooks } = await import('./webhooks.mjs');
+  const { auditScale, measureAudit, seedAudit } = await import('./audit.mjs');
   const { runTag, conferenceDraft } = await import('./lib/directory.mjs');
   const { now, stamp } = await import('./lib/util.mjs');
 
@@ -376,6 +377,18 @@ async function main() {
     results.report = { scale, seeded, ...(await measureReport(stack, scale)) };
     log.info(
       `activity report over a year: JSON ${results.report.json.medianMs} ms, PDF ${results.report.pdf.medianMs} ms (median of ${scale.repeats})`,
+    );
+  }
+
+  if (want('audit') && runServices) {
+    const scale = auditScale();
+    await phase('audit seed');
+    log.info(`audit trail: seeding ${scale.rows} rows over a year in the four schemas`);
+    const seeded = await seedAudit(stack, scale, (line) => log.info(line));
+    results.audit = { scale, seeded, ...(await measureAudit(stack, scale, seeded, phase)) };
+    const newest = results.audit.cases[0];
+    log.info(
+      `audit trail: newest page ${newest.api.medianMs ?? newest.api.error} ms (raw ${newest.raw.medianMs} ms), CSV ${results.audit.csv.rowsPerSecond ?? results.audit.csv.error} rows/s`,
     );
   }
 

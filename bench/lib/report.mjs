@@ -319,11 +319,81 @@ export function render(results) {
       ),
     );
   }
+  if (results.audit) out.push('', ...renderAudit(results.audit, results.memory?.phases));
   if (results.targets?.length) {
     out.push('', 'Targets (issues 8, 12 and 15; reported, not asserted)');
     for (const t of results.targets) out.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.value}`);
   }
   return out.join('\n');
+}
+
+/** The audit trail: each filter's page through the API beside AuditEvents' SQL, then the CSV export. */
+function renderAudit(a, phases) {
+  const stores = Object.entries(a.seeded.rows)
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ');
+  const rss = (phase) =>
+    ['gateway', 'scheduling', 'submissions'].map((p) => `${p} ${fmt(phases?.[phase]?.[p]?.peakRssMb)}`).join(', ');
+  const query = (c) =>
+    Object.entries(c.query)
+      .map(([k, v]) => `${k}=${v.length > 24 ? `${v.slice(0, 20)}…` : v}`)
+      .concat(c.page > 1 ? [`page=${c.page}`] : [])
+      .join(' ');
+  const csv = a.csv;
+  return [
+    `Audit trail: ${a.seeded.total} rows over a year (${stores}; ${a.seeded.actions} actions, ${a.seeded.actors} actors), ` +
+      `seeded in ${a.seeded.seedS} s. Pages of ${a.pageSize}, median and max of ${a.repeats}. raw = AuditEvents' SQL ` +
+      '(rows, then count) on one connection: scheduling alone, and the four stores at once',
+    table(
+      ['page', 'filter', 'matched', 'API ms', 'API max', 'raw ms', 'raw max', '× raw', 'raw 4 ms', '× raw 4'],
+      a.cases.map((c) => [
+        c.name,
+        query(c) || '–',
+        `${c.matched}${c.api.total === undefined || c.totalMatches ? '' : ` (API ${c.api.total})`}`,
+        c.api.error ? 'error' : fmt(c.api.medianMs, 1),
+        fmt(c.api.maxMs, 1),
+        fmt(c.raw.medianMs, 1),
+        fmt(c.raw.maxMs, 1),
+        fmt(c.ratioToRaw, 1),
+        fmt(c.raw4.medianMs, 1),
+        fmt(c.ratioToRaw4, 1),
+      ]),
+      2,
+    ),
+    ...a.cases.filter((c) => c.api.error).map((c) => `  ${c.name}: ${c.api.error}`),
+    '',
+    `CSV export of ${csv.query.from} … ${csv.query.to} (median of ${csv.repeats}); raw = COPY … TO STDOUT of the four stores merged, through psql`,
+    table(
+      ['', 'rows', 'MB', 'ms', 'max ms', 'first byte ms', 'rows/s', '× raw'],
+      [
+        csv.error
+          ? ['API', 'error', '', '', '', '', '', '']
+          : [
+              'API',
+              fmt(csv.rows),
+              fmt(csv.bytes / 2 ** 20, 1),
+              fmt(csv.medianMs),
+              fmt(csv.maxMs),
+              fmt(csv.firstByteMs),
+              fmt(csv.rowsPerSecond),
+              fmt(csv.ratioToRaw, 2),
+            ],
+        [
+          'raw',
+          fmt(csv.raw.rows),
+          fmt(csv.raw.bytes / 2 ** 20, 1),
+          fmt(csv.raw.medianMs),
+          fmt(csv.raw.maxMs),
+          '–',
+          fmt(csv.raw.rowsPerSecond),
+          '1',
+        ],
+      ],
+      1,
+    ),
+    ...(csv.error ? [`  CSV: ${csv.error}`] : []),
+    `Peak RSS MB while paging: ${rss('audit pages')}; during the export: ${rss('audit csv')}`,
+  ];
 }
 
 const mark = (...checks) =>

@@ -2,19 +2,25 @@ import { auditCursor, AuditEventView, compareAuditEvents } from '@pressconf/cont
 
 /**
  * Every row of one store, newest first, asked for `size` at a time: each slice starts just older than the last row
- * of the one before (its cursor), so nothing is skipped or repeated however the rows are spread, and only one slice
- * of each store is held at a time. A slice shorter than `size` is the last.
+ * of the one before (its cursor), so nothing is skipped or repeated however the rows are spread. The next slice is
+ * asked for as soon as one arrives, while its rows are written out, so at most two slices of a store are held at a
+ * time and the export does not wait a round trip per slice. A slice shorter than `size` is the last.
  */
 export async function* sliceBySlice(
   read: (before: string | undefined) => Promise<AuditEventView[]>,
   size: number,
 ): AsyncGenerator<AuditEventView> {
-  let before: string | undefined;
+  let next = read(undefined);
   for (;;) {
-    const items = await read(before);
+    const items = await next;
+    const more = items.length >= size;
+    if (more) {
+      next = read(auditCursor(items[items.length - 1]));
+      // A reader that stops before this slice is needed must not leave its failure unhandled; awaited, it throws.
+      next.catch(() => undefined);
+    }
     yield* items;
-    if (items.length < size) return;
-    before = auditCursor(items[items.length - 1]);
+    if (!more) return;
   }
 }
 

@@ -20,7 +20,7 @@ const STORES = ['gateway', 'scheduling', 'submissions', 'notifications'] as cons
 type Store = (typeof STORES)[number];
 
 /** Rows asked of each store at a time by the export. */
-export const EXPORT_SLICE = 500;
+export const EXPORT_SLICE = 1_000;
 
 /** The filters alone, as each store takes them (no paging: the stores answer slices). */
 function filtersOf(query: AuditEventFilters): AuditSliceQuery {
