@@ -39,7 +39,10 @@ export const notificationsEnv = messagingEnv.extend({
   MAIL_MAX_CONNECTIONS: intVar(5, 'SMTP pool size'),
   MAIL_BATCH_SIZE: intVar(20, 'deliveries leased per round'),
   MAIL_LEASE_MS: intVar(60_000, 'lease length of a delivery being sent'),
-  MAIL_POLL_INTERVAL_MS: intVar(250, 'delivery worker poll interval when idle'),
+  MAIL_POLL_INTERVAL_MS: intVar(
+    1_000,
+    'delivery worker poll interval when idle: a safety net and the retries’ clock, as queued mail wakes it at once',
+  ),
   BRIEF_REMINDER_HOURS_BEFORE: numberVar(
     24,
     'a brief still owed is reminded this long before its due time (halfway, when the request came with less notice)',
@@ -94,7 +97,10 @@ export const notificationsEnv = messagingEnv.extend({
     4,
     'webhook deliveries in flight at once to one subscription (each conference one at a time), so a slow receiver leaves the others their share',
   ),
-  WEBHOOK_POLL_INTERVAL_MS: intVar(250, 'webhook worker poll interval when idle'),
+  WEBHOOK_POLL_INTERVAL_MS: intVar(
+    1_000,
+    'webhook worker poll interval when idle: a safety net and the retries’ clock, as queued deliveries wake it at once',
+  ),
   WEBHOOK_LEASE_MS: intVar(30_000, 'lease length of a webhook delivery being sent (above WEBHOOK_TIMEOUT_MS)'),
   NOTIFICATIONS_TEMPLATES_DIR: optionalStringVar(
     'folder of the mail templates (`vi/`, `en/`)',

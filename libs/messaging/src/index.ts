@@ -39,3 +39,6 @@ export * from './audit/audit-retention';
 export * from './audit/audit-trail.migration';
 export * from './audit/audit-trail.providers';
 export * from './audit/audited-table';
+export * from './wakeups/nap';
+export * from './wakeups/table-wakeups';
+export * from './wakeups/wakeup-triggers';

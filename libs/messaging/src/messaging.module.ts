@@ -14,7 +14,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { TerminusModule } from '@nestjs/terminus';
-import { EntityClass, MigrationClass, serviceDataSourceOptions } from './database/database';
+import { databaseUrl, EntityClass, MigrationClass, serviceDataSourceOptions } from './database/database';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { DeadLetters } from './inbox/dead-letters';
@@ -32,6 +32,7 @@ import { TracingShutdown } from './tracing/tracing-shutdown';
 import { ServiceName } from '@pressconf/contracts';
 import { AuditEvents } from './audit/audit-events';
 import { AUDIT_EVENTS, auditEventsController, AuditRetention } from './audit/audit-trail.providers';
+import { TableWakeups } from './wakeups/table-wakeups';
 import { messagingConfig } from './config/shared';
 
 export const SERVICE_NAME = Symbol('SERVICE_NAME');
@@ -52,9 +53,11 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   constructor(
     private readonly relay: OutboxRelay,
     private readonly deadLetters: DeadLetters,
+    private readonly wakeups: TableWakeups,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.wakeups.start();
     await this.relay.start();
   }
 
@@ -63,6 +66,7 @@ class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.wakeups.stop();
     await this.deadLetters.close();
   }
 }
@@ -100,13 +104,15 @@ export class ServiceMessagingModule implements NestModule {
         },
         AuditRetention,
         { provide: Outbox, useFactory: () => new Outbox(options.service) },
+        { provide: TableWakeups, useFactory: () => new TableWakeups(databaseUrl(), options.service) },
         {
           provide: OutboxRelay,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) =>
+          inject: [DataSource, TableWakeups],
+          useFactory: (dataSource: DataSource, wakeups: TableWakeups) =>
             new OutboxRelay(dataSource, {
               service: options.service,
               pollIntervalMs: messagingConfig().OUTBOX_POLL_INTERVAL_MS,
+              wakeups,
             }),
         },
         { provide: DeadLetters, useFactory: () => new DeadLetters(options.service) },
@@ -127,7 +133,16 @@ export class ServiceMessagingModule implements NestModule {
             new InternalAuthGuard(reflector, actorTokenPublicKey(), options.service),
         },
       ],
-      exports: [SERVICE_NAME, Outbox, OutboxRelay, EventInbox, DeadLetters, KafkaServerHealth, TypeOrmModule],
+      exports: [
+        SERVICE_NAME,
+        Outbox,
+        OutboxRelay,
+        EventInbox,
+        DeadLetters,
+        KafkaServerHealth,
+        TableWakeups,
+        TypeOrmModule,
+      ],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { NotificationsQueueWakeups1796000300000 } from './migrations/1796000300000-notifications-queue-wakeups';
 import { NotificationsAuditTrail1796000100000 } from './migrations/1796000100000-notifications-audit-trail';
 import { BriefRequestProjection } from '../briefs/infrastructure/brief-request.entity';
 import { DeliveryEntity } from '../delivery/infrastructure/delivery.entity';
@@ -48,4 +49,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsConferenceHosts1795910000000,
   NotificationsBriefRequestKey1795920000000,
   NotificationsAuditTrail1796000100000,
+  NotificationsQueueWakeups1796000300000,
 ];

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { WorkingCalendar } from '@pressconf/vn-calendar';
 import { dueTimePolicyFromEnv } from './domain/due-time';
 import { BriefRequestsService, DUE_TIME_POLICY } from './application/brief-requests.service';
+import { BriefRequestAnswers } from './application/brief-request-answers';
 import { InviteeChangesService } from './application/invitee-changes.service';
 import { OverdueWatch } from './application/overdue-watch';
 import { BriefRequestsController } from './interface/brief-requests.controller';
@@ -39,6 +40,7 @@ import { ConfigService } from '@nestjs/config';
       inject: [DataSource, Outbox, WorkingCalendar, DUE_TIME_POLICY],
       useFactory: (...args: ConstructorParameters<typeof BriefRequestsService>) => new BriefRequestsService(...args),
     },
+    BriefRequestAnswers,
     InviteeChangesService,
     OverdueWatch,
   ],

@@ -16,7 +16,7 @@ describe('typed configuration', () => {
       KAFKA_PARTITIONS_CONCURRENCY: 3,
       // No SASL and no TLS against the local broker; a deployment sets the service's own Kafka user.
       KAFKA_SASL_MECHANISM: 'none',
-      OUTBOX_POLL_INTERVAL_MS: 100,
+      OUTBOX_POLL_INTERVAL_MS: 1_000,
       INBOX_MAX_ATTEMPTS: 5,
       INTERNAL_BODY_LIMIT: '2mb',
       INTERNAL_AUTH_PUBLIC_KEY: undefined,
@@ -41,7 +41,7 @@ describe('typed configuration', () => {
   });
 
   it('treats an empty value as unset', () => {
-    expect(loadConfig(messagingEnv, { OUTBOX_POLL_INTERVAL_MS: '' }).OUTBOX_POLL_INTERVAL_MS).toBe(100);
+    expect(loadConfig(messagingEnv, { OUTBOX_POLL_INTERVAL_MS: '' }).OUTBOX_POLL_INTERVAL_MS).toBe(1_000);
   });
 
   it.each([

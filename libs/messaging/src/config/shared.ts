@@ -61,7 +61,10 @@ export const kafkaEnv = {
 };
 
 export const outboxEnv = {
-  OUTBOX_POLL_INTERVAL_MS: intVar(100, 'relay poll interval when idle'),
+  OUTBOX_POLL_INTERVAL_MS: intVar(
+    1_000,
+    'relay poll interval when idle: a safety net, as each committed event wakes the relay at once (LISTEN/NOTIFY)',
+  ),
 };
 
 export const inboxEnv = {

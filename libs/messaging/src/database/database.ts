@@ -7,6 +7,7 @@ import { MessagingTables1764100000000 } from './messaging-tables.migration';
 import { OutboxTraceContext1764900000000 } from './outbox-trace-context.migration';
 import { platformConfig } from '../config/shared';
 import { AuditTrail1796000000000 } from '../audit/audit-trail.migration';
+import { WakeupTriggers1796000200000 } from '../wakeups/wakeup-triggers';
 import { AuditContextSubscriber } from '../audit/audit-context.subscriber';
 
 /** An entity class: TypeORM reads its decorators and builds its instances. */
@@ -109,6 +110,7 @@ export function serviceDataSourceOptions(
     migrations: [
       ...(messaging ? [MessagingTables1764100000000, OutboxTraceContext1764900000000] : []),
       AuditTrail1796000000000,
+      ...(messaging ? [WakeupTriggers1796000200000] : []),
       ...migrations,
     ],
     subscribers: [AuditContextSubscriber],

@@ -8,15 +8,23 @@ import { RenewableProducer } from '../kafka/renewable-producer';
 import { lazyGauge, outboxPublished } from '../metrics/metrics';
 import { OutboxMessage } from './outbox-message.entity';
 import { endPublishSpans, startPublishSpan } from './publish-span';
+import { Nap } from '../wakeups/nap';
+import { TableWakeups } from '../wakeups/table-wakeups';
 
 export interface OutboxRelayOptions {
   service: string;
   batchSize?: number;
+  /** The pause when idle: a safety net, as each committed insert into the outbox wakes the relay at once. */
   pollIntervalMs?: number;
   maxBackoffMs?: number;
+  /** What tells the relay of new rows (LISTEN/NOTIFY); without it, it finds them by polling alone. */
+  wakeups?: TableWakeups;
   /** Published rows are kept this long for audit, then deleted. */
   retentionDays?: number;
 }
+
+/** Half the first pause after a failure to publish; it doubles with each failure up to `maxBackoffMs`. */
+const FIRST_BACKOFF_MS = 100;
 
 /** A batch sent (or none to send), or the producer's failure after it was noted on the rows. */
 type BatchOutcome = { sent: number } | { sent: 0; error: unknown };
@@ -39,7 +47,9 @@ export class OutboxRelay {
   private readonly lockKey: number;
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly nap = new Nap();
+  /** The pause after a failure, which new rows do not shorten (only stopping does). */
+  private readonly backoff = new Nap();
   private published = 0;
   private lastCleanup = 0;
 
@@ -53,6 +63,7 @@ export class OutboxRelay {
       new Kafka(kafkaClientConfig(clientId)).producer(PRODUCER_DEFAULTS),
     );
     this.lockKey = hashToInt(`outbox:${options.service}`);
+    options.wakeups?.on('outbox_message', () => this.nap.wake());
     lazyGauge('outbox_backlog', 'Events in the outbox not yet published', [], async (gauge) => {
       gauge.set((await this.stats()).backlog);
     });
@@ -69,7 +80,8 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.nap.wake();
+    this.backoff.wake();
     await this.loop;
     await this.producer.disconnect();
   }
@@ -84,7 +96,7 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    const poll = this.options.pollIntervalMs ?? 100;
+    const poll = this.options.pollIntervalMs ?? 1_000;
     const maxBackoff = this.options.maxBackoffMs ?? 10_000;
     let failures = 0;
     while (this.running) {
@@ -95,12 +107,12 @@ export class OutboxRelay {
         await this.cleanupIfDue();
       } catch (error) {
         failures += 1;
-        const delay = Math.min(maxBackoff, poll * 2 ** failures);
+        const delay = Math.min(maxBackoff, FIRST_BACKOFF_MS * 2 ** failures);
         this.logger.warn(`publishing failed (attempt ${failures}), retrying in ${delay} ms: ${describe(error)}`);
-        await this.sleep(delay);
+        await this.backoff.sleep(delay);
         continue;
       }
-      if (sent < (this.options.batchSize ?? 200)) await this.sleep(poll);
+      if (sent < (this.options.batchSize ?? 200)) await this.nap.sleep(poll);
     }
   }
 
@@ -169,17 +181,6 @@ export class OutboxRelay {
     await this.dataSource.query(`DELETE FROM outbox_message WHERE published_at < now() - make_interval(days => $1)`, [
       days,
     ]);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
 

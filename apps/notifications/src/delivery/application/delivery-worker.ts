@@ -9,6 +9,8 @@ import {
   RequestContexts,
   mailDeliveries,
   restoreTraceContext,
+  Nap,
+  TableWakeups,
 } from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
 import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
@@ -34,7 +36,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger(DeliveryWorker.name);
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly nap = new Nap();
   private readonly batchSize = notificationsConfig().MAIL_BATCH_SIZE;
   private readonly pollMs = notificationsConfig().MAIL_POLL_INTERVAL_MS;
   private readonly leaseMs = notificationsConfig().MAIL_LEASE_MS;
@@ -45,7 +47,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(RETRY_POLICY) private readonly policy: RetryPolicy,
     private readonly composer: MessageComposer,
     private readonly outbox: Outbox,
-  ) {}
+    wakeups: TableWakeups,
+  ) {
+    wakeups.on('delivery', () => this.nap.wake());
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -55,7 +60,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   /** Stops leasing and finishes the mail in flight while the database pool is still open, then closes SMTP. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.nap.wake();
     await this.loop;
     await this.channels.closeAll();
   }
@@ -76,7 +81,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       } catch (error) {
         this.logger.error(`delivery loop failed: ${String(error)}`);
       }
-      if (claimed < this.batchSize) await this.sleep(this.pollMs);
+      if (claimed < this.batchSize) await this.nap.sleep(this.pollMs);
     }
   }
 
@@ -192,17 +197,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     mailDeliveries.inc({
       kind: delivery.kind,
       outcome: step.status === 'SENT' ? 'sent' : step.status === 'FAILED' ? 'failed' : 'retry',
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
     });
   }
 }

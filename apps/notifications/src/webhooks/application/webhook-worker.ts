@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { context } from '@opentelemetry/api';
 import { DataSource, In } from 'typeorm';
-import { restoreTraceContext } from '@pressconf/messaging';
+import { Nap, restoreTraceContext, TableWakeups } from '@pressconf/messaging';
 import { WEBHOOK_TEST_EVENT_TYPE } from '@pressconf/contracts';
 import type { NotificationsConfig } from '../../config';
 import { nextToSend, QueuedDelivery } from '../domain/delivery-order';
@@ -30,8 +30,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   private readonly inFlight = new Set<Promise<void>>();
   private running = false;
   private loop?: Promise<void>;
-  private woken = false;
-  private wakeSleeper?: () => void;
+  private readonly nap = new Nap();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -39,7 +38,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     private readonly targets: WebhookTargets,
     private readonly sender: WebhookSender,
     private readonly outcomes: WebhookOutcomes,
-  ) {}
+    wakeups: TableWakeups,
+  ) {
+    wakeups.on('webhook_delivery', () => this.nap.wake());
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -49,13 +51,12 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
   /** Stops leasing and finishes what is in flight while the database pool is still open. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.nap.wake();
     await this.loop;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.woken = false;
       const free = this.concurrency - this.inFlight.size;
       let started = 0;
       if (free > 0) {
@@ -69,14 +70,14 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
             this.inFlight.add(sending);
             void sending.finally(() => {
               this.inFlight.delete(sending);
-              this.wake(); // a place is free, and the next delivery of its conference may be due
+              this.nap.wake(); // a place is free, and the next delivery of its conference may be due
             });
           }
         } catch (error) {
           this.logger.error(`webhook loop failed: ${String(error)}`);
         }
       }
-      if (started < free || free <= 0) await this.sleep(this.pollMs);
+      if (started < free || free <= 0) await this.nap.sleep(this.pollMs);
     }
     await Promise.all(this.inFlight);
   }
@@ -146,23 +147,5 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       // Unrecorded, the delivery goes again once its lease ends.
       this.logger.error(`webhook delivery ${delivery.id} could not be recorded: ${String(error)}`);
     }
-  }
-
-  private wake(): void {
-    this.woken = true;
-    this.wakeSleeper?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeSleeper = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeSleeper = done;
-    });
   }
 }

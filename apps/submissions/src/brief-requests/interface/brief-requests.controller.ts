@@ -12,6 +12,7 @@ import {
   validateInto,
 } from '@pressconf/contracts';
 import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
+import { BriefRequestAnswers } from '../application/brief-request-answers';
 import { BriefRequestsService } from '../application/brief-requests.service';
 import { InviteeChangesService } from '../application/invitee-changes.service';
 
@@ -19,6 +20,7 @@ import { InviteeChangesService } from '../application/invitee-changes.service';
 export class BriefRequestsController {
   constructor(
     private readonly requests: BriefRequestsService,
+    private readonly answers: BriefRequestAnswers,
     private readonly inviteeChanges: InviteeChangesService,
     private readonly inbox: EventInbox,
   ) {}
@@ -36,25 +38,25 @@ export class BriefRequestsController {
   @InternalEndpoint(InternalApi.submissions.listBriefRequests)
   async listForConference(@Param() params: unknown, @Query() query: unknown, @CallingActor() actor: Actor) {
     const { id } = await validateInto(IdParam, params);
-    return this.requests.listForConference(id, actor, await validateInto(PageQuery, query, { forbidUnknown: false }));
+    return this.answers.listForConference(id, actor, await validateInto(PageQuery, query, { forbidUnknown: false }));
   }
 
   @InternalEndpoint(InternalApi.submissions.getBriefRequest)
   async get(@Param() params: unknown, @CallingActor() actor: Actor) {
     const { id } = await validateInto(IdParam, params);
-    return this.requests.get(id, actor);
+    return this.answers.get(id, actor);
   }
 
   @InternalEndpoint(InternalApi.submissions.nominateRepresentatives)
   async nominate(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
     const { id } = await validateInto(IdParam, params);
-    return this.requests.nominate(id, await validateInto(NominateRepresentativesDto, body), actor);
+    return this.answers.nominate(id, await validateInto(NominateRepresentativesDto, body), actor);
   }
 
   @InternalEndpoint(InternalApi.submissions.declareNothingToReport)
   @HttpCode(200)
   async declareNothingToReport(@Param() params: unknown, @Body() body: unknown, @CallingActor() actor: Actor) {
     const { id } = await validateInto(IdParam, params);
-    return this.requests.declareNothingToReport(id, await validateInto(DeclareNothingToReportDto, body), actor);
+    return this.answers.declareNothingToReport(id, await validateInto(DeclareNothingToReportDto, body), actor);
   }
 }

@@ -1,0 +1,39 @@
+import { Nap } from './nap';
+
+describe('Nap', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('sleeps its full time when nothing wakes it', async () => {
+    const nap = new Nap();
+    let done = false;
+    void nap.sleep(1_000).then(() => (done = true));
+    await jest.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
+
+  it('ends at once when woken', async () => {
+    const nap = new Nap();
+    let done = false;
+    void nap.sleep(60_000).then(() => (done = true));
+    nap.wake();
+    await Promise.resolve();
+    expect(done).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('keeps a wake-up that comes while awake for the next sleep, once', async () => {
+    const nap = new Nap();
+    nap.wake();
+    nap.wake();
+    await expect(nap.sleep(60_000)).resolves.toBeUndefined();
+    let done = false;
+    void nap.sleep(1_000).then(() => (done = true));
+    await jest.advanceTimersByTimeAsync(500);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(500);
+    expect(done).toBe(true);
+  });
+});

@@ -1,0 +1,33 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Makes every statement inserting into `table` wake the workers waiting on it, in every process of the service
+ * (TableWakeups): the notification goes out at commit, on the channel `wake_<schema>_<table>`.
+ */
+export async function wakeOnInsert(q: QueryRunner, table: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`wakeOnInsert: ${table} is not a table name`);
+  await q.query(`DROP TRIGGER IF EXISTS ${table}_wakeup ON ${table}`);
+  await q.query(
+    `CREATE TRIGGER ${table}_wakeup AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION wake_listeners()`,
+  );
+}
+
+/** The function behind every wake-up trigger, and the outbox's own trigger (each service's relay waits on it). */
+export class WakeupTriggers1796000200000 implements MigrationInterface {
+  name = 'WakeupTriggers1796000200000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE FUNCTION wake_listeners() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('wake_' || TG_TABLE_SCHEMA || '_' || TG_TABLE_NAME, '');
+        RETURN NULL;
+      END $$`);
+    await wakeOnInsert(q, 'outbox_message');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS outbox_message_wakeup ON outbox_message`);
+    await q.query(`DROP FUNCTION wake_listeners()`);
+  }
+}
