@@ -23,7 +23,10 @@ export const databaseEnv = {
     'postgres://postgres@127.0.0.1:5432/postgres',
     'PostgreSQL server and database; each service keeps its own schema in it, created on start',
   ),
-  DATABASE_POOL_SIZE: intVar(10, 'connections each process keeps open to PostgreSQL at most'),
+  DATABASE_POOL_SIZE: intVar(
+    10,
+    'connections each process keeps open to PostgreSQL at most (a service holds one more, listening for new work)',
+  ),
   AUDIT_RETENTION_MONTHS: intVar(
     60,
     'months the audit trail keeps its rows (whole months are dropped past it; at most a month longer)',

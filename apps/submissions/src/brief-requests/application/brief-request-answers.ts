@@ -18,6 +18,7 @@ import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
 import { lockRequest } from '../infrastructure/brief-request.queries';
 import { assertHostReadsConference } from './host-reads';
 import { toBriefRequestView } from './brief-request-view';
+import { briefRequestFacts } from './brief-request-facts';
 
 /**
  * What the callers do with brief requests, as opposed to what events do to them (BriefRequestsService): read them
@@ -80,10 +81,7 @@ export class BriefRequestAnswers {
       request.closingNote = dto.comment?.trim() || null;
       await tx.save(request);
       await this.outbox.add(tx, EventTypes.briefRequestClosed, request.conferenceId, {
-        requestId: request.id,
-        conferenceId: request.conferenceId,
-        agencyId: request.agencyId,
-        dueAt: request.dueAt.toISOString(),
+        ...briefRequestFacts(request),
         reason: request.closingNote
           ? `Không có thông tin cần cung cấp: ${request.closingNote}`
           : 'Không có thông tin cần cung cấp',

@@ -15,6 +15,7 @@ import { afterDueTimeMoved, apply } from '../domain/lifecycle';
 import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
 import { lockRequestsOf } from '../infrastructure/brief-request.queries';
 import { ConferenceProjection } from '../infrastructure/conference-projection.entity';
+import { briefRequestFacts } from './brief-request-facts';
 
 export const DUE_TIME_POLICY = Symbol('DUE_TIME_POLICY');
 
@@ -167,10 +168,7 @@ export class BriefRequestsService {
       request.closedReason = 'CONFERENCE_CANCELLED';
       await tx.save(request);
       await this.outbox.add(tx, EventTypes.briefRequestClosed, data.conferenceId, {
-        requestId: request.id,
-        conferenceId: request.conferenceId,
-        agencyId: request.agencyId,
-        dueAt: request.dueAt.toISOString(),
+        ...briefRequestFacts(request),
         reason: data.reason,
         closedReason: request.closedReason,
       });
@@ -198,10 +196,7 @@ export class BriefRequestsService {
         request.status = apply(request.status, 'MARK_OVERDUE');
         await tx.save(request);
         await this.outbox.add(tx, EventTypes.briefRequestOverdue, request.conferenceId, {
-          requestId: request.id,
-          conferenceId: request.conferenceId,
-          agencyId: request.agencyId,
-          dueAt: request.dueAt.toISOString(),
+          ...briefRequestFacts(request),
         });
       }
       return due.length;

@@ -8,6 +8,7 @@ import { BriefRequestEntity } from '../infrastructure/brief-request.entity';
 import { lockRequestsOf } from '../infrastructure/brief-request.queries';
 import { ConferenceProjection } from '../infrastructure/conference-projection.entity';
 import { BriefRequestsService } from './brief-requests.service';
+import { briefRequestFacts } from './brief-request-facts';
 
 /** The reason notifications and the report read on the closed event (agency mail is in Vietnamese). */
 const WITHDRAWN_REASON = 'Cơ quan không còn trong danh sách được mời dự họp báo';
@@ -45,10 +46,7 @@ export class InviteeChangesService {
     request.dueAt = await this.requests.lateDueAt(tx, conference, new Date());
     await tx.save(request);
     await this.outbox.add(tx, EventTypes.briefRequestOpened, request.conferenceId, {
-      requestId: request.id,
-      conferenceId: request.conferenceId,
-      agencyId: request.agencyId,
-      dueAt: request.dueAt.toISOString(),
+      ...briefRequestFacts(request),
     });
   }
 
@@ -57,10 +55,7 @@ export class InviteeChangesService {
     request.closedReason = 'INVITATION_WITHDRAWN';
     await tx.save(request);
     await this.outbox.add(tx, EventTypes.briefRequestClosed, request.conferenceId, {
-      requestId: request.id,
-      conferenceId: request.conferenceId,
-      agencyId: request.agencyId,
-      dueAt: request.dueAt.toISOString(),
+      ...briefRequestFacts(request),
       reason: WITHDRAWN_REASON,
       closedReason: request.closedReason,
     });
