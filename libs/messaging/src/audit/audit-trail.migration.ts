@@ -60,11 +60,13 @@ export class AuditTrail1796000000000 implements MigrationInterface {
           ELSE to_jsonb('sha256:' || encode(sha256(convert_to(value #>> '{}', 'UTF8')), 'hex'))
         END $$`);
 
+    // The function runs with the service's schema as its search path, whoever writes and with whatever search path
+    // (a maintenance session's, say): its rows go to this schema's audit_event.
     // Arguments (auditTable writes them): entity type, id columns (comma list), status column, ignored columns,
     // hashed columns, a fixed action verb, and 'row' when the row itself acts for the invitee page's read-only
     // caller (an invitation answering through its token).
     await q.query(`
-      CREATE FUNCTION audit_record() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION audit_record() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       DECLARE
         entity text := TG_ARGV[0];
         id_columns text[] := string_to_array(TG_ARGV[1], ',');
