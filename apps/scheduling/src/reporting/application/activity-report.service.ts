@@ -9,7 +9,8 @@ import { activityFigures } from '../domain/figures';
 import { agencyCsv } from '../domain/agency-csv';
 import { ReportRows } from '../infrastructure/report-rows';
 import { briefsPerAgencyChart, chartSvg, conferencesPerMonthChart, conveneTimeChart } from '../rendering/charts';
-import { ReportLetterhead, renderActivityReport } from '../rendering/activity-report-pdf';
+import { renderActivityReport } from '../rendering/activity-report-pdf';
+import { ReportLetterhead } from '../rendering/report-layout';
 
 /** A report as a file: its bytes, type, name and digest (the gateway checks the bytes against it). */
 export interface ReportFile {
