@@ -9,6 +9,7 @@ export * from './common/pagination';
 export * from './common/problem';
 export * from './common/validators';
 export * from './common/content-disposition';
+export * from './common/csv';
 export * from './scheduling/agency';
 export * from './scheduling/conference';
 export * from './scheduling/events';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import type { AuditEventView } from '@pressconf/contracts';
+import { AuditEventView, CSV_BOM, csvLine } from '@pressconf/contracts';
 
 const logger = new Logger('AuditCsv');
 
@@ -18,29 +18,17 @@ const COLUMNS: Array<[string, (event: AuditEventView) => string]> = [
   ['changes', (e) => JSON.stringify(e.changes)],
 ];
 
-/** A byte-order mark, as in the activity report's CSV: without it Excel mangles the diacritics. */
-const BOM = '\uFEFF';
-
 /** What is gathered before one write: a few dozen rows, not one write per row. */
 const CHUNK_CHARS = 64 * 1024;
 
-/**
- * RFC 4180 quoting; a text starting like a formula (=, +, -, @) is prefixed with an apostrophe so that a
- * spreadsheet shows it rather than runs it (the activity report's rule).
- */
-function cell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The first line of the export, after the byte-order mark. */
 export function auditCsvHeader(): string {
-  return `${BOM}${COLUMNS.map(([title]) => cell(title)).join(',')}\r\n`;
+  return CSV_BOM + csvLine(COLUMNS.map(([title]) => title));
 }
 
 /** One row of the trail as a line of the export (CRLF-terminated). */
 export function auditCsvLine(event: AuditEventView): string {
-  return `${COLUMNS.map(([, of]) => cell(of(event))).join(',')}\r\n`;
+  return csvLine(COLUMNS.map(([, of]) => of(event)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AgencyActivity } from '@pressconf/contracts';
+import { AgencyActivity, CSV_BOM, csvLine } from '@pressconf/contracts';
 
 /** The columns of the per-agency table, headed in Vietnamese for the people who open it in a spreadsheet. */
 const COLUMNS: Array<[string, (row: AgencyActivity) => string | number]> = [
@@ -20,21 +20,8 @@ const COLUMNS: Array<[string, (row: AgencyActivity) => string | number]> = [
   ['Mã cơ quan', (r) => r.agencyId],
 ];
 
-/** A byte-order mark: without it Excel reads UTF-8 as the local code page and mangles the diacritics. */
-const BOM = '\uFEFF';
-
-/**
- * RFC 4180 quoting; a text starting like a formula (=, +, -, @) is prefixed with an apostrophe so that a
- * spreadsheet shows it rather than runs it.
- */
-function cell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The per-agency table as CSV (UTF-8 with BOM, CRLF line ends). */
 export function agencyCsv(agencies: AgencyActivity[]): string {
-  const lines = [COLUMNS.map(([title]) => cell(title)), ...agencies.map((a) => COLUMNS.map(([, of]) => cell(of(a))))];
-  return BOM + lines.map((line) => line.join(',')).join('\r\n') + '\r\n';
+  const lines = [COLUMNS.map(([title]) => title), ...agencies.map((a) => COLUMNS.map(([, of]) => of(a)))];
+  return CSV_BOM + lines.map(csvLine).join('');
 }
