@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { isPlainIdentifier } from '../database/plain-identifier';
 
 /** How one table's writes enter the audit trail (see AuditTrail1796000000000). */
 export interface AuditedTable {
@@ -23,11 +24,11 @@ export interface AuditedTable {
   rowActs?: boolean;
 }
 
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const WORD = /^[a-z][a-z0-9-]*$/;
 
 function checked(names: readonly string[], what: string): string {
-  for (const name of names) if (!IDENTIFIER.test(name)) throw new Error(`auditTable: ${what} ${name} is not a column`);
+  for (const name of names)
+    if (!isPlainIdentifier(name)) throw new Error(`auditTable: ${what} ${name} is not a column`);
   return names.join(',');
 }
 
@@ -42,7 +43,7 @@ function triggerName(table: string): string {
  * table, to change the declaration); `unauditTable` undoes it.
  */
 export async function auditTable(q: QueryRunner, spec: AuditedTable): Promise<void> {
-  if (!IDENTIFIER.test(spec.table)) throw new Error(`auditTable: ${spec.table} is not a table name`);
+  if (!isPlainIdentifier(spec.table)) throw new Error(`auditTable: ${spec.table} is not a table name`);
   if (!WORD.test(spec.entityType)) throw new Error(`auditTable: ${spec.entityType} is not an entity type`);
   if (spec.verb !== undefined && !WORD.test(spec.verb)) throw new Error(`auditTable: ${spec.verb} is not a verb`);
   const args = [
@@ -65,6 +66,6 @@ export async function auditTable(q: QueryRunner, spec: AuditedTable): Promise<vo
 }
 
 export async function unauditTable(q: QueryRunner, table: string): Promise<void> {
-  if (!IDENTIFIER.test(table)) throw new Error(`unauditTable: ${table} is not a table name`);
+  if (!isPlainIdentifier(table)) throw new Error(`unauditTable: ${table} is not a table name`);
   await q.query(`DROP TRIGGER IF EXISTS ${triggerName(table)} ON ${table}`);
 }

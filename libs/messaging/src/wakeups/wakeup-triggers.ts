@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { isPlainIdentifier } from '../database/plain-identifier';
 
 /**
  * Makes every statement inserting into `table` wake the workers waiting on it, in every process of the service
  * (TableWakeups): the notification goes out at commit, on the channel `wake_<schema>_<table>`.
  */
 export async function wakeOnInsert(q: QueryRunner, table: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`wakeOnInsert: ${table} is not a table name`);
+  if (!isPlainIdentifier(table)) throw new Error(`wakeOnInsert: ${table} is not a table name`);
   await q.query(`DROP TRIGGER IF EXISTS ${table}_wakeup ON ${table}`);
   await q.query(
     `CREATE TRIGGER ${table}_wakeup AFTER INSERT ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION wake_listeners()`,
