@@ -15,8 +15,7 @@ import type {
 } from '@pressconf/contracts';
 import { signActorToken } from '@pressconf/messaging';
 import { eventually, freePort, Stack } from './support/stack';
-import { invitationLinkOf, invitationMails } from './support/conference';
-import { smallDirectory } from './fixtures/directory';
+import { callPeriodicConference, invitationLinkOf, invitationMails } from './support/conference';
 
 /**
  * One conference's life through the public API, then each service's slice of the audit trail read as the gateway
@@ -62,24 +61,8 @@ describe('audit trail: every service records who changed what, append-only', () 
     stack.smtp.rejectRecipients = /^ubnd\./;
     coordinator = await issue('coordinator');
     // The agencies by the admin key; the conference drafted and called by the coordinator's, under one correlation id.
-    for (const body of smallDirectory()) expect((await stack.api('POST', '/agencies', { body })).status).toBe(201);
     const asCoordinator = { key: coordinator.key, headers: { 'X-Correlation-Id': callCorrelation } };
-    const startsAt = new Date(Math.ceil((Date.now() + 10 * 86_400_000) / 3600_000) * 3600_000);
-    const draft = await stack.api<ConferenceView>('POST', '/conferences', {
-      ...asCoordinator,
-      body: {
-        kind: 'PERIODIC',
-        title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 12/2026',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-        venue: 'Hội trường Sở Văn hóa, Thể thao và Du lịch, 08 Lý Thường Kiệt, Buôn Ma Thuột',
-        topics: ['Đất đai'],
-      },
-    });
-    expect(draft.status).toBe(201);
-    const called = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`, asCoordinator);
-    expect(called.status).toBe(200);
-    conference = called.body;
+    ({ conference } = await callPeriodicConference(stack, { caller: asCoordinator }));
 
     request = await eventually(async () => {
       const page = await stack.api<Page<BriefRequestView>>('GET', `/conferences/${conference.id}/brief-requests`);

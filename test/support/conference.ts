@@ -3,10 +3,18 @@ import { Stack, eventually } from './stack';
 import type { ReceivedMail } from './smtp-sink';
 import { smallDirectory } from '../fixtures/directory';
 
-/** Registers a directory, drafts a periodic conference on `topics` and calls it; returns the called conference. */
+/**
+ * Registers a directory, drafts a periodic conference on `topics` and calls it; returns the called conference.
+ * `caller` drafts and calls it (the admin key otherwise) with its own headers; `headers` go with the call alone.
+ */
 export async function callPeriodicConference(
   stack: Stack,
-  options: { reporters?: number; topics?: string[]; headers?: Record<string, string> } = {},
+  options: {
+    reporters?: number;
+    topics?: string[];
+    headers?: Record<string, string>;
+    caller?: { key: string; headers?: Record<string, string> };
+  } = {},
 ): Promise<{ agencies: AgencyView[]; conference: ConferenceView }> {
   const agencies: AgencyView[] = [];
   for (const agency of smallDirectory(options.reporters ?? 1)) {
@@ -18,6 +26,7 @@ export async function callPeriodicConference(
   const day = new Date(Date.now() + 10 * 24 * 3600_000);
   const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 2, 0, 0));
   const draft = await stack.api<ConferenceView>('POST', '/conferences', {
+    ...options.caller,
     body: {
       kind: 'PERIODIC',
       title: 'Hội nghị cung cấp thông tin về công tác nhân quyền tháng 12/2026',
@@ -29,7 +38,8 @@ export async function callPeriodicConference(
   });
   expect(draft.status).toBe(201);
   const called = await stack.api<ConferenceView>('POST', `/conferences/${draft.body.id}/call`, {
-    headers: options.headers,
+    key: options.caller?.key,
+    headers: { ...options.caller?.headers, ...options.headers },
   });
   expect(called.status).toBe(200);
   return { agencies, conference: called.body };
