@@ -38,6 +38,11 @@ export const notificationsEnv = messagingEnv.extend({
   MAIL_RETRY_MAX_MS: intVar(300_000, 'longest delay between two retries of a mail'),
   MAIL_MAX_CONNECTIONS: intVar(5, 'SMTP pool size'),
   MAIL_BATCH_SIZE: intVar(20, 'deliveries leased per round'),
+  LETTER_RENDER_THREADS: intVar(
+    1,
+    'worker threads that lay out invitation letters off the event loop (each takes about 40 MB while busy and ends after 30 s idle); 0 lays them out on it',
+    { min: 0 },
+  ),
   MAIL_LEASE_MS: intVar(60_000, 'lease length of a delivery being sent'),
   MAIL_POLL_INTERVAL_MS: intVar(
     1_000,

@@ -1,2 +1,3 @@
 export * from './render-pdf';
+export * from './render-pool';
 export { PDF_FONT } from './fonts';

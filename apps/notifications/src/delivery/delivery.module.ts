@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MailTemplates } from '../rendering';
+import { LetterRenderer, MailTemplates } from '../rendering';
 import { NOTIFICATION_CHANNELS, NotificationChannel } from './application/channel';
 import { ChannelRegistry } from './application/channel-registry';
 import { DeliveryQueue } from './application/delivery-queue';
@@ -34,6 +34,7 @@ import { WebhookDisabledMail } from '../webhooks/application/webhook-disabled-ma
     // Renders the admins' mail about a disabled webhook subscription; the webhooks module queues it.
     WebhookDisabledMail,
     InvitationDocuments,
+    LetterRenderer,
     // The invitees' links in mail; the invitations module reads them with the same key.
     InvitationTokens,
     ChannelRegistry,

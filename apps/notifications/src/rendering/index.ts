@@ -33,5 +33,6 @@ export { MailTemplates, defaultTemplatesDir } from './templates';
 export type { MailProvince, MailTemplatesOptions, RenderedMail } from './templates';
 export { buildInvitationCalendar, conferenceUid } from './invitation-calendar';
 export type { CalendarConference, InvitationCalendarInput } from './invitation-calendar';
-export { formatLetterDate, formatLetterNumber, formatLetterTime, renderInvitationLetter } from './invitation-letter';
+export { formatLetterDate, formatLetterNumber, formatLetterTime } from './invitation-letter';
 export type { InvitationLetterModel } from './invitation-letter';
+export { LetterRenderer } from './letter-renderer';

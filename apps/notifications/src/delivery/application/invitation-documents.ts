@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ContactLocale } from '@pressconf/contracts';
 import { ConfigService } from '@nestjs/config';
-import { buildInvitationCalendar, MailConference, renderInvitationLetter } from '../../rendering';
+import { buildInvitationCalendar, LetterRenderer, MailConference } from '../../rendering';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
 import { InvitationTokens } from '../../invitations/application/invitation-tokens';
@@ -24,6 +24,7 @@ export class InvitationDocuments {
   constructor(
     private readonly config: ConfigService<NotificationsConfig, true>,
     private readonly tokens: InvitationTokens,
+    private readonly letters: LetterRenderer,
   ) {}
 
   private organizer(conference: ConferenceSnapshot): { name: string; email: string } {
@@ -50,7 +51,7 @@ export class InvitationDocuments {
     invitation: InvitationEntity,
   ): Promise<OutgoingAttachment & { content: Buffer }> {
     const issuer = letterIssuer(notificationsConfig(), conference);
-    const content = await renderInvitationLetter({
+    const content = await this.letters.render({
       number: conference.letterNumber,
       issuedAt: conference.letterIssuedAt,
       place: this.province.letter.place,
