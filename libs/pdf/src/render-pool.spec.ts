@@ -23,7 +23,8 @@ describe('RenderPool', () => {
   });
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-  const inProcess = (model: { text: string }): Promise<Buffer> => Promise.resolve(Buffer.from(`here: ${model.text}`));
+  const inProcess = (model: { text: string; busyMs: number }): Promise<Buffer> =>
+    Promise.resolve(Buffer.from(`here: ${model.text}`));
 
   it('renders in a worker thread and hands back a Buffer of the bytes', async () => {
     const pool = new RenderPool({ workerFile, threads: 1, inProcess });
