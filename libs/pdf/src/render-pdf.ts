@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { Fontkit, PDF_FONT, loadFonts, parseOnce } from './fonts';
+import { EmbeddedFontMethods, TtfSubsetMethods, shareGlyphData, shareShaping } from './shared-font-work';
 
 // pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
 interface PdfPrinter {
@@ -7,7 +8,21 @@ interface PdfPrinter {
 }
 type PdfPrinterConstructor = new (fonts: TFontDictionary) => PdfPrinter;
 
+type PdfKitDocumentConstructor = new (options: { autoFirstPage: boolean }) => {
+  font(source: Buffer): { _font: EmbeddedFontMethods & { subset: TtfSubsetMethods } };
+};
+
 let printer: PdfPrinter | undefined;
+
+/**
+ * Installs the shared shaping and glyph data (see shared-font-work.ts) on pdfkit's font and fontkit's subset
+ * classes, which neither library exports: reached through the font of a document that is never written.
+ */
+function shareFontWork(PdfKitDocument: PdfKitDocumentConstructor, face: Buffer): void {
+  const font = new PdfKitDocument({ autoFirstPage: false }).font(face)._font;
+  shareShaping(Object.getPrototypeOf(font) as EmbeddedFontMethods);
+  shareGlyphData(Object.getPrototypeOf(font.subset) as TtfSubsetMethods);
+}
 
 /** One printer per process: the fonts are read and parsed on its first use, then shared by every document. */
 function getPrinter(): PdfPrinter {
@@ -16,6 +31,7 @@ function getPrinter(): PdfPrinter {
     /* eslint-disable @typescript-eslint/no-require-imports -- untyped (see PdfPrinter), loaded on first use */
     // The fontkit that pdfmake's pdfkit parses fonts with (pdfkit has no copy of its own).
     parseOnce(require('@foliojs-fork/fontkit') as Fontkit, Object.values(faces));
+    shareFontWork(require('@foliojs-fork/pdfkit') as PdfKitDocumentConstructor, faces.normal);
     const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
     /* eslint-enable @typescript-eslint/no-require-imports */
     printer = new Printer({ [PDF_FONT]: faces });
