@@ -17,7 +17,7 @@ interface GlyphRun {
 }
 
 export interface EmbeddedFontMethods {
-  layoutCached(this: EmbeddedFontLike, text: string): GlyphRun;
+  layoutCached: (this: EmbeddedFontLike, text: string) => GlyphRun;
 }
 
 interface EmbeddedFontLike {
@@ -41,7 +41,7 @@ export function shareShaping(prototype: EmbeddedFontMethods, maxWords = SHAPED_W
     const face = this.font._tables;
     if (!this.layoutCache || !face) return this.layoutRun(text);
     let runs = runsByFace.get(face);
-    if (!runs) runsByFace.set(face, (runs = new Map()));
+    if (!runs) runsByFace.set(face, (runs = new Map<string, GlyphRun>()));
     let run = runs.get(text);
     if (!run) {
       run = this.layoutRun(text);
@@ -79,7 +79,7 @@ interface TtfSubsetLike {
 }
 
 export interface TtfSubsetMethods {
-  _addGlyph(this: TtfSubsetLike, gid: number): number;
+  _addGlyph: (this: TtfSubsetLike, gid: number) => number;
 }
 
 /** What a subset needs of a glyph: its bytes in the `glyf` table, the glyphs it is made of, its metrics. */
@@ -117,7 +117,7 @@ export function shareGlyphData(prototype: TtfSubsetMethods): void {
     // A variable font re-encodes its outlines per instance: left to fontkit.
     if (!face || this.font._variationProcessor) return original.call(this, gid);
     let glyphs = glyphsByFace.get(face);
-    if (!glyphs) glyphsByFace.set(face, (glyphs = new Map()));
+    if (!glyphs) glyphsByFace.set(face, (glyphs = new Map<number, GlyphData>()));
     let data = glyphs.get(gid);
     if (!data) glyphs.set(gid, (data = readGlyph(this.font, gid)));
     let bytes = data.bytes;
