@@ -147,16 +147,17 @@ export class BriefMailService {
     const conference = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
     if (!conference || conference.status === 'CANCELLED') return;
     const invitations = await tx.findBy(InvitationEntity, { conferenceId: data.conferenceId, withdrawnAt: IsNull() });
-    for (const invitation of invitations) {
-      await this.queue.add(tx, {
-        kind: 'BRIEFING_PACK',
+    await this.queue.add(
+      tx,
+      invitations.map((invitation) => ({
+        kind: 'BRIEFING_PACK' as const,
         cause: event.id,
         conferenceId: conference.id,
         invitationId: invitation.id,
         sequence: conference.sequence,
         recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
-      });
-    }
+      })),
+    );
   }
 
   /**

@@ -73,7 +73,7 @@ export class ConferenceChangesService {
   async onInviteesChanged(data: ConferenceInviteesChangedData, tx: EntityManager, event: EventEnvelope): Promise<void> {
     const conference = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
     if (!conference || conference.status === 'CANCELLED') return;
-    for (const invitee of data.added) await this.invitations.insertInvitation(tx, conference.id, invitee);
+    await this.invitations.insertInvitations(tx, conference.id, data.added);
     conference.sequence = Math.max(conference.sequence, data.sequence);
     await tx.save(conference);
     const removed = data.removed.map((invitee) => invitee.inviteeId);
@@ -103,17 +103,20 @@ export class ConferenceChangesService {
     const invitations = await tx.findBy(InvitationEntity, { conferenceId: conference.id });
     const byId = new Map(invitations.map((invitation) => [invitation.id, invitation]));
     const states = invitations.map((i) => ({ invitationId: i.id, inviteeId: i.inviteeId, withdrawn: !!i.withdrawnAt }));
-    for (const notice of noticesFor(change, states)) {
-      const invitation = byId.get(notice.invitationId)!;
-      await this.queue.add(tx, {
-        kind: notice.kind,
-        cause: event.id,
-        conferenceId: conference.id,
-        invitationId: invitation.id,
-        sequence: conference.sequence,
-        recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
-      });
-    }
+    await this.queue.add(
+      tx,
+      noticesFor(change, states).map((notice) => {
+        const invitation = byId.get(notice.invitationId)!;
+        return {
+          kind: notice.kind,
+          cause: event.id,
+          conferenceId: conference.id,
+          invitationId: invitation.id,
+          sequence: conference.sequence,
+          recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
+        };
+      }),
+    );
   }
 
   /** Queued mail that no longer applies ends FAILED with the reason, as the worker would skip it at send time. */

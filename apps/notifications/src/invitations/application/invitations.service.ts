@@ -81,52 +81,67 @@ export class InvitationsService {
         reminderKey: event.id,
       });
     }
-    for (const invitee of data.invitees) {
-      const invitation = await this.insertInvitation(tx, data.conferenceId, invitee);
-      await this.queue.add(tx, {
-        kind: 'INVITATION',
-        cause: event.id,
-        conferenceId: data.conferenceId,
-        invitationId: invitation.id,
-        sequence: data.sequence,
-        recipient: { name: invitee.contactName, email: invitee.email, locale: invitation.locale },
-      });
-    }
+    const invitations = await this.insertInvitations(tx, data.conferenceId, data.invitees);
+    await this.queue.add(
+      tx,
+      data.invitees.map((invitee) => {
+        const invitation = invitations.get(invitee.inviteeId)!;
+        return {
+          kind: 'INVITATION' as const,
+          cause: event.id,
+          conferenceId: data.conferenceId,
+          invitationId: invitation.id,
+          sequence: data.sequence,
+          recipient: { name: invitee.contactName, email: invitee.email, locale: invitation.locale },
+        };
+      }),
+    );
     // Submissions may have opened the brief requests before this call reached us: their mail can go now.
     await this.briefMail.queueRequestsOf(tx, data.conferenceId);
   }
 
   /**
-   * The invitee's invitation, made once (a redelivered event finds the one it made), in the contact's language
-   * (an event of an earlier version names none: Vietnamese).
+   * Each invitee's invitation, made once (a redelivered event finds the ones it made), in the contact's language
+   * (an event of an earlier version names none: Vietnamese): one statement for the lot, whatever their number.
    */
-  async insertInvitation(
+  async insertInvitations(
     tx: EntityManager,
     conferenceId: string,
-    invitee: InviteeData,
-  ): Promise<{ id: string; locale: ContactLocale }> {
-    const id = randomUUID();
-    const inserted: Array<{ id: string; locale: ContactLocale }> = await tx.query(
+    invitees: InviteeData[],
+  ): Promise<Map<string, { id: string; locale: ContactLocale }>> {
+    const ids = invitees.map(() => randomUUID());
+    const column = <T>(value: (invitee: InviteeData, i: number) => T): T[] => invitees.map(value);
+    await tx.query(
       `INSERT INTO invitation (id, conference_id, invitee_id, agency_id, agency_name, role, contact_name,
                                contact_title, email, token_hash, must_brief, locale)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (invitee_id) DO NOTHING RETURNING id, locale`,
+       SELECT id, $1::uuid, invitee_id, agency_id, agency_name, role, contact_name, contact_title, email, token_hash,
+              must_brief, locale
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::bytea[], $11::boolean[], $12::text[])
+           AS t(id, invitee_id, agency_id, agency_name, role, contact_name, contact_title, email, token_hash,
+                must_brief, locale)
+       ON CONFLICT (invitee_id) DO NOTHING`,
       [
-        id,
         conferenceId,
-        invitee.inviteeId,
-        invitee.agencyId,
-        invitee.agencyName,
-        invitee.role,
-        invitee.contactName,
-        invitee.contactTitle ?? null,
-        invitee.email.toLowerCase(),
-        this.tokens.hashOf(this.tokens.tokenOf(id)),
-        invitee.mustBrief,
-        invitee.locale ?? 'vi',
+        ids,
+        column((invitee) => invitee.inviteeId),
+        column((invitee) => invitee.agencyId),
+        column((invitee) => invitee.agencyName),
+        column((invitee) => invitee.role),
+        column((invitee) => invitee.contactName),
+        column((invitee) => invitee.contactTitle ?? null),
+        column((invitee) => invitee.email.toLowerCase()),
+        column((_, i) => this.tokens.hashOf(this.tokens.tokenOf(ids[i]))),
+        column((invitee) => invitee.mustBrief),
+        column((invitee) => invitee.locale ?? 'vi'),
       ],
     );
-    return inserted[0] ?? (await tx.findOneByOrFail(InvitationEntity, { inviteeId: invitee.inviteeId }));
+    // The rows as they are now, made by this statement or by an earlier delivery of the event.
+    const rows: Array<{ id: string; invitee_id: string; locale: ContactLocale }> = await tx.query(
+      'SELECT id, invitee_id, locale FROM invitation WHERE invitee_id = ANY($1::uuid[])',
+      [column((invitee) => invitee.inviteeId)],
+    );
+    return new Map(rows.map((row) => [row.invitee_id, { id: row.id, locale: row.locale }]));
   }
 
   /** A held conference takes no more answers and no more reminders. */
