@@ -63,6 +63,41 @@ describe('work shared across documents', () => {
     expect([layout('b'), layout('a')]).toEqual([2, 4]);
   });
 
+  it("keeps a long word (a personal link's part) in the document's own cache, not the shared one", () => {
+    const prototype = {} as EmbeddedFontMethods;
+    shareShaping(prototype);
+    let shaped = 0;
+    const face = {};
+    const document = () => ({
+      font: { _tables: face },
+      layoutCache: {},
+      layoutRun: (text: string) => ({ glyphs: [text], positions: [], advanceWidth: ++shaped }),
+    });
+    const [first, second] = [document(), document()];
+    const link = 'bY8xKmJc0vQh7ZrT9wLpUe4sNd6A';
+    expect(prototype.layoutCached.call(first, link).advanceWidth).toBe(1);
+    expect(prototype.layoutCached.call(first, link).advanceWidth).toBe(1);
+    expect(prototype.layoutCached.call(second, link).advanceWidth).toBe(2);
+    expect(prototype.layoutCached.call(first, 'Kính').advanceWidth).toBe(3);
+    expect(prototype.layoutCached.call(second, 'Kính').advanceWidth).toBe(3);
+  });
+
+  it('keeps only what pdfkit reads of a glyph, not the font it came from', () => {
+    const prototype = {} as EmbeddedFontMethods;
+    shareShaping(prototype);
+    const glyph = { id: 7, advanceWidth: 500, codePoints: [0x1ec7], _font: { large: true } };
+    const font = {
+      font: { _tables: {} },
+      layoutCache: {},
+      layoutRun: () => ({ glyphs: [glyph], positions: [{ xAdvance: 6.5 }], advanceWidth: 6.5 }),
+    };
+    expect(prototype.layoutCached.call(font, 'ệ')).toEqual({
+      glyphs: [{ id: 7, advanceWidth: 500, codePoints: [0x1ec7] }],
+      positions: [{ xAdvance: 6.5 }],
+      advanceWidth: 6.5,
+    });
+  });
+
   it('shares nothing for a document that turned its layout cache off', () => {
     const prototype = {} as EmbeddedFontMethods;
     shareShaping(prototype);

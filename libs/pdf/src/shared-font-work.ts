@@ -26,8 +26,14 @@ interface EmbeddedFontLike {
   layoutRun(text: string): GlyphRun;
 }
 
-/** Words shaped and kept per face: a letter has a few hundred, and each personal link is a word of its own. */
-export const SHAPED_WORDS_PER_FACE = 20_000;
+/** Words shaped and kept per face: a letter has a few hundred, most of them the same from letter to letter. */
+export const SHAPED_WORDS_PER_FACE = 2_000;
+
+/**
+ * Longer words (the parts of a personal link that pdfmake breaks it into) are seldom seen in another document: they stay in the document's own
+ * cache, as pdfkit keeps every word, so that they do not push out the words every letter has.
+ */
+const LONGEST_SHARED_WORD = 24;
 
 /**
  * pdfkit shapes every word once per document (`layoutCached`, a cache per EmbeddedFont); this keeps the runs per
@@ -40,16 +46,40 @@ export function shareShaping(prototype: EmbeddedFontMethods, maxWords = SHAPED_W
     // A document that asked for no layout cache, or a face that parseOnce did not decode, gets none.
     const face = this.font._tables;
     if (!this.layoutCache || !face) return this.layoutRun(text);
+    if (text.length > LONGEST_SHARED_WORD) return ownRun(this, text);
     let runs = runsByFace.get(face);
     if (!runs) runsByFace.set(face, (runs = new Map<string, GlyphRun>()));
     let run = runs.get(text);
     if (!run) {
-      run = this.layoutRun(text);
+      run = detached(this.layoutRun(text));
       if (runs.size >= maxWords) runs.delete(runs.keys().next().value as string);
       runs.set(text, run);
     }
     return run;
   };
+}
+
+function ownRun(font: EmbeddedFontLike, text: string): GlyphRun {
+  const cache = font.layoutCache as Record<string, GlyphRun>;
+  return (cache[text] ??= font.layoutRun(text));
+}
+
+/**
+ * The run with only what pdfkit reads of a glyph (its number, advance and code points for the text layer): a
+ * fontkit glyph holds on to its font, and with it the whole font object of the document that shaped the word first.
+ */
+function detached(run: GlyphRun): GlyphRun {
+  return {
+    glyphs: (run.glyphs as ShapedGlyph[]).map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints })),
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  };
+}
+
+interface ShapedGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
 }
 
 interface DecodedGlyph {
