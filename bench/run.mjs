@@ -172,7 +172,13 @@ async function main() {
         const metric = (name) =>
           Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
         const r = (x) => (Number.isNaN(x) ? null : Math.round(x));
+        // Seconds the main thread spent in GC so far, every kind (scavenge, mark-compact, incremental) summed.
+        const gcSeconds = [...text.matchAll(/^nodejs_gc_duration_seconds_sum(?:\{[^}]*\})? ([0-9.e+-]+)$/gm)].reduce(
+          (sum, match) => sum + Number(match[1]),
+          0,
+        );
         snapshot[service] = {
+          gcSeconds,
           heapUsedMb: r(metric('nodejs_heap_size_used_bytes')),
           heapTotalMb: r(metric('nodejs_heap_size_total_bytes')),
           externalMb: r(metric('nodejs_external_memory_bytes')),

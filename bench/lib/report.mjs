@@ -58,6 +58,22 @@ export function evaluate(results) {
       met: big.lost === 0 && big.duplicated === 0,
     });
   }
+  if (big) {
+    targets.push({
+      target: `first invitation ≤ 1 s after the call's 2xx at N = ${big.n} (issue 18)`,
+      value: big.firstMs === null ? null : `${big.firstMs} ms`,
+      met: big.firstMs !== null && big.firstMs <= 1000,
+    });
+    const rawP99 = big.raw?.latency?.p99;
+    targets.push({
+      target: `p99 per invitee ≤ 1.5 × the raw pipeline's p99 at N = ${big.n} (issue 18)`,
+      value: rawP99 ? `${big.latency.p99} ms vs ${rawP99} ms (${ratio(big.latency.p99, rawP99)}×)` : null,
+      met: Boolean(rawP99) && big.latency.p99 <= 1.5 * rawP99,
+    });
+  }
+  for (const [name, percent] of Object.entries(results.idleCpuPercent ?? {})) {
+    targets.push({ target: `${name} idle CPU ≤ 1% of a core (issue 18)`, value: `${percent}%`, met: percent <= 1 });
+  }
   for (const f of fanout.filter((x) => x !== big)) {
     targets.push({
       target: `fan-out N = ${f.n}: 0 lost, 0 duplicated (issue 8)`,
@@ -267,6 +283,11 @@ export function render(results) {
       ),
     );
   }
+  const gcShare = gcShares(memory);
+  if (gcShare) {
+    out.push('', "GC share of each service's CPU per phase (main thread's collections ÷ the process's CPU seconds)");
+    out.push(table(['service', ...gcShare.phases], gcShare.rows));
+  }
   if (results.idleCpuPercent) {
     out.push(
       '',
@@ -321,7 +342,7 @@ export function render(results) {
   }
   if (results.audit) out.push('', ...renderAudit(results.audit, results.memory?.phases));
   if (results.targets?.length) {
-    out.push('', 'Targets (issues 8, 12 and 15; reported, not asserted)');
+    out.push('', 'Targets (issues 8, 12, 15 and 18; reported, not asserted)');
     for (const t of results.targets) out.push(`  ${t.met ? 'met   ' : 'MISSED'}  ${t.target}: ${t.value}`);
   }
   return out.join('\n');
@@ -518,4 +539,28 @@ function renderGateway(gw, memory) {
     ),
   );
   return out;
+}
+
+/**
+ * Per phase, the GC seconds a service's main thread spent (the difference of prom-client's GC histogram sums at the
+ * phase's end and the previous one's) over the CPU seconds the process used in it: what a heap limit trades.
+ */
+function gcShares(memory) {
+  const heap = memory?.heapAtPhaseEnd;
+  if (!heap || !memory.phases) return null;
+  const phases = Object.keys(heap).filter((p) => memory.phases[p]);
+  if (phases.length < 2) return null;
+  const services = [...new Set(phases.flatMap((p) => Object.keys(heap[p])))];
+  const shown = phases.slice(1);
+  const rows = services.map((n) => [
+    n,
+    ...shown.map((p, i) => {
+      const before = heap[phases[i]]?.[n]?.gcSeconds;
+      const after = heap[p]?.[n]?.gcSeconds;
+      const cpu = memory.phases[p]?.[n]?.cpuSeconds;
+      if (before == null || after == null || !cpu) return '–';
+      return `${Math.round(((after - before) / cpu) * 1000) / 10}%`;
+    }),
+  ]);
+  return { phases: shown, rows };
 }
