@@ -1,12 +1,14 @@
 // The raw limit of the fan-out's work on this machine, in the same run: kafkajs produces N messages to one topic
-// (an idempotent producer, like the outbox relay), a consumer process (raw/worker.mjs) inserts one row each into
-// PostgreSQL and sends one mail each to the same SMTP listener, with the same batch size and SMTP pool size.
-// Measured like the fan-out: from the produce call to the last mail accepted.
+// (an idempotent producer, like the outbox relay), a consumer process (raw/worker.mjs) inserts a row each into
+// PostgreSQL (one statement per chunk) and sends one mail each to the same SMTP listener. `tuneRaw` looks for the
+// batch size and SMTP pool at which this stops getting faster: the machine's best for the work. Measured like the
+// fan-out: from the produce call to the last mail accepted.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
+import { readCpuSeconds } from './lib/process-sampler.mjs';
 import { now, round, sleep, summarize } from './lib/util.mjs';
 
 const { Kafka, Partitioners, logLevel } = kafkajs;
@@ -94,6 +96,8 @@ export async function runRaw(o) {
     const latencies = [...first.values()].map((at) => at - started);
     const last = latencies.length ? Math.max(...latencies) : null;
     const sizes = o.sink.received.filter((m) => m.run === run).map((m) => m.bytes);
+    // The worker's CPU (its own process, consumer start-up included), read before it is stopped.
+    const cpuSeconds = readCpuSeconds(worker.pid);
     return {
       n: o.n,
       produceMs: round(produced - started),
@@ -104,6 +108,7 @@ export async function runRaw(o) {
       lost: o.n - first.size,
       duplicated: [...counts.values()].reduce((sum, c) => sum + (c - 1), 0),
       mailBytes: sizes.length ? Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length) : null,
+      cpuMsPerMail: cpuSeconds === null ? null : round((cpuSeconds * 1000) / o.n),
     };
   } finally {
     o.sampler?.untrack('raw-worker');
@@ -113,4 +118,34 @@ export async function runRaw(o) {
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
     await admin.disconnect();
   }
+}
+
+/** How far the tuning goes: beyond these a 2-core machine only queues. */
+const TUNING_CEILING = { batchSize: 320, maxConnections: 40 };
+
+/**
+ * The machine's best for this work at `o.n` messages: from `o.mail` (the services' settings), doubles the batch
+ * size while the rate grows by more than 5%, then the SMTP pool the same way. Returns the best run with the
+ * settings it ended on and every trial; `first` is the run at the services' own settings.
+ */
+export async function tuneRaw(o, log = () => undefined) {
+  const trials = [];
+  const attempt = async (mail) => {
+    const result = await runRaw({ ...o, mail });
+    trials.push({ ...mail, mailsPerSecond: result.mailsPerSecond, lost: result.lost, duplicated: result.duplicated });
+    log(`raw ${o.n}, batch ${mail.batchSize}, ${mail.maxConnections} connections: ${result.mailsPerSecond} mails/s`);
+    return { mail, result };
+  };
+  const first = await attempt(o.mail);
+  let best = first;
+  for (const key of ['batchSize', 'maxConnections']) {
+    for (;;) {
+      const mail = { ...best.mail, [key]: best.mail[key] * 2 };
+      if (mail[key] > TUNING_CEILING[key]) break;
+      const next = await attempt(mail);
+      if (!(next.result.mailsPerSecond > best.result.mailsPerSecond * 1.05)) break;
+      best = next;
+    }
+  }
+  return { ...best.result, settings: best.mail, trials, atServiceSettings: first.result };
 }

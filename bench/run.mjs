@@ -96,7 +96,7 @@ async function main() {
   const { ProcessSampler } = await import('./lib/process-sampler.mjs');
   const { Stack } = await import('./lib/stack.mjs');
   const { registerBase, runFanout, warmUp } = await import('./fanout.mjs');
-  const { runRaw } = await import('./raw.mjs');
+  const { runRaw, tuneRaw } = await import('./raw.mjs');
   const { measureRoute, startBare, startRawHttp } = await import('./gateway.mjs');
   const { evaluate, machineInfo, render } = await import('./lib/report.mjs');
   const { measureReport, reportScale, seedReportYear } = await import('./activity-report.mjs');
@@ -254,10 +254,13 @@ async function main() {
   }
   const mailBytes = warm?.invitationBytes ?? (config.rawMailBytes || 60_000);
 
+  // Tuned at each N up to 1,000; a larger N (a national call) runs once at the settings found last.
+  let tunedMail = config.mail;
   const rawFor = async (n) => {
     await phase(`raw ${n}`);
     log.info(`raw limit: ${n} messages`);
-    const raw = await runRaw({
+    const measure = n <= 1000 ? tuneRaw : (o) => runRaw({ ...o, mail: tunedMail });
+    const raw = await measure({
       sink: stack.smtp,
       kafkaBrokers: kafka.brokers,
       databaseUrl: stack.databaseUrl,
@@ -268,6 +271,7 @@ async function main() {
       sampler,
       timeoutMs: 60_000 + n * 300,
     });
+    if (raw.settings) tunedMail = raw.settings;
     log.info(`raw ${n}: ${raw.mailsPerSecond} mails/s, lost ${raw.lost}, duplicated ${raw.duplicated}`);
     return raw;
   };

@@ -14,7 +14,7 @@ function readStatus(pid) {
   }
 }
 
-function readCpuSeconds(pid) {
+export function readCpuSeconds(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // fields after the command name (which may contain spaces) start after the last ')'

@@ -1,6 +1,6 @@
-// The raw limit's consumer, with no framework: kafkajs consumes the topic; each message becomes one row inserted
-// into PostgreSQL and one mail sent through a pooled nodemailer transport, MAIL_BATCH_SIZE messages at a time
-// (all of a chunk in parallel, like the delivery worker's leased batch) over MAIL_MAX_CONNECTIONS connections.
+// The raw limit's consumer, with no framework: kafkajs consumes the topic, MAIL_BATCH_SIZE messages at a time; each
+// chunk becomes one multi-row insert into PostgreSQL and its mails are sent all in parallel (like the delivery
+// worker's leased batch) through a pooled nodemailer transport of MAIL_MAX_CONNECTIONS connections.
 // Runs as its own process, as the notifications service does. Tells its parent 'ready' once it holds its
 // partitions.
 import { Kafka, logLevel } from 'kafkajs';
@@ -33,9 +33,16 @@ const attachment = Buffer.alloc(Math.max(0, Number(env.RAW_ATTACHMENT_BYTES ?? 0
 const html = `<p>${'Kính mời quý cơ quan tham dự Hội nghị cung cấp thông tin cho báo chí. '.repeat(10)}</p>`;
 const text = 'Kính mời quý cơ quan tham dự Hội nghị cung cấp thông tin cho báo chí. '.repeat(10);
 
-async function handle(message) {
-  const { seq, email, name } = JSON.parse(message.value.toString());
-  await pool.query('INSERT INTO bench_raw.delivery (run, seq, email) VALUES ($1, $2, $3)', [run, seq, email]);
+/** A chunk's rows in one statement, as the services queue a call's mail. */
+async function insert(mails) {
+  await pool.query('INSERT INTO bench_raw.delivery (run, seq, email) SELECT $1, * FROM unnest($2::int[], $3::text[])', [
+    run,
+    mails.map((m) => m.seq),
+    mails.map((m) => m.email),
+  ]);
+}
+
+async function send({ seq, email, name }) {
   await transport.sendMail({
     from: 'Hội nghị cung cấp thông tin <no-reply@pressconf.test>',
     to: { name, address: email },
@@ -67,7 +74,9 @@ await consumer.run({
   eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning }) => {
     for (let i = 0; i < batch.messages.length && isRunning(); i += batchSize) {
       const chunk = batch.messages.slice(i, i + batchSize);
-      await Promise.all(chunk.map(handle));
+      const mails = chunk.map((message) => JSON.parse(message.value.toString()));
+      await insert(mails);
+      await Promise.all(mails.map(send));
       resolveOffset(chunk[chunk.length - 1].offset);
       await heartbeat();
     }

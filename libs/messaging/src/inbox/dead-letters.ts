@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { IHeaders, Kafka } from 'kafkajs';
+import { CompressionTypes, IHeaders, Kafka } from 'kafkajs';
 import { deadLetterTopicOf, EventHeaders } from '@pressconf/contracts';
 import { kafkaClientConfig, PRODUCER_DEFAULTS } from '../kafka/kafka-config';
 import { RenewableProducer } from '../kafka/renewable-producer';
@@ -67,6 +67,8 @@ export class DeadLetters {
     await this.producer.send({
       topic: deadLetterTopicOf(letter.topic),
       acks: -1,
+      // As the relay published it (see OutboxRelay): a large event parks as it came.
+      compression: CompressionTypes.GZIP,
       messages: [{ key: letter.key, value: letter.value, headers }],
     });
     this.count += 1;
