@@ -5,6 +5,7 @@ import { ChannelRegistry } from './application/channel-registry';
 import { DeliveryQueue } from './application/delivery-queue';
 import { DeliveryWorker, RETRY_POLICY } from './application/delivery-worker';
 import { MessageComposer } from './application/message-composer';
+import { InviteeMail } from './application/invitee-mail';
 import { InvitationDocuments } from './application/invitation-documents';
 import { retryPolicyFromEnv } from './domain/retry-policy';
 import { EmailChannel } from './infrastructure/email-channel';
@@ -29,6 +30,7 @@ import { WebhookDisabledMail } from '../webhooks/application/webhook-disabled-ma
     ResendDelivery,
     DeliveryWorker,
     MessageComposer,
+    InviteeMail,
     // Renders mail about obstacle reports and offers; the plan-mail module queues it.
     PlanMailRenderer,
     // Renders the admins' mail about a disabled webhook subscription; the webhooks module queues it.

@@ -6,16 +6,15 @@ import { BriefRequestProjection } from '../../briefs/infrastructure/brief-reques
 import { IncidentProjection } from '../../incidents/infrastructure/incident.entity';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../../invitations/infrastructure/invitation.entity';
-import { mailAgenda } from '../../invitations/domain/agenda';
 import type { DeliveryKind } from '../domain/delivery-kind';
 import { reasonNotToSend } from '../domain/send-rules';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { OutgoingAttachment, OutgoingMessage } from './channel';
-import { briefSubmitUrl, briefingPackUrl, incidentUrl, invitationLinks, publicBaseUrl } from './links';
+import { briefSubmitUrl, briefingPackUrl, incidentUrl, publicBaseUrl } from './links';
 import { type NotificationsConfig } from '../../config';
 import { ConfigService } from '@nestjs/config';
-import { InvitationTokens } from '../../invitations/application/invitation-tokens';
-import { InvitationDocuments, mailConference } from './invitation-documents';
+import { mailConference } from './invitation-documents';
+import { InviteeMail, isInviteeMail } from './invitee-mail';
 import { PlanMailRenderer } from '../../plan-mail/application/plan-mail-renderer';
 import { WebhookDisabledMail } from '../../webhooks/application/webhook-disabled-mail';
 
@@ -52,8 +51,7 @@ export class MessageComposer {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly templates: MailTemplates,
     private readonly config: ConfigService<NotificationsConfig, true>,
-    private readonly tokens: InvitationTokens,
-    private readonly documents: InvitationDocuments,
+    private readonly inviteeMail: InviteeMail,
     private readonly planMail: PlanMailRenderer,
     private readonly webhookMail: WebhookDisabledMail,
   ) {}
@@ -109,72 +107,17 @@ export class MessageComposer {
     // Each message in its recipient's language, as queued (an invitee's is their invitation's).
     const locale = delivery.locale;
     const base = { recipient, zone: this.zone };
+    if (isInviteeMail(delivery.kind)) {
+      return this.inviteeMail.render({
+        kind: delivery.kind,
+        conference: required(sources.conference, 'conference'),
+        invitation: required(sources.invitation, 'invitation'),
+        recipient,
+        locale,
+        zone: this.zone,
+      });
+    }
     switch (delivery.kind) {
-      case 'INVITATION': {
-        const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation', locale, {
-          ...base,
-          conference: mailConference(conference),
-          hosts: this.documents.hosts(conference),
-          agenda: mailAgenda(conference.agenda, conference.startsAt),
-          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
-        });
-        return {
-          mail,
-          attachments: [
-            this.documents.calendar(conference, invitation, 'REQUEST'),
-            await this.documents.letter(conference, invitation),
-          ],
-        };
-      }
-      case 'INVITATION_UPDATED': {
-        const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-updated', locale, {
-          ...base,
-          conference: mailConference(conference),
-          previousStartsAt: conference.previousStartsAt ?? undefined,
-          reason: conference.statusReason ?? '',
-          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
-        });
-        return { mail, attachments: [this.documents.calendar(conference, invitation, 'REQUEST')] };
-      }
-      case 'INVITATION_AGENDA_CHANGED': {
-        const { conference, invitation, model } = this.inviteeModel(sources);
-        const mail = this.templates.render('invitation-agenda-changed', locale, model);
-        return { mail, attachments: [this.documents.calendar(conference, invitation, 'REQUEST')] };
-      }
-      case 'INVITATION_REMINDER': {
-        const { invitation, model } = this.inviteeModel(sources);
-        const accepted = invitation.rsvp === 'ACCEPT';
-        return {
-          mail: this.templates.render('invitation-reminder', locale, { ...model, accepted }),
-          attachments: [],
-        };
-      }
-      case 'INVITATION_WITHDRAWN': {
-        const { conference, invitation, model } = this.inviteeModel(sources);
-        const mail = this.templates.render('invitation-withdrawn', locale, model);
-        return { mail, attachments: [this.documents.calendar(conference, invitation, 'CANCEL')] };
-      }
-      case 'INVITATION_CANCELLED': {
-        const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-cancelled', locale, {
-          ...base,
-          conference: mailConference(conference),
-          reason: conference.statusReason ?? '',
-        });
-        return { mail, attachments: [this.documents.calendar(conference, invitation, 'CANCEL')] };
-      }
-      case 'INVITATION_URGENT_REMINDER': {
-        const { conference, invitation } = this.invitationSources(sources);
-        const mail = this.templates.render('invitation-urgent-reminder', locale, {
-          ...base,
-          conference: mailConference(conference),
-          ...invitationLinks(this.tokens.tokenOf(invitation.id)),
-          invitedAt: (await this.invitedAt(invitation.id)) ?? undefined,
-        });
-        return { mail, attachments: [] };
-      }
       case 'BRIEF_REQUEST':
       case 'BRIEF_REMINDER':
       case 'BRIEF_OVERDUE':
@@ -225,34 +168,6 @@ export class MessageComposer {
       case 'WEBHOOK_DISABLED':
         return { mail: await this.webhookMail.render(delivery, locale, base), attachments: [] };
     }
-  }
-
-  /** What every notice to an invitee shows: the conference as it stands, its agenda, the invitee's links. */
-  private inviteeModel(sources: Sources) {
-    const { conference, invitation } = this.invitationSources(sources);
-    const model = {
-      recipient: sources.recipient,
-      zone: this.zone,
-      conference: mailConference(conference),
-      agenda: mailAgenda(conference.agenda, conference.startsAt),
-      ...invitationLinks(this.tokens.tokenOf(invitation.id)),
-    };
-    return { conference, invitation, model };
-  }
-
-  private invitationSources(sources: Sources): { conference: ConferenceSnapshot; invitation: InvitationEntity } {
-    return {
-      conference: required(sources.conference, 'conference'),
-      invitation: required(sources.invitation, 'invitation'),
-    };
-  }
-
-  private async invitedAt(invitationId: string): Promise<Date | null> {
-    const [row]: Array<{ sent_at: Date | null }> = await this.dataSource.query(
-      `SELECT sent_at FROM delivery WHERE invitation_id = $1 AND kind = 'INVITATION' ORDER BY created_at LIMIT 1`,
-      [invitationId],
-    );
-    return row?.sent_at ?? null;
   }
 }
 
