@@ -1,5 +1,6 @@
 import { AgencyContact, AgencyKind, AgencyRole, ConferenceKind, ContactLocale } from '@pressconf/contracts';
-import { containsWords, fieldReasons, placeName, subjectReasons, words } from './term-matching';
+import { Invitation, invitePress } from './press-invitees';
+import { fieldReasons, placeName, subjectReasons } from './term-matching';
 
 export { normalizeTerm, termsMatch } from './term-matching';
 
@@ -80,26 +81,7 @@ const ALWAYS_INVITED: readonly AgencyRole[] = [
  */
 const BRIEFING_ROLES: readonly AgencyRole[] = ['HUMAN_RIGHTS_STANDING_OFFICE', 'INFORMATION_PROVIDER'];
 
-/** Titles of a press agency's leaders (normalised); every other contact is one of its assigned reporters. */
-const PRESS_LEADER_TITLES = [
-  'tong bien tap',
-  'thu ky toa soan',
-  'giam doc',
-  'truong',
-  'lanh dao',
-  'chu tich',
-  'editor',
-  'director',
-  'head',
-];
-
 const collator = new Intl.Collator('vi');
-
-/** One reason to invite one contact of an agency. */
-interface Invitation {
-  contact: AgencyContact;
-  reason: string;
-}
 
 /** What, beyond the agency itself, decides whether it is invited. */
 interface Context {
@@ -191,28 +173,6 @@ function invite(agency: AgencySnapshot, role: AgencyRole, reasons: string[], con
   return representative ? reasons.map((reason) => ({ contact: representative, reason })) : [];
 }
 
-/**
- * A press agency whose reporters are marked with the fields they cover sends its leader (the spokesperson, else a
- * contact with a leader's title, else the first contact) and the reporters of the conference's topics; one with no
- * field marked sends every contact, as the agency assigns them.
- */
-function invitePress(contacts: AgencyContact[], context: Context): Invitation[] {
-  if (!contacts.some((contact) => contact.fields.length > 0)) {
-    return contacts.map((contact) => ({ contact, reason: `press agency (${pressFunction(contact)})` }));
-  }
-  const leader =
-    contacts.find((contact) => contact.spokesperson) ??
-    contacts.find((contact) => pressFunction(contact) === 'leader') ??
-    contacts[0];
-  const reporters = contacts.flatMap((contact) =>
-    [
-      ...fieldReasons(contact.fields, context.topics, 'topic'),
-      ...fieldReasons(contact.fields, context.incidentTopics, 'incident topic'),
-    ].map((why) => ({ contact, reason: `press agency (reporter: ${why})` })),
-  );
-  return [{ contact: leader, reason: 'press agency (leader)' }, ...reporters];
-}
-
 function reachableContacts(agency: AgencySnapshot): AgencyContact[] {
   const seen = new Set<string>();
   return agency.contacts.filter((contact) => {
@@ -221,11 +181,6 @@ function reachableContacts(agency: AgencySnapshot): AgencyContact[] {
     seen.add(email);
     return true;
   });
-}
-
-function pressFunction(contact: AgencyContact): 'leader' | 'reporter' {
-  const title = words(contact.title ?? '');
-  return PRESS_LEADER_TITLES.some((leader) => containsWords(title, words(leader))) ? 'leader' : 'reporter';
 }
 
 /** One participant per contact, under the agency's most significant role, with all its reasons. */
