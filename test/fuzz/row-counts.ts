@@ -31,23 +31,39 @@ export class RowCounts {
    * Waits until nothing moves any more (an accepted change's events relayed and consumed, its mail sent): no
    * outbox row unpublished, no mail due, every consumer group at the end of its topics, and the same counts twice
    * in a row. A mail sent later would publish its outcome into the outbox during another request.
+   *
+   * A call of hundreds of invitees takes minutes on a busy machine, so only a stall fails: nothing counted and
+   * no work done for `stallMs`. `capMs` bounds the whole wait all the same.
    */
-  async settle(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  async settle({ stallMs = 30_000, capMs = 300_000 }: { stallMs?: number; capMs?: number } = {}): Promise<void> {
+    const started = Date.now();
+    let movedAt = started;
     let last = await this.take();
+    let lastBusy = await this.busy();
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const now = await this.take();
-      const busy = (await this.unpublished()) + (await this.lag());
-      if (!this.differences(last, now) && busy === 0) return;
-      if (Date.now() > deadline) throw new Error(`the stack did not settle within ${timeoutMs} ms`);
+      const busy = await this.busy();
+      const moved = this.differences(last, now) !== '' || busy !== lastBusy;
+      if (!moved && busy === 0) return;
+      if (moved) movedAt = Date.now();
+      if (Date.now() - movedAt > stallMs)
+        throw new Error(`the stack stalled: nothing moved for ${stallMs} ms with ${busy} message(s) or mail left`);
+      if (Date.now() - started > capMs)
+        throw new Error(`the stack did not settle within ${capMs} ms (${busy} message(s) or mail left)`);
       last = now;
+      lastBusy = busy;
     }
   }
 
   async close(): Promise<void> {
     await this.kafka.disconnect();
     await this.client.end();
+  }
+
+  /** Work still under way: unpublished outbox rows, mail due, and messages not consumed yet. */
+  private async busy(): Promise<number> {
+    return (await this.unpublished()) + (await this.lag());
   }
 
   /** Messages the services' consumer groups have not committed yet, over every topic they read. */
