@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { Fontkit, PDF_FONT, loadFonts, parseOnce } from './fonts';
-import { EmbeddedFontMethods, TtfSubsetMethods, shareGlyphData, shareShaping } from './shared-font-work';
+import { PdfKitDocumentConstructor, shareFontWork } from './shared-font-work';
 
 // pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
 interface PdfPrinter {
@@ -8,21 +8,7 @@ interface PdfPrinter {
 }
 type PdfPrinterConstructor = new (fonts: TFontDictionary) => PdfPrinter;
 
-type PdfKitDocumentConstructor = new (options: { autoFirstPage: boolean }) => {
-  font(source: Buffer): { _font: EmbeddedFontMethods & { subset: TtfSubsetMethods } };
-};
-
 let printer: PdfPrinter | undefined;
-
-/**
- * Installs the shared shaping and glyph data (see shared-font-work.ts) on pdfkit's font and fontkit's subset
- * classes, which neither library exports: reached through the font of a document that is never written.
- */
-function shareFontWork(PdfKitDocument: PdfKitDocumentConstructor, face: Buffer): void {
-  const font = new PdfKitDocument({ autoFirstPage: false }).font(face)._font;
-  shareShaping(Object.getPrototypeOf(font) as EmbeddedFontMethods);
-  shareGlyphData(Object.getPrototypeOf(font.subset) as TtfSubsetMethods);
-}
 
 /** One printer per process: the fonts are read and parsed on its first use, then shared by every document. */
 function getPrinter(): PdfPrinter {

@@ -162,3 +162,17 @@ export function shareGlyphData(prototype: TtfSubsetMethods): void {
     return this.glyf.length - 1;
   };
 }
+
+export type PdfKitDocumentConstructor = new (options: { autoFirstPage: boolean }) => {
+  font(source: Buffer): { _font: EmbeddedFontMethods & { subset: TtfSubsetMethods } };
+};
+
+/**
+ * Installs both on pdfkit's font and fontkit's subset classes, which neither library exports: reached through the
+ * font of a document that is never written.
+ */
+export function shareFontWork(PdfKitDocument: PdfKitDocumentConstructor, face: Buffer): void {
+  const font = new PdfKitDocument({ autoFirstPage: false }).font(face)._font;
+  shareShaping(Object.getPrototypeOf(font) as EmbeddedFontMethods);
+  shareGlyphData(Object.getPrototypeOf(font.subset) as TtfSubsetMethods);
+}

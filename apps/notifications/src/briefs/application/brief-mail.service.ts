@@ -8,7 +8,7 @@ import {
   BriefRequestEventData,
   EventEnvelope,
 } from '@pressconf/contracts';
-import { DeliveryQueue } from '../../delivery/application/delivery-queue';
+import { DeliveryQueue, mailToInvitee } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
 import { briefOutstanding, BriefRequestState, OUTSTANDING_BRIEF_STATES } from '../../delivery/domain/send-rules';
 import { ConferenceSnapshot } from '../../invitations/infrastructure/conference-snapshot.entity';
@@ -149,14 +149,7 @@ export class BriefMailService {
     const invitations = await tx.findBy(InvitationEntity, { conferenceId: data.conferenceId, withdrawnAt: IsNull() });
     await this.queue.add(
       tx,
-      invitations.map((invitation) => ({
-        kind: 'BRIEFING_PACK' as const,
-        cause: event.id,
-        conferenceId: conference.id,
-        invitationId: invitation.id,
-        sequence: conference.sequence,
-        recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
-      })),
+      invitations.map((invitation) => mailToInvitee('BRIEFING_PACK', event.id, conference, invitation)),
     );
   }
 

@@ -24,6 +24,23 @@ export interface QueuedMail {
   channel?: Channel;
 }
 
+/** An invitee's notice about a conference, addressed as the invitation names them and in its language. */
+export function mailToInvitee(
+  kind: DeliveryKind,
+  cause: string,
+  conference: { id: string; sequence: number },
+  invitation: { id: string; contactName: string; email: string; locale: ContactLocale },
+): QueuedMail {
+  return {
+    kind,
+    cause,
+    conferenceId: conference.id,
+    invitationId: invitation.id,
+    sequence: conference.sequence,
+    recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
+  };
+}
+
 /** Rows per INSERT: 19 parameters a row stays far below PostgreSQL's 65,535 for a call of 10,000 invitees. */
 const ROWS_PER_INSERT = 1_000;
 

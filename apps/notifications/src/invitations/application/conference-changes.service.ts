@@ -8,7 +8,7 @@ import {
   EventEnvelope,
 } from '@pressconf/contracts';
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
-import { DeliveryQueue } from '../../delivery/application/delivery-queue';
+import { DeliveryQueue, mailToInvitee } from '../../delivery/application/delivery-queue';
 import { ConferenceChange, noticesFor } from '../domain/change-notices';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
 import { InvitationEntity } from '../infrastructure/invitation.entity';
@@ -105,17 +105,9 @@ export class ConferenceChangesService {
     const states = invitations.map((i) => ({ invitationId: i.id, inviteeId: i.inviteeId, withdrawn: !!i.withdrawnAt }));
     await this.queue.add(
       tx,
-      noticesFor(change, states).map((notice) => {
-        const invitation = byId.get(notice.invitationId)!;
-        return {
-          kind: notice.kind,
-          cause: event.id,
-          conferenceId: conference.id,
-          invitationId: invitation.id,
-          sequence: conference.sequence,
-          recipient: { name: invitation.contactName, email: invitation.email, locale: invitation.locale },
-        };
-      }),
+      noticesFor(change, states).map((notice) =>
+        mailToInvitee(notice.kind, event.id, conference, byId.get(notice.invitationId)!),
+      ),
     );
   }
 

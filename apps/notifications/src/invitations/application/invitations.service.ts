@@ -17,7 +17,7 @@ import {
 } from '@pressconf/contracts';
 import type { NotificationsConfig } from '../../config';
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
-import { DeliveryQueue } from '../../delivery/application/delivery-queue';
+import { DeliveryQueue, mailToInvitee } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
 import { readsConference } from '../domain/host-scope';
 import { inviteeReminderAt } from '../domain/invitee-reminder';
@@ -85,15 +85,9 @@ export class InvitationsService {
     await this.queue.add(
       tx,
       data.invitees.map((invitee) => {
-        const invitation = invitations.get(invitee.inviteeId)!;
-        return {
-          kind: 'INVITATION' as const,
-          cause: event.id,
-          conferenceId: data.conferenceId,
-          invitationId: invitation.id,
-          sequence: data.sequence,
-          recipient: { name: invitee.contactName, email: invitee.email, locale: invitation.locale },
-        };
+        const { id, locale } = invitations.get(invitee.inviteeId)!;
+        const conference = { id: data.conferenceId, sequence: data.sequence };
+        return mailToInvitee('INVITATION', event.id, conference, { ...invitee, id, locale });
       }),
     );
     // Submissions may have opened the brief requests before this call reached us: their mail can go now.
