@@ -39,7 +39,6 @@ const config = {
   mail: {
     batchSize: num('MAIL_BATCH_SIZE', 20),
     maxConnections: num('MAIL_MAX_CONNECTIONS', 5),
-    pollIntervalMs: num('MAIL_POLL_INTERVAL_MS', 250),
   },
   eventPartitions: num('KAFKA_EVENT_PARTITIONS', 6),
   gateway: {
@@ -133,7 +132,6 @@ async function main() {
       GATEWAY_RATE_LIMIT: '1000000000',
       MAIL_BATCH_SIZE: String(config.mail.batchSize),
       MAIL_MAX_CONNECTIONS: String(config.mail.maxConnections),
-      MAIL_POLL_INTERVAL_MS: String(config.mail.pollIntervalMs),
       KAFKA_EVENT_PARTITIONS: String(config.eventPartitions),
       // The webhook bench's receiver listens on loopback, which only an allowed host may be.
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',

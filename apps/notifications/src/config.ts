@@ -45,8 +45,8 @@ export const notificationsEnv = messagingEnv.extend({
   ),
   MAIL_LEASE_MS: intVar(60_000, 'lease length of a delivery being sent'),
   MAIL_POLL_INTERVAL_MS: intVar(
-    1_000,
-    'delivery worker poll interval when idle: a safety net and the retries’ clock, as queued mail wakes it at once',
+    30_000,
+    'longest sleep of an idle delivery worker: a safety net, as queued mail and new due times wake it at once and it sleeps until the next retry',
   ),
   BRIEF_REMINDER_HOURS_BEFORE: numberVar(
     24,
@@ -103,8 +103,8 @@ export const notificationsEnv = messagingEnv.extend({
     'webhook deliveries in flight at once to one subscription (each conference one at a time), so a slow receiver leaves the others their share',
   ),
   WEBHOOK_POLL_INTERVAL_MS: intVar(
-    1_000,
-    'webhook worker poll interval when idle: a safety net and the retries’ clock, as queued deliveries wake it at once',
+    30_000,
+    'longest sleep of an idle webhook worker: a safety net, as queued deliveries and new due times wake it at once and it sleeps until the next retry',
   ),
   WEBHOOK_LEASE_MS: intVar(30_000, 'lease length of a webhook delivery being sent (above WEBHOOK_TIMEOUT_MS)'),
   NOTIFICATIONS_TEMPLATES_DIR: optionalStringVar(

@@ -1,4 +1,5 @@
 import { NotificationsQueueWakeups1796000300000 } from './migrations/1796000300000-notifications-queue-wakeups';
+import { NotificationsDueTimeWakeups1796000400000 } from './migrations/1796000400000-notifications-due-time-wakeups';
 import { NotificationsAuditTrail1796000100000 } from './migrations/1796000100000-notifications-audit-trail';
 import { BriefRequestProjection } from '../briefs/infrastructure/brief-request.entity';
 import { DeliveryEntity } from '../delivery/infrastructure/delivery.entity';
@@ -50,4 +51,5 @@ export const NOTIFICATIONS_MIGRATIONS = [
   NotificationsBriefRequestKey1795920000000,
   NotificationsAuditTrail1796000100000,
   NotificationsQueueWakeups1796000300000,
+  NotificationsDueTimeWakeups1796000400000,
 ];

@@ -1,4 +1,14 @@
-import { Nap } from './nap';
+import { Nap, pauseUntil } from './nap';
+
+describe('pauseUntil', () => {
+  it('sleeps until the next due time, within the safety net and never spinning', () => {
+    expect(pauseUntil(2_500.2, 30_000)).toBe(2_501);
+    expect(pauseUntil(null, 30_000)).toBe(30_000);
+    expect(pauseUntil(90_000, 30_000)).toBe(30_000);
+    expect(pauseUntil(-5_000, 30_000)).toBe(100);
+    expect(pauseUntil(0, 30_000)).toBe(100);
+  });
+});
 
 describe('Nap', () => {
   beforeEach(() => jest.useFakeTimers());

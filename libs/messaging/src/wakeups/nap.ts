@@ -28,3 +28,15 @@ export class Nap {
     else this.woken = true;
   }
 }
+
+/** The shortest pause: work due now that a round could not take (a row another transaction holds) is not spun on. */
+const SHORTEST_PAUSE_MS = 100;
+
+/**
+ * A worker's pause when it has nothing more to do: until its next due time (`dueInMs` from now; null when nothing is
+ * queued), at most `longestMs`, the safety net for a wake-up lost with the listening connection.
+ */
+export function pauseUntil(dueInMs: number | null, longestMs: number): number {
+  if (dueInMs === null || !Number.isFinite(dueInMs)) return longestMs;
+  return Math.min(longestMs, Math.max(SHORTEST_PAUSE_MS, Math.ceil(dueInMs)));
+}

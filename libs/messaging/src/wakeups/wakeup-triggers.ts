@@ -13,6 +13,21 @@ export async function wakeOnInsert(q: QueryRunner, table: string): Promise<void>
   );
 }
 
+/**
+ * Makes every statement that sets `column` of `table` (a queue's due time: a retry put off, a resend, a receiver
+ * back on) wake the workers waiting on it, on the same channel as its inserts: a worker that sleeps until the next
+ * due time learns of a new one at once.
+ */
+export async function wakeOnUpdateOf(q: QueryRunner, table: string, column: string): Promise<void> {
+  if (!isPlainIdentifier(table) || !isPlainIdentifier(column))
+    throw new Error(`wakeOnUpdateOf: ${table}.${column} is not a column name`);
+  await q.query(`DROP TRIGGER IF EXISTS ${table}_${column}_wakeup ON ${table}`);
+  await q.query(
+    `CREATE TRIGGER ${table}_${column}_wakeup AFTER UPDATE OF ${column} ON ${table}
+       FOR EACH STATEMENT EXECUTE FUNCTION wake_listeners()`,
+  );
+}
+
 /** The function behind every wake-up trigger, and the outbox's own trigger (each service's relay waits on it). */
 export class WakeupTriggers1796000200000 implements MigrationInterface {
   name = 'WakeupTriggers1796000200000';

@@ -10,6 +10,7 @@ import {
   mailDeliveries,
   restoreTraceContext,
   Nap,
+  pauseUntil,
   TableWakeups,
 } from '@pressconf/messaging';
 import { reportsInvitationOutcome } from '../domain/delivery-kind';
@@ -81,7 +82,24 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       } catch (error) {
         this.logger.error(`delivery loop failed: ${String(error)}`);
       }
-      if (claimed < this.batchSize) await this.nap.sleep(this.pollMs);
+      if (claimed < this.batchSize) await this.nap.sleep(await this.untilDue());
+    }
+  }
+
+  /**
+   * How long to sleep when nothing more is due: until the next retry or the end of a lease held by a sender that may
+   * have crashed, at most MAIL_POLL_INTERVAL_MS. New mail and every new due time wake the worker sooner (TableWakeups).
+   */
+  private async untilDue(): Promise<number> {
+    try {
+      const [row]: Array<{ ms: number | null }> = await this.dataSource.query(
+        `SELECT (extract(epoch FROM min(greatest(next_attempt_at, coalesce(locked_until, next_attempt_at))) - now())
+                 * 1000)::float AS ms
+           FROM delivery WHERE status = 'PENDING'`,
+      );
+      return pauseUntil(row?.ms ?? null, this.pollMs);
+    } catch {
+      return this.pollMs;
     }
   }
 

@@ -3,10 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { context } from '@opentelemetry/api';
 import { DataSource, In } from 'typeorm';
-import { Nap, restoreTraceContext, TableWakeups } from '@pressconf/messaging';
+import { Nap, pauseUntil, restoreTraceContext, TableWakeups } from '@pressconf/messaging';
 import { WEBHOOK_TEST_EVENT_TYPE } from '@pressconf/contracts';
 import type { NotificationsConfig } from '../../config';
-import { nextToSend, QueuedDelivery } from '../domain/delivery-order';
+import { nextDueIn, nextToSend, QueuedDelivery } from '../domain/delivery-order';
 import { signatureHeaders, signingSecrets } from '../domain/signing';
 import { WebhookDeliveryEntity } from '../infrastructure/webhook-delivery.entity';
 import { WebhookSender, PostOutcome } from '../infrastructure/webhook-sender';
@@ -59,11 +59,13 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
     while (this.running) {
       const free = this.concurrency - this.inFlight.size;
       let started = 0;
+      let dueInMs: number | null = null;
       if (free > 0) {
         try {
-          const leased = await this.lease(free);
-          started = leased.length;
-          for (const { delivery, subscription } of leased) {
+          const round = await this.lease(free);
+          started = round.leased.length;
+          dueInMs = round.dueInMs;
+          for (const { delivery, subscription } of round.leased) {
             const sending = context.with(restoreTraceContext(delivery.traceContext), () =>
               this.deliver(delivery, subscription),
             );
@@ -77,15 +79,17 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
           this.logger.error(`webhook loop failed: ${String(error)}`);
         }
       }
-      if (started < free || free <= 0) await this.nap.sleep(this.pollMs);
+      // Until the next retry or lease end; new deliveries, new due times and freed places wake it sooner.
+      if (started < free || free <= 0) await this.nap.sleep(pauseUntil(dueInMs, this.pollMs));
     }
     await Promise.all(this.inFlight);
   }
 
   /** The first PENDING delivery of every (subscription, ordering key); those the order and shares allow are leased. */
-  private async lease(
-    free: number,
-  ): Promise<Array<{ delivery: WebhookDeliveryEntity; subscription: WebhookSubscriptionEntity }>> {
+  private async lease(free: number): Promise<{
+    leased: Array<{ delivery: WebhookDeliveryEntity; subscription: WebhookSubscriptionEntity }>;
+    dueInMs: number | null;
+  }> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT DISTINCT ON (d.subscription_id, d.ordering_key)
                 d.id, d.subscription_id, d.ordering_key, d.position, d.next_attempt_at, d.locked_until, now() AS now
@@ -103,9 +107,10 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       leasedUntil: row.locked_until as Date | null,
       now: row.now as Date,
     }));
-    if (heads.length === 0) return [];
+    if (heads.length === 0) return { leased: [], dueInMs: null };
+    const dueInMs = nextDueIn(heads, heads[0].now);
     const chosen = nextToSend(heads, { slots: free, perSubscription: this.perSubscription }, heads[0].now);
-    if (chosen.length === 0) return [];
+    if (chosen.length === 0) return { leased: [], dueInMs };
     // Leased only if still free and due: another replica may have taken it meanwhile.
     const leased: Array<{ id: string }> = await this.dataSource.query(
       `WITH leased AS (
@@ -117,7 +122,7 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
        SELECT id FROM leased`,
       [chosen.map((d) => d.id), this.leaseMs],
     );
-    if (leased.length === 0) return [];
+    if (leased.length === 0) return { leased: [], dueInMs };
     const deliveries = await this.dataSource
       .getRepository(WebhookDeliveryEntity)
       .findBy({ id: In(leased.map((r) => r.id)) });
@@ -125,10 +130,13 @@ export class WebhookWorker implements OnApplicationBootstrap, BeforeApplicationS
       .getRepository(WebhookSubscriptionEntity)
       .findBy({ id: In([...new Set(deliveries.map((d) => d.subscriptionId))]) });
     const byId = new Map(subscriptions.map((s) => [s.id, s]));
-    return deliveries.flatMap((delivery) => {
-      const subscription = byId.get(delivery.subscriptionId);
-      return subscription ? [{ delivery, subscription }] : [];
-    });
+    return {
+      leased: deliveries.flatMap((delivery) => {
+        const subscription = byId.get(delivery.subscriptionId);
+        return subscription ? [{ delivery, subscription }] : [];
+      }),
+      dueInMs,
+    };
   }
 
   /** The address is checked again at every attempt: DNS may have changed since the subscription was made. */

@@ -1,4 +1,4 @@
-import { nextToSend, QueuedDelivery } from './delivery-order';
+import { nextDueIn, nextToSend, QueuedDelivery } from './delivery-order';
 
 const now = new Date('2027-03-01T08:00:00Z');
 const past = new Date(now.getTime() - 1_000);
@@ -65,5 +65,20 @@ describe('which webhook deliveries go out now', () => {
     const waiting = [queued('slow', 'c3'), queued('slow', 'c4'), queued('slow', 'c5')];
     const chosen = nextToSend([...inFlight, ...waiting], { slots: 10, perSubscription: 3 }, now);
     expect(ids(chosen)).toEqual([waiting[0].id]);
+  });
+});
+
+describe('when the webhook worker next has something to do by the clock', () => {
+  const soon = new Date(now.getTime() + 5_000);
+
+  it('is the first retry or lease end to come', () => {
+    const retry = queued('s1', 'conf-a', { nextAttemptAt: future });
+    const leased = queued('s1', 'conf-b', { leasedUntil: soon });
+    expect(nextDueIn([retry, leased], now)).toBe(5_000);
+  });
+
+  it('leaves out what is due now (taken, or held back until an attempt ends) and knows no time when idle', () => {
+    expect(nextDueIn([queued('s1', 'conf-a')], now)).toBeNull();
+    expect(nextDueIn([], now)).toBeNull();
   });
 });

@@ -63,3 +63,17 @@ export function nextToSend(pending: readonly QueuedDelivery[], limits: SendLimit
 function byDueThenQueued(a: QueuedDelivery, b: QueuedDelivery): number {
   return a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || a.position - b.position;
 }
+
+/**
+ * When the worker next has something to do by the clock (ms from `now`; null for never): the first retry, or the
+ * end of a lease a crashed sender may have left. Heads due now but held back by the shares are not counted: the
+ * end of the attempt that holds them back wakes the worker that made it.
+ */
+export function nextDueIn(heads: readonly QueuedDelivery[], now: Date): number | null {
+  let first: number | null = null;
+  for (const head of heads) {
+    const at = head.leasedUntil && head.leasedUntil > now ? head.leasedUntil : head.nextAttemptAt;
+    if (at > now && (first === null || at.getTime() < first)) first = at.getTime();
+  }
+  return first === null ? null : first - now.getTime();
+}
