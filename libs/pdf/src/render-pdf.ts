@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { Fontkit, PDF_FONT, loadFonts, parseOnce } from './fonts';
+import { withBreakableWords } from './breakable-text';
 import { PdfKitDocumentConstructor, shareFontWork } from './shared-font-work';
 
 // pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
@@ -27,12 +28,14 @@ function getPrinter(): PdfPrinter {
 
 /**
  * A PDF document in memory, set in Tinos (Times New Roman's metrics, full Vietnamese diacritics) unless the
- * definition names its font: no network, no system fonts.
+ * definition names its font: no network, no system fonts. Words too long to lay out cheaply get break
+ * opportunities (breakable-text.ts).
  */
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const document = getPrinter().createPdfKitDocument({
       ...definition,
+      content: withBreakableWords(definition.content),
       defaultStyle: { font: PDF_FONT, ...definition.defaultStyle },
     });
     const chunks: Buffer[] = [];

@@ -77,3 +77,16 @@ describe('renderBriefingPack', () => {
     expect(printed).not.toContain('3852');
   });
 });
+
+describe('renderBriefingPack with a body of one very long word (found by API fuzzing)', () => {
+  it('lays it out across pages, every character kept, instead of holding the process for minutes', async () => {
+    const word = 'Đắk'.repeat(7_000); // 21,000 characters, no break opportunity
+    const brief = { ...SAMPLE_PACK.briefs[0], title: word.slice(0, 400), body: word };
+    const { pdf, pageCount } = await renderBriefingPack({ ...SAMPLE_PACK, briefs: [brief] }, readSample);
+    const { text } = await pdfParse(pdf);
+    expect(pageCount).toBeGreaterThan(5);
+    // Every 'Đắk' of the body is there but the few a page break cuts (the footer comes between its letters).
+    const found = text.replace(/[\s\u200B]+/g, '').split('Đắk').length - 1;
+    expect(found).toBeGreaterThan(7_000 - 20);
+  }, 30_000);
+});
