@@ -3,6 +3,10 @@ import { deadLetterTopicOf, EVENT_TOPICS, publisherOf, ServiceName, SUBSCRIPTION
 import { kafkaLogCreator } from './kafka-logs';
 import { ConfigError } from '../config/env';
 import { MessagingConfig, messagingConfig } from '../config/shared';
+import { stopIdleKafkaSpin } from './idle-request-queue';
+
+// Every Kafka client of a service takes its settings from here, so the fix is in before the first connection.
+stopIdleKafkaSpin();
 
 export function kafkaBrokers(): string[] {
   return messagingConfig().KAFKA_BROKERS;
