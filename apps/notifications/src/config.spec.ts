@@ -7,7 +7,7 @@ describe('notifications configuration', () => {
       NOTIFICATIONS_PORT: 3103,
       SMTP_URL: 'smtp://127.0.0.1:1025',
       PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
-      MAIL_MAX_ATTEMPTS: 8,
+      MAIL_MAX_ATTEMPTS: 20,
       MAIL_RETRY_INITIAL_MS: 2_000,
       MAIL_RETRY_MAX_MS: 300_000,
       MAIL_MAX_CONNECTIONS: 5,

@@ -33,7 +33,10 @@ export const notificationsEnv = messagingEnv.extend({
     30,
     "days after a conference's end during which its RSVP links still answer; afterwards 410 Gone",
   ),
-  MAIL_MAX_ATTEMPTS: intVar(8, 'attempts to send a mail before it is given up'),
+  MAIL_MAX_ATTEMPTS: intVar(
+    20,
+    'attempts to send a mail before it is given up (with the default delays, retries go on for about an hour, so a mail server down that long loses nothing)',
+  ),
   MAIL_RETRY_INITIAL_MS: intVar(2_000, 'delay before the first retry of a mail, doubled at each further one'),
   MAIL_RETRY_MAX_MS: intVar(300_000, 'longest delay between two retries of a mail'),
   MAIL_MAX_CONNECTIONS: intVar(5, 'SMTP pool size'),

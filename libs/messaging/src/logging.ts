@@ -48,14 +48,13 @@ export function loggerOptions(service: string): Params {
 }
 
 /**
- * Node's process warnings as log lines of the service instead of bare text on stderr. TimeoutNegativeWarning is
- * dropped: kafkajs 2.2.4 arms a timer with a negative delay whenever its request queue is idle (tulios/kafkajs#1751),
- * which Node 22+ reports, also before the service's logger exists; the timer fires at once, as it always did.
+ * Node's process warnings as log lines of the service instead of bare text on stderr. (kafkajs' negative timers,
+ * which Node 22+ reported here, are gone with its idle spin: see kafka/idle-request-queue.ts.)
  */
 export function logProcessWarnings(): void {
   const logger = new Logger('process');
   process.removeAllListeners('warning');
   process.on('warning', (warning) => {
-    if (warning.name !== 'TimeoutNegativeWarning') logger.warn(`${warning.name}: ${warning.message}`);
+    logger.warn(`${warning.name}: ${warning.message}`);
   });
 }
