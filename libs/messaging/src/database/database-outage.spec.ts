@@ -65,6 +65,8 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(wrapped(serverError('42P01', 'relation "x" does not exist')))).toBe(false);
     expect(isDatabaseUnavailable(wrapped(serverError('40001', 'could not serialize access')))).toBe(false);
     expect(isDatabaseUnavailable(wrapped(serverError('55000', 'object not in prerequisite state')))).toBe(false);
+    const tooManyParameters = 'bind message has 18928 parameter formats but 0 parameters';
+    expect(isDatabaseUnavailable(wrapped(serverError('08P01', tooManyParameters)))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable('Connection terminated')).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);

@@ -10,6 +10,8 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * and no connection slot left.
  */
 const CONNECTION_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** Of class 08 but the statement's fault, e.g. more than 65,535 parameters: it fails again however long one waits. */
+const PROTOCOL_VIOLATION = '08P01';
 /** Socket errors of a server that is down or unreachable. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -52,8 +54,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     cause?: unknown;
     errors?: unknown;
   };
-  if (typeof code === 'string' && (code.startsWith('08') || CONNECTION_STATES.has(code) || NETWORK_CODES.has(code))) {
-    return true;
+  if (typeof code === 'string' && code !== PROTOCOL_VIOLATION) {
+    if (code.startsWith('08') || CONNECTION_STATES.has(code) || NETWORK_CODES.has(code)) return true;
   }
   if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
   if (typeof name === 'string' && LOST_CONNECTION_ERRORS.has(name)) return true;

@@ -10,7 +10,7 @@ import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { ParticipantEntity } from '../infrastructure/participant.entity';
 import { agendaOf } from './conference-view';
 import { ParticipantResolution } from './participant-resolution';
-import { inviteeData, participantRow } from './participant-rows';
+import { insertParticipants, inviteeData, participantRow } from './participant-rows';
 
 /**
  * Changes of a called conference that its invitees must hear of, each announced as an event in the transaction of
@@ -42,7 +42,7 @@ export class ConferenceAnnouncements {
         )
       : [];
     if (added.length === 0 && removed.length === 0) return;
-    if (added.length > 0) await tx.insert(ParticipantEntity, added);
+    await insertParticipants(tx, added);
     if (removed.length > 0) await tx.delete(ParticipantEntity, { id: In(removed.map((p) => p.id)) });
     conference.sequence += 1;
     await this.outbox.add(tx, EventTypes.conferenceInviteesChanged, conference.id, {

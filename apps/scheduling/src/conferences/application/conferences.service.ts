@@ -26,11 +26,10 @@ import { canSeeConference, conferenceFor, visibleStatuses } from '../domain/conf
 import { letterIssuer } from '../domain/hosts';
 import { ConferenceEntity } from '../infrastructure/conference.entity';
 import { loadConference, lockConference } from '../infrastructure/conference.repository';
-import { ParticipantEntity } from '../infrastructure/participant.entity';
 import { agendaOf, toConferenceView } from './conference-view';
 import { HostAccess } from './host-access';
 import { ParticipantResolution } from './participant-resolution';
-import { inviteeData, participantRow } from './participant-rows';
+import { insertParticipants, inviteeData, participantRow } from './participant-rows';
 
 @Injectable()
 export class ConferencesService {
@@ -134,7 +133,7 @@ export class ConferencesService {
       const now = new Date();
       const { registry, participants, hosts } = await this.resolution.resolve(tx, conference, incident, now);
       const rows = participants.map((p, position) => participantRow(tx, conference.id, p, position));
-      if (rows.length > 0) await tx.insert(ParticipantEntity, rows);
+      await insertParticipants(tx, rows);
       const issuer = letterIssuer(hosts);
       conference.hosts = hosts;
       conference.issuer = issuer ?? null;

@@ -30,6 +30,19 @@ export function participantRow(
   });
 }
 
+/**
+ * Rows per INSERT: PostgreSQL's protocol counts a statement's parameters in 16 bits (at most 65,535), which a
+ * national call of 10,000 invitees in one statement overflows; a thousand rows stay far below it.
+ */
+const ROWS_PER_INSERT = 1_000;
+
+/** Inserts a conference's new participants in the caller's transaction, whatever their number. */
+export async function insertParticipants(tx: EntityManager, rows: ParticipantEntity[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await tx.insert(ParticipantEntity, rows.slice(start, start + ROWS_PER_INSERT));
+  }
+}
+
 /** An invitee as the conference's events announce it. */
 export function inviteeData(p: ParticipantEntity): InviteeData {
   return {
