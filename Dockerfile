@@ -34,10 +34,11 @@ WORKDIR /app
 COPY --from=builder /workspace/dist/apps/${APP}/package.json /workspace/dist/apps/${APP}/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# 3. runtime-base: what every app's image has in common.
+# 3. runtime-base: what every app's image has in common. NODE_OPTIONS carries the heap settings of
+#    tools/lib/service-node-options.json, chosen from the benchmark's memory and GC figures (README, "Performance").
 FROM node:24.21.0-bookworm-slim AS runtime-base
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=4"
 WORKDIR /app
 
 # 4. runtime-<app>: the app's port, EXPOSEd and probed by the HEALTHCHECK through the app's own port variable (as its

@@ -34,6 +34,7 @@ import {
   withActorTokenKey,
   rsvpTokenSecret,
   withRsvpTokenSecret,
+  withServiceNodeOptions,
 } from './lib/infra.mjs';
 import { seedAgencies } from './demo/seed.mjs';
 import { DEFAULT_PROVINCE, demoDirectoryOf, readProfile } from './lib/province.mjs';
@@ -172,10 +173,12 @@ async function main() {
   );
   const startedAt = Date.now();
   for (const service of SERVICES) {
-    const appEnv = withRsvpTokenSecret(
-      service.name,
-      withActorTokenKey(service.name, { ...serviceEnv, DATABASE_URL: serviceDatabaseUrls[service.name] }, keys),
-      rsvp.secret,
+    const appEnv = withServiceNodeOptions(
+      withRsvpTokenSecret(
+        service.name,
+        withActorTokenKey(service.name, { ...serviceEnv, DATABASE_URL: serviceDatabaseUrls[service.name] }, keys),
+        rsvp.secret,
+      ),
     );
     services.spawn(service.name, process.execPath, [distMain(service.name)], { env: appEnv });
   }

@@ -9,7 +9,13 @@ import { existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { dropServiceRoles, provisionServiceRoles } from '../../tools/lib/database-roles.mjs';
-import { actorTokenKeys, rsvpTokenSecret, withActorTokenKey, withRsvpTokenSecret } from '../../tools/lib/infra.mjs';
+import {
+  actorTokenKeys,
+  rsvpTokenSecret,
+  withActorTokenKey,
+  withRsvpTokenSecret,
+  withServiceNodeOptions,
+} from '../../tools/lib/infra.mjs';
 import { SmtpSink } from './smtp-sink.mjs';
 import { freePort, now, sleep } from './util.mjs';
 
@@ -99,19 +105,21 @@ export class Stack {
 
   /** The environment a service's process runs with (also for the soak's extra replicas, bench/lib/soak-fleet.mjs). */
   environmentOf(service) {
-    return withRsvpTokenSecret(
-      service,
-      withActorTokenKey(
+    return withServiceNodeOptions(
+      withRsvpTokenSecret(
         service,
-        {
-          ...process.env,
-          ...this.env,
-          DATABASE_URL: this.serviceDatabaseUrls[service],
-          ...this.options.serviceEnv?.[service],
-        },
-        this.keys,
+        withActorTokenKey(
+          service,
+          {
+            ...process.env,
+            ...this.env,
+            DATABASE_URL: this.serviceDatabaseUrls[service],
+            ...this.options.serviceEnv?.[service],
+          },
+          this.keys,
+        ),
+        this.rsvpSecret,
       ),
-      this.rsvpSecret,
     );
   }
 

@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,6 +8,10 @@ import { Client } from 'pg';
 import { SmtpSink } from './smtp-sink';
 
 export const ROOT = resolve(__dirname, '../..');
+/** The heap settings every service runs with (tools/lib/infra.mjs, the Dockerfile): tested as deployed. */
+const SERVICE_NODE_OPTIONS = (
+  JSON.parse(readFileSync(join(ROOT, 'tools/lib/service-node-options.json'), 'utf8')) as { nodeOptions: string }
+).nodeOptions;
 /** Where the built services are: `dist/`, or DIST_DIR when a parallel build put them elsewhere. */
 const DIST = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(ROOT, 'dist');
 export type ServiceName = 'scheduling' | 'submissions' | 'notifications' | 'gateway';
@@ -105,6 +109,7 @@ export class Stack {
       env: {
         ...process.env,
         ...this.env,
+        NODE_OPTIONS: [SERVICE_NODE_OPTIONS, process.env.NODE_OPTIONS].filter(Boolean).join(' '),
         DATABASE_URL: this.databaseUrlOf(service),
         ...this.actorTokenKeyEnv(service),
         ...(service === 'notifications' ? { RSVP_TOKEN_SECRET: this.rsvpTokenSecret } : {}),

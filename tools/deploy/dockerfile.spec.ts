@@ -22,6 +22,7 @@ import {
   parseDockerfile,
   resolveDockerfile,
   satisfiesMinimum,
+  serviceNodeOptions,
 } from './dockerfile';
 import { codeFacts } from './facts';
 import { exists, readText } from './repo';
@@ -30,6 +31,9 @@ const facts = codeFacts();
 const dockerfile = () => readText(DOCKERFILE);
 const appFacts = (name: string) => facts.apps.find((a) => a.name === name)!;
 const problems = (text: string, app = 'gateway') => dockerfileProblems(text, appFacts(app), facts.envNames);
+
+const lacksHeapSettings = () =>
+  `NODE_OPTIONS lacks the services' heap settings ${serviceNodeOptions().join(' ')} (tools/lib/service-node-options.json)`;
 
 /** The Dockerfile with one stage (FROM up to the next FROM) removed. */
 const withoutStage = (text: string, name: string): string =>
@@ -120,6 +124,13 @@ describe('Dockerfile', () => {
     ]);
   });
 
+  it('fails on an image without the heap settings the services are measured with', () => {
+    const flags = serviceNodeOptions();
+    expect(flags.length).toBeGreaterThan(0);
+    const bare = dockerfile().replace(/^(\s*)NODE_OPTIONS=.*$/m, '$1NODE_OPTIONS=--enable-source-maps');
+    expect(problems(bare)).toEqual([lacksHeapSettings()]);
+  });
+
   it('fails on a health check through another app’s port variable', () => {
     const crossed = dockerfile().replace(/process\.env\.SCHEDULING_PORT \|\| 3101/, 'process.env.GATEWAY_PORT || 3101');
     expect(problems(crossed, 'scheduling')).toEqual(['the HEALTHCHECK does not use SCHEDULING_PORT (default 3101)']);
@@ -132,6 +143,7 @@ describe('Dockerfile', () => {
       'FROM runtime-${APP:-unset}: names no stage with APP=notifications (runtime-notifications)',
       'does not EXPOSE 3103 (NOTIFICATIONS_PORT)',
       'no HEALTHCHECK',
+      lacksHeapSettings(),
     ]);
     expect(problems(missing, 'submissions')).toEqual([]);
   });
@@ -198,6 +210,7 @@ describe('Dockerfile', () => {
       'not a multi-stage build',
       'the run-time packages are not installed with npm ci --omit=dev in a stage of their own',
       'the final stage does not copy dist/apps/gateway',
+      lacksHeapSettings(),
     ]);
   });
 });

@@ -10,6 +10,11 @@ import { readText } from './repo';
 
 /** The Dockerfile of every app, at the repository root (the build context). */
 export const DOCKERFILE = 'Dockerfile';
+
+/** The heap settings every service runs with, wherever it runs (tools/lib/infra.mjs reads the same file). */
+export const SERVICE_NODE_OPTIONS = 'tools/lib/service-node-options.json';
+export const serviceNodeOptions = (): string[] =>
+  (JSON.parse(readText(SERVICE_NODE_OPTIONS)) as { nodeOptions: string }).nodeOptions.split(/\s+/).filter(Boolean);
 /** The build argument that names the app to build: `docker build --build-arg APP=gateway …`. */
 export const APP_ARG = 'APP';
 
@@ -274,7 +279,8 @@ const namesMissingStage = (stage: Stage): boolean =>
  *   generates for the app, and the image copies its node_modules;
  * - the image holds dist/apps/<app>, runs as a non-root user, EXPOSEs the app's port, has a HEALTHCHECK on
  *   /health/live at that port read from the app's own port variable, runs `node main.js` without an ENTRYPOINT (the
- *   migration Job replaces the command); its ENV holds only names the code (or Node.js) reads.
+ *   migration Job replaces the command); its ENV holds only names the code (or Node.js) reads, and its NODE_OPTIONS
+ *   the services' heap settings, as `npm start`, the benchmark and the tests run them.
  */
 export function dockerfileProblems(text: string, app: AppFacts, envNames: Set<string>): string[] {
   const problems: string[] = [];
@@ -366,6 +372,10 @@ export function dockerfileProblems(text: string, app: AppFacts, envNames: Set<st
     problems.push(`CMD is ${cmd ?? 'missing'}, not ["node", "main.js"]`);
   if (settings('ENTRYPOINT').length > 0)
     problems.push('the final stage sets an ENTRYPOINT (the migration Job overrides the command)');
+  const nodeOptions = (image.chain.at(-1)?.env.get('NODE_OPTIONS') ?? '').split(/\s+/);
+  const missingFlags = serviceNodeOptions().filter((flag) => !nodeOptions.includes(flag));
+  if (missingFlags.length > 0)
+    problems.push(`NODE_OPTIONS lacks the services' heap settings ${missingFlags.join(' ')} (${SERVICE_NODE_OPTIONS})`);
   for (const env of settings('ENV')) {
     for (const { name } of envDeclarations(env.args)) {
       if (!envNames.has(name) && !RUNTIME_ENV_NAMES.has(name)) problems.push(`ENV ${name} is not read by the code`);

@@ -543,6 +543,20 @@ export function withRsvpTokenSecret(app, env, secret) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// The V8 heap settings every service runs with, chosen from the benchmark's memory and GC figures (README,
+// "Performance"). One file, also read by the e2e stack; the Dockerfile's NODE_OPTIONS must carry the same flags
+// (tools/deploy/dockerfile.ts checks it).
+
+export const SERVICE_NODE_OPTIONS = JSON.parse(
+  readFileSync(path.join(ROOT, 'tools/lib/service-node-options.json'), 'utf8'),
+).nodeOptions;
+
+/** A service's environment with the heap settings first, so that NODE_OPTIONS set by the caller may override them. */
+export function withServiceNodeOptions(env) {
+  return { ...env, NODE_OPTIONS: [SERVICE_NODE_OPTIONS, env.NODE_OPTIONS].filter(Boolean).join(' ') };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Ports and HTTP readiness
 
 /** True when nothing listens on host:port (we can bind it ourselves). */

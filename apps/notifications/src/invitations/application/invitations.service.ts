@@ -82,11 +82,11 @@ export class InvitationsService {
       });
     }
     const invitations = await this.insertInvitations(tx, data.conferenceId, data.invitees);
+    const conference = { id: data.conferenceId, sequence: data.sequence };
     await this.queue.add(
       tx,
       data.invitees.map((invitee) => {
         const { id, locale } = invitations.get(invitee.inviteeId)!;
-        const conference = { id: data.conferenceId, sequence: data.sequence };
         return mailToInvitee('INVITATION', event.id, conference, { ...invitee, id, locale });
       }),
     );
