@@ -1,7 +1,7 @@
 // Fan-out: one conference call with N invitees, from the call's 2xx to the last invitation accepted by the SMTP
-// listener. N invitees = the base agencies' invitees + a PRESS agency generated with the rest as reporters (every
-// contact of a PRESS agency is invited). Each run closes its press agency (validTo) so the next run's conference
-// invites only its own.
+// listener. N invitees = the base agencies' invitees + PRESS agencies generated with the rest as reporters, up to
+// 1,000 contacts each (every contact of a PRESS agency is invited). Each run closes its press agencies (validTo) so
+// that the next run's conference invites only its own.
 import { baseAgencies, conferenceDraft, pressAgency } from './lib/directory.mjs';
 import { now, round, sleep, summarize } from './lib/util.mjs';
 
@@ -109,11 +109,21 @@ async function stages(stack, conferenceId, callAt) {
   }
 }
 
+const PRESS_AGENCY_CONTACTS = 1_000;
+
 /** One measured fan-out of `n` invitees. */
 export async function runFanout(stack, { n, tag, baseInvitees, timeoutMs, graceMs = 2000 }) {
-  const reporters = n - baseInvitees - 1; // the press agency's editor-in-chief is invited too
-  if (reporters < 0) throw new Error(`N = ${n} is below the ${baseInvitees + 1} invitees of the base directory`);
-  const press = (await stack.api('POST', '/agencies', pressAgency(tag, `N${n}`, reporters))).body;
+  // Each press agency's editor-in-chief is invited too. A national call spans many agencies, each registered in
+  // one request under the API's body limit: at most PRESS_AGENCY_CONTACTS contacts an agency.
+  const contacts = n - baseInvitees;
+  if (contacts < 1) throw new Error(`N = ${n} is below the ${baseInvitees + 1} invitees of the base directory`);
+  const agencies = Math.ceil(contacts / PRESS_AGENCY_CONTACTS);
+  const press = [];
+  for (let i = 0; i < agencies; i += 1) {
+    const size = Math.min(PRESS_AGENCY_CONTACTS, contacts - i * PRESS_AGENCY_CONTACTS);
+    const suffix = agencies === 1 ? `N${n}` : `N${n}-${i + 1}`;
+    press.push((await stack.api('POST', '/agencies', pressAgency(tag, suffix, size - 1))).body);
+  }
   const draft = (
     await stack.api('POST', '/conferences', conferenceDraft(`Hội nghị cung cấp thông tin (${n} khách mời)`))
   ).body;
@@ -141,6 +151,6 @@ export async function runFanout(stack, { n, tag, baseInvitees, timeoutMs, graceM
     timedOut: got.timedOut,
     stages: await stages(stack, called.id, callAt),
   };
-  await closeAgency(stack, press.id);
+  for (const agency of press) await closeAgency(stack, agency.id);
   return result;
 }

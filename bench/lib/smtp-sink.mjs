@@ -49,7 +49,7 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       size: 30 * 1024 * 1024,
-      maxClients: 200,
+      maxClients: 2_000, // a national call went past 200 (421 to the raw worker), its pools recycling connections
       onMailFrom: (address, session, callback) => {
         if (!this.refuseWith) return callback();
         const code = Number(/^\d{3}/.exec(this.refuseWith)?.[0] ?? 451);
