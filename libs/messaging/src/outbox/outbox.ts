@@ -2,11 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { EventDataMap, EventEnvelope, EventHeaders, EventType, TOPIC_OF_EVENT, versionOf } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
-import { captureTraceContext } from '../tracing/trace-context';
+import { captureTraceContext, StoredTraceContext } from '../tracing/trace-context';
+
+/** One event for `Outbox.addAll`; `traceContext` is the trace its publishing continues (default: the active one). */
+export type PendingEvent = {
+  [T in EventType]: {
+    type: T;
+    subject: string;
+    data: EventDataMap[T];
+    occurredAt?: Date;
+    traceContext?: StoredTraceContext | null;
+  };
+}[EventType];
+
+const COLUMNS = 7;
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters whatever MAIL_BATCH_SIZE is. */
+const ROWS_PER_INSERT = 1_000;
 
 /**
- * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the
- * relay publishes it afterwards, continuing the trace stored with it.
+ * Records events in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the relay
+ * publishes them afterwards, each continuing the trace stored with it.
  */
 export class Outbox {
   constructor(private readonly source: string) {}
@@ -18,8 +33,43 @@ export class Outbox {
     data: EventDataMap[T],
     occurredAt: Date = new Date(),
   ): Promise<EventEnvelope<EventDataMap[T]>> {
+    const [envelope] = await this.addAll(tx, [{ type, subject, data, occurredAt } as PendingEvent]);
+    return envelope as EventEnvelope<EventDataMap[T]>;
+  }
+
+  /** Many events in a few multi-row statements (a batch of mail outcomes), all under the current correlation. */
+  async addAll(tx: EntityManager, events: PendingEvent[]): Promise<EventEnvelope<unknown>[]> {
+    const activeTrace = captureTraceContext();
+    const envelopes = events.map((event) => this.envelope(event.type, event.subject, event.data, event.occurredAt));
+    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+      const params: unknown[] = [];
+      const rows = events.slice(start, start + ROWS_PER_INSERT).map((event, i) => {
+        const envelope = envelopes[start + i];
+        const traceContext = event.traceContext === undefined ? activeTrace : event.traceContext;
+        params.push(
+          envelope.id,
+          TOPIC_OF_EVENT[event.type],
+          event.subject,
+          event.type,
+          JSON.stringify(envelope),
+          JSON.stringify(headersOf(envelope)),
+          traceContext && JSON.stringify(traceContext),
+        );
+        const first = i * COLUMNS + 1;
+        return `(${Array.from({ length: COLUMNS }, (_, column) => `$${first + column}`).join(', ')})`;
+      });
+      await tx.query(
+        `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers, trace_context)
+         VALUES ${rows.join(', ')}`,
+        params,
+      );
+    }
+    return envelopes;
+  }
+
+  private envelope(type: EventType, subject: string, data: unknown, occurredAt = new Date()): EventEnvelope<unknown> {
     const context = RequestContexts.current();
-    const envelope: EventEnvelope<EventDataMap[T]> = {
+    return {
       id: randomUUID(),
       type,
       version: versionOf(type),
@@ -30,26 +80,14 @@ export class Outbox {
       ...(context?.causationId ? { causationId: context.causationId } : {}),
       data,
     };
-    const headers: Record<string, string> = {
-      [EventHeaders.id]: envelope.id,
-      [EventHeaders.type]: type,
-      [EventHeaders.correlationId]: envelope.correlationId,
-      ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
-    };
-    const traceContext = captureTraceContext();
-    await tx.query(
-      `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers, trace_context)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        envelope.id,
-        TOPIC_OF_EVENT[type],
-        subject,
-        type,
-        JSON.stringify(envelope),
-        JSON.stringify(headers),
-        traceContext && JSON.stringify(traceContext),
-      ],
-    );
-    return envelope;
   }
+}
+
+function headersOf(envelope: EventEnvelope<unknown>): Record<string, string> {
+  return {
+    [EventHeaders.id]: envelope.id,
+    [EventHeaders.type]: envelope.type,
+    [EventHeaders.correlationId]: envelope.correlationId,
+    ...(envelope.causationId ? { [EventHeaders.causationId]: envelope.causationId } : {}),
+  };
 }

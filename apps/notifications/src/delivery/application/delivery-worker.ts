@@ -1,9 +1,9 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { EventTypes } from '@pressconf/contracts';
 import { context } from '@opentelemetry/api';
 import {
+  captureTraceContext,
   isDatabaseUnavailable,
   Outbox,
   RequestContexts,
@@ -13,24 +13,21 @@ import {
   pauseUntil,
   TableWakeups,
 } from '@pressconf/messaging';
-import { reportsInvitationOutcome } from '../domain/delivery-kind';
-import { nextStep, RetryPolicy, SendOutcome } from '../domain/retry-policy';
-import { notSent } from '../domain/resend';
+import { Attempt, outcomeOf } from '../domain/delivery-outcome';
+import { RetryPolicy } from '../domain/retry-policy';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { ChannelRegistry } from './channel-registry';
-import { Composition, MessageComposer } from './message-composer';
+import { AttemptResult, recordOutcomes } from './delivery-outcomes';
+import { Composition, MessageComposer, SendTimeState } from './message-composer';
 import { notificationsConfig } from '../../config';
 
 export const RETRY_POLICY = Symbol('RETRY_POLICY');
 
-/** What became of one attempt: the channel's outcome, or a message that no longer applies. */
-type Attempt = SendOutcome | { kind: 'skipped'; reason: string };
-
 /**
  * Sends queued deliveries apart from event consumption, so that a slow or absent mail server never holds up
- * a partition. Each delivery is leased before sending; its outcome and the sent/failed event are recorded in
- * one transaction. On shutdown it stops leasing and finishes what it has in flight, so a planned restart sends
- * nothing twice.
+ * a partition. A round of deliveries is leased, composed from one read of what they concern, sent in parallel,
+ * and its outcomes and sent/failed events are recorded together in one transaction per cause. On shutdown it stops
+ * leasing and finishes the round in flight, so a planned restart sends nothing twice.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -73,16 +70,48 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         const leaseEnds = Date.now() + this.leaseMs;
         const batch = await this.lease();
         claimed = batch.length;
-        // Each mail is sent in the trace of the work that queued it (an event's handling, a request).
-        await Promise.all(
-          batch.map((delivery) =>
-            context.with(restoreTraceContext(delivery.traceContext), () => this.deliver(delivery, leaseEnds)),
-          ),
-        );
+        if (claimed > 0) await this.record(await this.deliverAll(batch), leaseEnds);
       } catch (error) {
         this.logger.error(`delivery loop failed: ${String(error)}`);
       }
       if (claimed < this.batchSize) await this.nap.sleep(await this.untilDue());
+    }
+  }
+
+  /** Sends a round in parallel, each mail in the trace of the work that queued it (an event's handling, a request). */
+  private async deliverAll(batch: DeliveryEntity[]): Promise<AttemptResult[]> {
+    const state = await this.composer.load(batch).catch((error: unknown) => ({ unreadable: error }));
+    return Promise.all(
+      batch.map((delivery) =>
+        context.with(restoreTraceContext(delivery.traceContext), async () => {
+          const attempt = await this.attempt(delivery, state);
+          return { delivery, outcome: outcomeOf(delivery, attempt, this.policy), traceContext: captureTraceContext() };
+        }),
+      ),
+    );
+  }
+
+  /**
+   * One transaction per cause, under its correlation id (the audit trail's and the events'): a call's fan-out is
+   * one cause. A failure leaves that cause's rows leased; they go again when the lease ends.
+   */
+  private async record(results: AttemptResult[], leaseEnds: number): Promise<void> {
+    const byCause = new Map<string, AttemptResult[]>();
+    for (const result of results) {
+      const cause = result.delivery.sourceEventId;
+      byCause.set(cause, [...(byCause.get(cause) ?? []), result]);
+    }
+    for (const [cause, group] of byCause) {
+      try {
+        await this.untilRecorded(leaseEnds, () =>
+          RequestContexts.run({ correlationId: cause, causationId: cause }, () =>
+            this.dataSource.transaction((tx) => recordOutcomes(tx, this.outbox, group)),
+          ),
+        );
+        for (const { delivery, outcome } of group) mailDeliveries.inc({ kind: delivery.kind, outcome: outcome.metric });
+      } catch (error) {
+        this.logger.error(`recording ${group.length} deliveries of cause ${cause} failed: ${String(error)}`);
+      }
     }
   }
 
@@ -124,13 +153,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     return this.dataSource.getRepository(DeliveryEntity).findBy({ id: In(rows.map((r) => r.id)) });
   }
 
-  private async deliver(delivery: DeliveryEntity, leaseEnds: number): Promise<void> {
-    const attempt = await this.attempt(delivery);
-    await this.untilRecorded(leaseEnds, () =>
-      attempt.kind === 'skipped' ? this.skip(delivery, attempt.reason) : this.record(delivery, attempt),
-    );
-  }
-
   /**
    * A mail sent but not recorded goes again once its lease ends: while the database cannot be reached, the
    * outcome is written again and again until shortly before then.
@@ -142,79 +164,25 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       } catch (error) {
         const delay = Math.min(2000, 100 * 2 ** round);
         if (!isDatabaseUnavailable(error) || Date.now() + delay > leaseEnds - 1000) throw error;
-        if (round === 0) this.logger.warn(`recording a delivery waits for the database: ${String(error)}`);
+        if (round === 0) this.logger.warn(`recording a round of deliveries waits for the database: ${String(error)}`);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
 
   /** Through the channel the delivery names; one this deployment does not run fails it for good. */
-  private async attempt(delivery: DeliveryEntity): Promise<Attempt> {
+  private async attempt(delivery: DeliveryEntity, state: SendTimeState | { unreadable: unknown }): Promise<Attempt> {
     const channel = this.channels.get(delivery.channel);
     if (!channel) return { kind: 'failed', error: `no ${delivery.channel} channel is configured`, temporary: false };
     let composition: Composition;
     try {
-      composition = await this.composer.compose(delivery);
+      if ('unreadable' in state) throw state.unreadable;
+      composition = await this.composer.compose(delivery, state);
     } catch (error) {
       // A database outage while reading what to say is worth another attempt; anything else will not mend.
       return { kind: 'failed', error: `could not compose: ${String(error)}`, temporary: isDatabaseUnavailable(error) };
     }
     if ('skip' in composition) return { kind: 'skipped', reason: composition.skip };
     return channel.send(composition.message);
-  }
-
-  /**
-   * A message that no longer applies ends FAILED with the reason, like those the cancellation stops in the queue;
-   * it is no delivery failure, so no failed event is emitted.
-   */
-  private async skip(delivery: DeliveryEntity, reason: string): Promise<void> {
-    await this.dataSource
-      .getRepository(DeliveryEntity)
-      .update({ id: delivery.id }, { status: 'FAILED', lockedUntil: null, lastError: notSent(reason) });
-    mailDeliveries.inc({ kind: delivery.kind, outcome: 'skipped' });
-  }
-
-  private async record(delivery: DeliveryEntity, outcome: SendOutcome): Promise<void> {
-    // A resend by hand gets the policy's attempts afresh; `attempts` itself keeps counting every one.
-    const step = nextStep(outcome, delivery.attempts - delivery.attemptsBeforeResend, this.policy);
-    await RequestContexts.run({ correlationId: delivery.sourceEventId, causationId: delivery.sourceEventId }, () =>
-      this.dataSource.transaction(async (tx) => {
-        await tx.update(
-          DeliveryEntity,
-          { id: delivery.id },
-          {
-            status: step.status,
-            lockedUntil: null,
-            ...(step.status === 'PENDING' ? { nextAttemptAt: step.retryAt } : {}),
-            ...(outcome.kind === 'sent'
-              ? { sentAt: new Date(), smtpResponse: outcome.response, messageId: outcome.messageId, lastError: null }
-              : { lastError: outcome.error }),
-          },
-        );
-        const { kind, invitationId, conferenceId } = delivery;
-        if (step.status === 'PENDING' || !reportsInvitationOutcome(kind) || !invitationId || !conferenceId) return;
-        const invitation: Array<{ invitee_id: string }> = await tx.query(
-          'SELECT invitee_id FROM invitation WHERE id = $1',
-          [invitationId],
-        );
-        await this.outbox.add(
-          tx,
-          step.status === 'SENT' ? EventTypes.invitationSent : EventTypes.invitationFailed,
-          conferenceId,
-          {
-            conferenceId,
-            inviteeId: invitation[0].invitee_id,
-            channel: delivery.channel,
-            attempts: delivery.attempts,
-            notice: kind,
-            ...(outcome.kind === 'failed' ? { error: outcome.error } : {}),
-          },
-        );
-      }),
-    );
-    mailDeliveries.inc({
-      kind: delivery.kind,
-      outcome: step.status === 'SENT' ? 'sent' : step.status === 'FAILED' ? 'failed' : 'retry',
-    });
   }
 }

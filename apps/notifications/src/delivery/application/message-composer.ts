@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, FindOptionsWhere, In } from 'typeorm';
 import { MailRecipient, MailTemplateName, MailTemplates, RenderedMail } from '../../rendering';
 import { BriefRequestProjection } from '../../briefs/infrastructure/brief-request.entity';
 import { IncidentProjection } from '../../incidents/infrastructure/incident.entity';
@@ -29,6 +29,13 @@ const BRIEF_TEMPLATES = {
 /** A message ready for its channel, or the reason it must not go out any more. */
 export type Composition = { message: OutgoingMessage } | { skip: string };
 
+/** What notifications knows now about a round of deliveries: their conferences, invitations and brief requests. */
+export interface SendTimeState {
+  conferences: Map<string, ConferenceSnapshot>;
+  invitations: Map<string, InvitationEntity>;
+  briefRequests: Map<string, BriefRequestProjection>;
+}
+
 interface Sources {
   delivery: DeliveryEntity;
   conference: ConferenceSnapshot | null;
@@ -56,17 +63,39 @@ export class MessageComposer {
     private readonly webhookMail: WebhookDisabledMail,
   ) {}
 
-  async compose(delivery: DeliveryEntity, now: Date = new Date()): Promise<Composition> {
-    const manager = this.dataSource.manager;
-    const conference = delivery.conferenceId
-      ? await manager.findOneByOrFail(ConferenceSnapshot, { id: delivery.conferenceId })
-      : null;
-    const invitation = delivery.invitationId
-      ? await manager.findOneByOrFail(InvitationEntity, { id: delivery.invitationId })
-      : null;
-    const briefRequest = delivery.briefRequestId
-      ? await manager.findOneBy(BriefRequestProjection, { id: delivery.briefRequestId })
-      : null;
+  /**
+   * Reads what a round of deliveries is made from in one query per kind of source, not per mail: a call's fan-out
+   * is a round of invitations to one conference.
+   */
+  async load(deliveries: DeliveryEntity[]): Promise<SendTimeState> {
+    const ids = (pick: (delivery: DeliveryEntity) => string | null) => [
+      ...new Set(deliveries.map(pick).filter((id): id is string => id !== null)),
+    ];
+    const byId = async <T extends { id: string }>(entity: new () => T, wanted: string[]) => {
+      if (wanted.length === 0) return new Map<string, T>();
+      const rows = await this.dataSource.manager.findBy(entity, { id: In(wanted) } as FindOptionsWhere<T>);
+      return new Map(rows.map((row) => [row.id, row]));
+    };
+    return {
+      conferences: await byId(
+        ConferenceSnapshot,
+        ids((d) => d.conferenceId),
+      ),
+      invitations: await byId(
+        InvitationEntity,
+        ids((d) => d.invitationId),
+      ),
+      briefRequests: await byId(
+        BriefRequestProjection,
+        ids((d) => d.briefRequestId),
+      ),
+    };
+  }
+
+  async compose(delivery: DeliveryEntity, state: SendTimeState, now: Date = new Date()): Promise<Composition> {
+    const conference = delivery.conferenceId ? known(state.conferences, delivery.conferenceId, 'conference') : null;
+    const invitation = delivery.invitationId ? known(state.invitations, delivery.invitationId, 'invitation') : null;
+    const briefRequest = delivery.briefRequestId ? (state.briefRequests.get(delivery.briefRequestId) ?? null) : null;
     const skip = reasonNotToSend(
       delivery.kind,
       {
@@ -169,6 +198,12 @@ export class MessageComposer {
         return { mail: await this.webhookMail.render(delivery, locale, base), attachments: [] };
     }
   }
+}
+
+function known<T>(rows: Map<string, T>, id: string, what: string): T {
+  const row = rows.get(id);
+  if (!row) throw new Error(`no ${what} ${id} is known`);
+  return row;
 }
 
 function required<T>(value: T | null | undefined, what: string): T {
