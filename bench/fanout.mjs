@@ -92,7 +92,8 @@ async function stages(stack, conferenceId, callAt) {
     );
     const [delivery] = await stack.query(
       `SELECT count(*)::int AS deliveries, sum(attempts)::int AS attempts,
-              count(*) FILTER (WHERE status = 'SENT')::int AS sent
+              count(*) FILTER (WHERE status = 'SENT')::int AS sent,
+              extract(epoch FROM min(last_attempt_at)) * 1000 AS leased
          FROM notifications.delivery WHERE conference_id = $1 AND kind = 'INVITATION'`,
       [conferenceId],
     );
@@ -100,6 +101,7 @@ async function stages(stack, conferenceId, callAt) {
     return {
       relayPublishedMs: at(outbox?.published),
       handlerStartedMs: at(inbox?.handled),
+      firstLeasedMs: at(delivery?.leased),
       deliveries: delivery?.deliveries ?? null,
       deliveriesSent: delivery?.sent ?? null,
       sendAttempts: delivery?.attempts ?? null,

@@ -232,7 +232,7 @@ export function render(results) {
         .map(([n, ms]) => `${n} ${fmt(ms, 1)}`)
         .join(', ');
       out.push(
-        `  N ${f.n}: call answered in ${fmt(f.callMs)} ms; after its 2xx: relay published ${signed(f.stages?.relayPublishedMs)} ms, notifications handler began ${signed(f.stages?.handlerStartedMs)} ms, first mail ${signed(f.firstMs)} ms` +
+        `  N ${f.n}: call answered in ${fmt(f.callMs)} ms; after its 2xx: relay published ${signed(f.stages?.relayPublishedMs)} ms, notifications handler began ${signed(f.stages?.handlerStartedMs)} ms, first lease ${signed(f.stages?.firstLeasedMs)} ms, first mail ${signed(f.firstMs)} ms` +
           `; CPU ms per invitation: ${cpu}; raw worker ${fmt(f.raw?.cpuMsPerMail, 1)} ms per mail`,
       );
       if (f.raw?.settings) out.push(`    ${rawTuning(f.raw)}`);

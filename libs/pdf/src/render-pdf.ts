@@ -1,7 +1,7 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import { Fontkit, PDF_FONT, loadFonts, parseOnce } from './fonts';
 import { withBreakableWords } from './breakable-text';
-import { PdfKitDocumentConstructor, shareFontWork } from './shared-font-work';
+import { PdfKitDocumentConstructor, Restructure, shareFontWork } from './shared-font-work';
 
 // pdfmake 0.2's server entry point; @types/pdfmake describes 0.3, which has no PdfPrinter.
 interface PdfPrinter {
@@ -18,12 +18,22 @@ function getPrinter(): PdfPrinter {
     /* eslint-disable @typescript-eslint/no-require-imports -- untyped (see PdfPrinter), loaded on first use */
     // The fontkit that pdfmake's pdfkit parses fonts with (pdfkit has no copy of its own).
     parseOnce(require('@foliojs-fork/fontkit') as Fontkit, Object.values(faces));
-    shareFontWork(require('@foliojs-fork/pdfkit') as PdfKitDocumentConstructor, faces.normal);
+    shareFontWork(
+      require('@foliojs-fork/pdfkit') as PdfKitDocumentConstructor,
+      faces.normal,
+      // The restructure fontkit encodes with (a dependency of fontkit's alone, as fontkit is of pdfkit's).
+      require('@foliojs-fork/restructure') as Restructure,
+    );
     const Printer = require('pdfmake/src/printer') as PdfPrinterConstructor;
     /* eslint-enable @typescript-eslint/no-require-imports */
     printer = new Printer({ [PDF_FONT]: faces });
   }
   return printer;
+}
+
+/** Reads and parses the fonts now rather than at the first document (a worker thread warming up). */
+export function preparePrinter(): void {
+  getPrinter();
 }
 
 /**

@@ -3,13 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RenderPool } from './render-pool';
 
-// A worker as webpack bundles one (an ES module in CommonJS), that "renders" by holding its thread for `busyMs`, as layout does, then answers with its input's bytes.
+// A worker as webpack bundles one (an ES module in CommonJS), that "renders" by holding its thread for `busyMs`, as
+// layout does, then answers with its input's bytes; asked "warmed?", it tells whether its `warm` export ran.
 const WORKER = `
 Object.defineProperty(exports, "__esModule", { value: true });
+let warmed = false;
+exports.warm = () => { warmed = true; };
 exports.default = ({ text, busyMs }) => {
   const until = Date.now() + busyMs;
   while (Date.now() < until);
-  return Buffer.from(text);
+  return Buffer.from(text === 'warmed?' ? String(warmed) : text);
 };
 `;
 
@@ -52,8 +55,20 @@ describe('RenderPool', () => {
     }
   });
 
+  it('warms a thread before the first document', async () => {
+    const pool = new RenderPool({ workerFile, threads: 1, inProcess });
+    try {
+      pool.warm();
+      pool.warm();
+      expect((await pool.render({ text: 'warmed?', busyMs: 0 })).toString()).toBe('true');
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('renders on the calling thread when given no threads', async () => {
     const pool = new RenderPool({ workerFile: join(directory, 'absent.js'), threads: 0, inProcess });
+    pool.warm();
     expect((await pool.render({ text: 'x', busyMs: 0 })).toString()).toBe('here: x');
     await pool.close();
   });

@@ -3,8 +3,8 @@ import Piscina from 'piscina';
 
 export interface RenderPoolOptions<Model> {
   /**
-   * The worker module: a bundle entry whose default export renders one model (see the notifications' letter
-   * worker). Only read when `threads` is above 0.
+   * The worker module: a bundle entry whose default export renders one model, and whose `warm` export prepares the
+   * thread (see the notifications' letter worker). Only read when `threads` is above 0.
    */
   workerFile: string;
   /** Worker threads; 0 renders on the calling thread with `inProcess`. */
@@ -42,6 +42,16 @@ export class RenderPool<Model> {
     // A Buffer crosses the thread boundary as a plain Uint8Array (structured clone); this wraps it, no copy.
     const bytes = await this.pool.run(model);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /**
+   * Starts a thread and has it parse its fonts while the caller prepares the documents (a call writing its
+   * invitations), so that the first document does not wait for a cold thread. Nothing when a thread is up.
+   */
+  warm(): void {
+    if (!this.pool || this.pool.threads.length > 0) return;
+    // Best effort: a thread that cannot start fails the first document anyway, with its error.
+    this.pool.run(undefined as Model, { name: 'warm' }).catch(() => undefined);
   }
 
   /** Waits for the documents being rendered, then ends the threads. */

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- the untyped libraries, as render-pdf.ts loads them */
 import { Fontkit, loadFonts, parseOnce } from './fonts';
-import { EmbeddedFontMethods, TtfSubsetMethods, shareFontWork, shareShaping } from './shared-font-work';
+import { EmbeddedFontMethods, Restructure, TtfSubsetMethods, shareFontWork, shareShaping } from './shared-font-work';
 
 interface Doc {
   font(source: Buffer): Doc;
@@ -39,7 +39,7 @@ describe('work shared across documents', () => {
   it('leaves every document byte for byte as pdfkit and fontkit write it alone, cold or warm', async () => {
     const alone = { letter: await render(LETTER), other: await render(OTHER) };
 
-    shareFontWork(PdfKitDocument, faces.normal);
+    shareFontWork(PdfKitDocument, faces.normal, require('@foliojs-fork/restructure') as Restructure);
 
     expect((await render(LETTER)).equals(alone.letter)).toBe(true); // caches filled by this document
     expect((await render(OTHER)).equals(alone.other)).toBe(true); // some words and glyphs from the first

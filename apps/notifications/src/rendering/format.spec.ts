@@ -1,4 +1,13 @@
-import { formatDate, formatDateTime, formatTimeRange, kindLabel, resolveLocale, toZoned, zoneLabel } from './format';
+import {
+  FORMATTED_TEXTS_KEPT,
+  formatDate,
+  formatDateTime,
+  formatTimeRange,
+  kindLabel,
+  resolveLocale,
+  toZoned,
+  zoneLabel,
+} from './format';
 
 describe('format', () => {
   // 02:00 UTC is 09:00 in Asia/Ho_Chi_Minh, a Monday.
@@ -25,6 +34,15 @@ describe('format', () => {
     expect(formatTimeRange(start, '2027-03-16T02:00:00Z', 'en')).toBe(
       '09:00, Monday, 15 March 2027 – 09:00, Tuesday, 16 March 2027',
     );
+  });
+
+  it('gives the same text from memory, and stays right past what it keeps', () => {
+    const hours = Array.from({ length: FORMATTED_TEXTS_KEPT + 50 }, (_, i) => new Date(Date.UTC(2027, 0, 1, i)));
+    const first = hours.map((at) => formatDateTime(at));
+    expect(hours.map((at) => formatDateTime(at))).toEqual(first);
+    expect(first[FORMATTED_TEXTS_KEPT + 49]).toBe('00:00, Chủ nhật, ngày 14/2/2027');
+    expect(formatDateTime(hours[0], 'en')).toBe('07:00, Friday, 1 January 2027');
+    expect(formatDateTime(hours[0], 'vi', 'UTC')).toBe('00:00, thứ Sáu, ngày 1/1/2027');
   });
 
   it('labels conference kinds', () => {

@@ -36,15 +36,39 @@ function day(at: DateTime, locale: Locale): string {
     : at.setLocale('en-GB').toFormat('cccc, d LLLL yyyy');
 }
 
+/** Formatted texts kept: a call's fan-out formats the same few instants for every one of its invitees. */
+export const FORMATTED_TEXTS_KEPT = 1_000;
+const formatted = new Map<string, string>();
+
+/**
+ * The text a pure formatting gives, from memory when it was asked before: luxon reads the zone's offset through Intl
+ * for every instant, which made formatting a tenth of a mail's cost. The oldest text goes first when full.
+ */
+function remembered(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = format();
+    if (formatted.size >= FORMATTED_TEXTS_KEPT) formatted.delete(formatted.keys().next().value as string);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function keyOf(kind: string, values: Instant[], locale: Locale, zone: string): string {
+  return `${kind}|${values.map((value) => (value instanceof Date ? value.getTime() : value)).join('|')}|${locale}|${zone}`;
+}
+
 /** "thứ Hai, ngày 15/3/2027" · "Monday, 15 March 2027" */
 export function formatDate(value: Instant, locale: Locale = DEFAULT_LOCALE, zone: string = DISPLAY_ZONE): string {
-  return day(toZoned(value, zone), locale);
+  return remembered(keyOf('date', [value], locale, zone), () => day(toZoned(value, zone), locale));
 }
 
 /** "09:00, thứ Hai, ngày 15/3/2027" · "09:00, Monday, 15 March 2027" */
 export function formatDateTime(value: Instant, locale: Locale = DEFAULT_LOCALE, zone: string = DISPLAY_ZONE): string {
-  const at = toZoned(value, zone);
-  return `${at.toFormat('HH:mm')}, ${day(at, locale)}`;
+  return remembered(keyOf('date-time', [value], locale, zone), () => {
+    const at = toZoned(value, zone);
+    return `${at.toFormat('HH:mm')}, ${day(at, locale)}`;
+  });
 }
 
 /** "09:00 – 11:00, thứ Hai, ngày 15/3/2027"; both ends in full when the range spans days. */
@@ -54,12 +78,14 @@ export function formatTimeRange(
   locale: Locale = DEFAULT_LOCALE,
   zone: string = DISPLAY_ZONE,
 ): string {
-  const from = toZoned(start, zone);
-  const to = toZoned(end, zone);
-  if (from.hasSame(to, 'day')) {
-    return `${from.toFormat('HH:mm')} – ${to.toFormat('HH:mm')}, ${day(from, locale)}`;
-  }
-  return `${formatDateTime(start, locale, zone)} – ${formatDateTime(end, locale, zone)}`;
+  return remembered(keyOf('range', [start, end], locale, zone), () => {
+    const from = toZoned(start, zone);
+    const to = toZoned(end, zone);
+    if (from.hasSame(to, 'day')) {
+      return `${from.toFormat('HH:mm')} – ${to.toFormat('HH:mm')}, ${day(from, locale)}`;
+    }
+    return `${formatDateTime(start, locale, zone)} – ${formatDateTime(end, locale, zone)}`;
+  });
 }
 
 const KIND_LABELS: Record<Locale, Record<ConferenceKind, string>> = {

@@ -24,6 +24,11 @@ export class LetterRenderer implements OnModuleDestroy {
     return this.pool.render(model);
   }
 
+  /** A call's letters are on their way: see RenderPool.warm. */
+  warm(): void {
+    this.pool.warm();
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.pool.close();
   }

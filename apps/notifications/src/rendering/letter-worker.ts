@@ -1,3 +1,4 @@
+import { preparePrinter } from '@pressconf/pdf';
 import { InvitationLetterModel, renderInvitationLetter } from './invitation-letter';
 
 /**
@@ -6,4 +7,9 @@ import { InvitationLetterModel, renderInvitationLetter } from './invitation-lett
  */
 export default function renderLetter(model: InvitationLetterModel): Promise<Buffer> {
   return renderInvitationLetter(model);
+}
+
+/** RenderPool.warm: the fonts parsed before the first letter arrives. */
+export function warm(): void {
+  preparePrinter();
 }
