@@ -15,6 +15,7 @@ export const DOCKERFILE = 'Dockerfile';
 export const SERVICE_NODE_OPTIONS = 'tools/lib/service-node-options.json';
 export const serviceNodeOptions = (): string[] =>
   (JSON.parse(readText(SERVICE_NODE_OPTIONS)) as { nodeOptions: string }).nodeOptions.split(/\s+/).filter(Boolean);
+
 /** The build argument that names the app to build: `docker build --build-arg APP=gateway …`. */
 export const APP_ARG = 'APP';
 

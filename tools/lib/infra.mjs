@@ -547,7 +547,7 @@ export function withRsvpTokenSecret(app, env, secret) {
 // "Performance"). One file, also read by the e2e stack; the Dockerfile's NODE_OPTIONS must carry the same flags
 // (tools/deploy/dockerfile.ts checks it).
 
-export const SERVICE_NODE_OPTIONS = JSON.parse(
+const SERVICE_NODE_OPTIONS = JSON.parse(
   readFileSync(path.join(ROOT, 'tools/lib/service-node-options.json'), 'utf8'),
 ).nodeOptions;
 

@@ -54,9 +54,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     cause?: unknown;
     errors?: unknown;
   };
-  if (typeof code === 'string' && code !== PROTOCOL_VIOLATION) {
-    if (code.startsWith('08') || CONNECTION_STATES.has(code) || NETWORK_CODES.has(code)) return true;
-  }
+  const connectionState = typeof code === 'string' && code !== PROTOCOL_VIOLATION;
+  if (connectionState && (code.startsWith('08') || CONNECTION_STATES.has(code) || NETWORK_CODES.has(code))) return true;
   if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
   if (typeof name === 'string' && LOST_CONNECTION_ERRORS.has(name)) return true;
   // An AggregateError of a connect to several addresses, e.g. 127.0.0.1 and ::1.
