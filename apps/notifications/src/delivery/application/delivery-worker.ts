@@ -98,8 +98,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private async record(results: AttemptResult[], leaseEnds: number): Promise<void> {
     const byCause = new Map<string, AttemptResult[]>();
     for (const result of results) {
-      const cause = result.delivery.sourceEventId;
-      byCause.set(cause, [...(byCause.get(cause) ?? []), result]);
+      const group = byCause.get(result.delivery.sourceEventId);
+      if (group) group.push(result);
+      else byCause.set(result.delivery.sourceEventId, [result]);
     }
     for (const [cause, group] of byCause) {
       try {
