@@ -3,6 +3,7 @@ export * from './config';
 export * from './context/request-context';
 export * from './database/database';
 export * from './database/database-outage';
+export * from './database/in-chunks';
 export * from './database/messaging-tables.migration';
 export * from './health/kafka-server.health';
 export * from './health/health.controller';

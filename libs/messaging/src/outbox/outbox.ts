@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EventDataMap, EventEnvelope, EventHeaders, EventType, TOPIC_OF_EVENT, versionOf } from '@pressconf/contracts';
 import { RequestContexts } from '../context/request-context';
 import { captureTraceContext, StoredTraceContext } from '../tracing/trace-context';
+import { insertInChunks } from '../database/in-chunks';
 
 /** One event for `Outbox.addAll`; `traceContext` is the trace its publishing continues (default: the active one). */
 export type PendingEvent = {
@@ -16,8 +17,6 @@ export type PendingEvent = {
 }[EventType];
 
 const COLUMNS = 7;
-/** Rows per INSERT: far below PostgreSQL's 65,535 parameters whatever MAIL_BATCH_SIZE is. */
-const ROWS_PER_INSERT = 1_000;
 
 /**
  * Records events in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the relay
@@ -39,14 +38,17 @@ export class Outbox {
 
   /** Many events in a few multi-row statements (a batch of mail outcomes), all under the current correlation. */
   async addAll(tx: EntityManager, events: PendingEvent[]): Promise<EventEnvelope<unknown>[]> {
-    const activeTrace = captureTraceContext();
-    const envelopes = events.map((event) => this.envelope(event.type, event.subject, event.data, event.occurredAt));
-    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-      const params: unknown[] = [];
-      const rows = events.slice(start, start + ROWS_PER_INSERT).map((event, i) => {
-        const envelope = envelopes[start + i];
-        const traceContext = event.traceContext === undefined ? activeTrace : event.traceContext;
-        params.push(
+    let activeTrace: StoredTraceContext | null | undefined;
+    const traceOf = (event: PendingEvent) =>
+      event.traceContext !== undefined ? event.traceContext : (activeTrace ??= captureTraceContext());
+    const rows = events.map((event) => ({
+      event,
+      envelope: this.envelope(event.type, event.subject, event.data, event.occurredAt),
+    }));
+    await insertInChunks(rows, (chunk) => {
+      const params = chunk.flatMap(({ event, envelope }) => {
+        const traceContext = traceOf(event);
+        return [
           envelope.id,
           TOPIC_OF_EVENT[event.type],
           event.subject,
@@ -54,17 +56,18 @@ export class Outbox {
           JSON.stringify(envelope),
           JSON.stringify(headersOf(envelope)),
           traceContext && JSON.stringify(traceContext),
-        );
-        const first = i * COLUMNS + 1;
-        return `(${Array.from({ length: COLUMNS }, (_, column) => `$${first + column}`).join(', ')})`;
+        ];
       });
-      await tx.query(
+      const values = chunk.map(
+        (_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`,
+      );
+      return tx.query(
         `INSERT INTO outbox_message (id, topic, message_key, type, envelope, headers, trace_context)
-         VALUES ${rows.join(', ')}`,
+         VALUES ${values.join(', ')}`,
         params,
       );
-    }
-    return envelopes;
+    });
+    return rows.map(({ envelope }) => envelope);
   }
 
   private envelope(type: EventType, subject: string, data: unknown, occurredAt = new Date()): EventEnvelope<unknown> {

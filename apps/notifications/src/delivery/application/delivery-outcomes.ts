@@ -9,6 +9,8 @@ export interface AttemptResult {
   delivery: DeliveryEntity;
   outcome: DeliveryOutcome;
   traceContext: StoredTraceContext | null;
+  /** The invitee the delivery's invitation is for, as the round's read found it (null when it could not). */
+  inviteeId: string | null;
 }
 
 /**
@@ -47,11 +49,20 @@ export async function recordOutcomes(tx: EntityManager, outbox: Outbox, results:
 async function invitationEvents(tx: EntityManager, results: AttemptResult[]): Promise<PendingEvent[]> {
   const reporting = results.filter((result) => result.outcome.reportsInvitation);
   if (reporting.length === 0) return [];
-  const rows: Array<{ id: string; invitee_id: string }> = await tx.query(
-    'SELECT id, invitee_id FROM invitation WHERE id = ANY($1::uuid[])',
-    [reporting.map((result) => result.delivery.invitationId)],
-  );
-  const inviteeOf = new Map(rows.map((row) => [row.id, row.invitee_id]));
+  const inviteeOf = new Map<string, string>();
+  const unread: string[] = [];
+  for (const { delivery, inviteeId } of reporting) {
+    if (inviteeId) inviteeOf.set(delivery.invitationId as string, inviteeId);
+    else unread.push(delivery.invitationId as string);
+  }
+  // Read here only when the round's read failed (a database outage while composing that outlasted the retries).
+  if (unread.length > 0) {
+    const rows: Array<{ id: string; invitee_id: string }> = await tx.query(
+      'SELECT id, invitee_id FROM invitation WHERE id = ANY($1::uuid[])',
+      [unread],
+    );
+    for (const row of rows) inviteeOf.set(row.id, row.invitee_id);
+  }
   return reporting.map(({ delivery, outcome, traceContext }): PendingEvent => {
     const conferenceId = delivery.conferenceId as string;
     const data: InvitationDeliveryData = {

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Channel, ContactLocale } from '@pressconf/contracts';
-import { captureTraceContext } from '@pressconf/messaging';
-import { DeliveryKind } from '../domain/delivery-kind';
+import { captureTraceContext, insertInChunks } from '@pressconf/messaging';
+import { LetterRenderer } from '../../rendering';
+import { carriesLetter, DeliveryKind } from '../domain/delivery-kind';
 import { DeliveryEntity } from '../infrastructure/delivery.entity';
 
 export interface QueuedMail {
@@ -41,29 +42,30 @@ export function mailToInvitee(
   };
 }
 
-/** Rows per INSERT: 19 parameters a row stays far below PostgreSQL's 65,535 for a call of 10,000 invitees. */
-const ROWS_PER_INSERT = 1_000;
-
 /**
  * Queues mail in the caller's transaction; the DeliveryWorker sends it after commit, in the trace of the work that
  * queued it. Queuing the same mail twice (same cause, recipient and kind) is a no-op, so handlers may run again safely.
  */
 @Injectable()
 export class DeliveryQueue {
+  constructor(private readonly letters: LetterRenderer) {}
+
   /** One mail, or many in a few multi-row statements (a call's invitations, a notice to every invitee). */
   async add(tx: EntityManager, mails: QueuedMail | QueuedMail[]): Promise<void> {
     const all = Array.isArray(mails) ? mails : [mails];
+    // The thread that lays letters out starts while the caller's transaction commits, not with the first mail.
+    if (all.some((mail) => carriesLetter(mail.kind))) this.letters.warm();
     const traceContext = captureTraceContext();
     const nextAttemptAt = new Date();
-    for (let start = 0; start < all.length; start += ROWS_PER_INSERT) {
-      await tx
+    await insertInChunks(all, (chunk) =>
+      tx
         .createQueryBuilder()
         .insert()
         .into(DeliveryEntity)
-        .values(all.slice(start, start + ROWS_PER_INSERT).map((mail) => row(mail, nextAttemptAt, traceContext)))
+        .values(chunk.map((mail) => row(mail, nextAttemptAt, traceContext)))
         .orIgnore()
-        .execute();
-    }
+        .execute(),
+    );
   }
 }
 

@@ -85,7 +85,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       batch.map((delivery) =>
         context.with(restoreTraceContext(delivery.traceContext), async () => {
           const attempt = await this.attempt(delivery, state);
-          return { delivery, outcome: outcomeOf(delivery, attempt, this.policy), traceContext: captureTraceContext() };
+          const invitation = 'unreadable' in state ? undefined : state.invitations.get(delivery.invitationId ?? '');
+          return {
+            delivery,
+            outcome: outcomeOf(delivery, attempt, this.policy),
+            traceContext: captureTraceContext(),
+            inviteeId: invitation?.inviteeId ?? null,
+          };
         }),
       ),
     );

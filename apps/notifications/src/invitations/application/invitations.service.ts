@@ -19,7 +19,6 @@ import type { NotificationsConfig } from '../../config';
 import { BriefMailService } from '../../briefs/application/brief-mail.service';
 import { DeliveryQueue, mailToInvitee } from '../../delivery/application/delivery-queue';
 import { DeliveryKind } from '../../delivery/domain/delivery-kind';
-import { LetterRenderer } from '../../rendering';
 import { readsConference } from '../domain/host-scope';
 import { inviteeReminderAt } from '../domain/invitee-reminder';
 import { ConferenceSnapshot } from '../infrastructure/conference-snapshot.entity';
@@ -45,7 +44,6 @@ export class InvitationsService {
     private readonly briefMail: BriefMailService,
     private readonly tokens: InvitationTokens,
     private readonly config: ConfigService<NotificationsConfig, true>,
-    private readonly letters: LetterRenderer,
   ) {}
 
   /** When the invitees of a conference whose time was announced at `announcedAt` are reminded of it. */
@@ -58,8 +56,6 @@ export class InvitationsService {
    * invitation's id: only its hash is stored.
    */
   async inviteForCalledConference(data: ConferenceCalledData, tx: EntityManager, event: EventEnvelope): Promise<void> {
-    // Each invitation carries its letter: the thread that lays them out starts while the invitations are written.
-    this.letters.warm();
     const existing = await tx.findOneBy(ConferenceSnapshot, { id: data.conferenceId });
     if (!existing) {
       const issuedAt = new Date(event.occurredAt);

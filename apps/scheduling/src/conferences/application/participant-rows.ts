@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { InviteeData } from '@pressconf/contracts';
+import { insertInChunks } from '@pressconf/messaging';
 import type { ResolvedParticipant } from '../domain/participants';
 import { ParticipantEntity } from '../infrastructure/participant.entity';
 
@@ -30,17 +31,9 @@ export function participantRow(
   });
 }
 
-/**
- * Rows per INSERT: PostgreSQL's protocol counts a statement's parameters in 16 bits (at most 65,535), which a
- * national call of 10,000 invitees in one statement overflows; a thousand rows stay far below it.
- */
-const ROWS_PER_INSERT = 1_000;
-
 /** Inserts a conference's new participants in the caller's transaction, whatever their number. */
 export async function insertParticipants(tx: EntityManager, rows: ParticipantEntity[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await tx.insert(ParticipantEntity, rows.slice(start, start + ROWS_PER_INSERT));
-  }
+  await insertInChunks(rows, (chunk) => tx.insert(ParticipantEntity, chunk));
 }
 
 /** An invitee as the conference's events announce it. */
