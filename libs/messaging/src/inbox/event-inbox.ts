@@ -14,6 +14,7 @@ import { RequestContexts } from '../context/request-context';
 import { eventsConsumed } from '../metrics/metrics';
 import { describe } from '../outbox/outbox-relay';
 import { DeadLetters } from './dead-letters';
+import { SharedReads } from './shared-reads';
 import { messagingConfig } from '../config/shared';
 import { isDatabaseUnavailable } from '../database/database-outage';
 
@@ -46,6 +47,7 @@ export interface InboxOptions {
  */
 export class EventInbox {
   private readonly logger = new Logger(EventInbox.name);
+  private readonly reads = new SharedReads();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,9 +58,11 @@ export class EventInbox {
   async process(consumer: string, value: unknown, context: KafkaContext, handlers: EventHandlers): Promise<void> {
     const topic = context.getTopic();
     const count = (outcome: string) => eventsConsumed.inc({ topic, consumer, outcome });
+    const message = context.getMessage();
+    const record = `${topic}/${context.getPartition()}/${message.offset}/${message.timestamp}`;
     let envelope: EventEnvelope;
     try {
-      envelope = await validateInto(EventEnvelopeShape, value, { forbidUnknown: false });
+      envelope = await this.reads.once(record, () => validateInto(EventEnvelopeShape, value, { forbidUnknown: false }));
     } catch (error) {
       return this.deadLetter(consumer, context, value, `invalid envelope: ${describe(error)}`, 0);
     }
@@ -67,7 +71,9 @@ export class EventInbox {
 
     let data: EventDataMap[EventType];
     try {
-      data = (await validateInto(EVENT_PAYLOADS[envelope.type], envelope.data, { forbidUnknown: false })) as never;
+      data = (await this.reads.once(`${record}/data`, () =>
+        validateInto(EVENT_PAYLOADS[envelope.type], envelope.data, { forbidUnknown: false }),
+      )) as never;
     } catch (error) {
       return this.deadLetter(consumer, context, value, `invalid ${envelope.type} payload: ${describe(error)}`, 0);
     }

@@ -1,0 +1,21 @@
+/** Records kept: more than the consumers of a process have in flight at once. */
+const KEPT = 64;
+
+/**
+ * The validation of one Kafka record, done once for all the consumers of a process that read it: notifications
+ * reads a call's event in two consumer groups, and validating its thousands of invitees is most of the time
+ * between the call and its first mail. Kept by record (topic, partition, offset, timestamp), the latest KEPT only;
+ * a failed validation is shared too, so every consumer parks the same verdict.
+ */
+export class SharedReads {
+  private readonly pending = new Map<string, Promise<unknown>>();
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const known = this.pending.get(key);
+    if (known) return known as Promise<T>;
+    const started = read();
+    this.pending.set(key, started);
+    if (this.pending.size > KEPT) this.pending.delete(this.pending.keys().next().value as string);
+    return started;
+  }
+}
