@@ -31,11 +31,6 @@ function getPrinter(): PdfPrinter {
   return printer;
 }
 
-/** Reads and parses the fonts now rather than at the first document (a worker thread warming up). */
-export function preparePrinter(): void {
-  getPrinter();
-}
-
 /**
  * A PDF document in memory, set in Tinos (Times New Roman's metrics, full Vietnamese diacritics) unless the
  * definition names its font: no network, no system fonts. Words too long to lay out cheaply get break

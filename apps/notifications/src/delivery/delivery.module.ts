@@ -66,6 +66,6 @@ import { WebhookDisabledMail } from '../webhooks/application/webhook-disabled-ma
         }),
     },
   ],
-  exports: [DeliveryQueue, InvitationDocuments, InvitationTokens],
+  exports: [DeliveryQueue, InvitationDocuments, InvitationTokens, LetterRenderer],
 })
 export class DeliveryModule {}

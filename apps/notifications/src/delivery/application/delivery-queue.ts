@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Channel, ContactLocale } from '@pressconf/contracts';
 import { captureTraceContext } from '@pressconf/messaging';
-import { LetterRenderer } from '../../rendering';
-import { carriesLetter, DeliveryKind } from '../domain/delivery-kind';
+import { DeliveryKind } from '../domain/delivery-kind';
 
 export interface QueuedMail {
   kind: DeliveryKind;
@@ -67,8 +66,6 @@ const ARRAYS = COLUMNS.map(([, type], i) => `$${i + 2}::${type}[]`).join(', ');
  */
 @Injectable()
 export class DeliveryQueue {
-  constructor(private readonly letters: LetterRenderer) {}
-
   /**
    * One mail, or many in one statement whatever their number (a call's invitations, a notice to every invitee):
    * an array a column, so that a call of 10,000 stays one round trip with a parameter per column.
@@ -76,8 +73,6 @@ export class DeliveryQueue {
   async add(tx: EntityManager, mails: QueuedMail | QueuedMail[]): Promise<void> {
     const all = Array.isArray(mails) ? mails : [mails];
     if (all.length === 0) return;
-    // The thread that lays letters out starts while the caller's transaction commits, not with the first mail.
-    if (all.some((mail) => carriesLetter(mail.kind))) this.letters.warm();
     await tx.query(
       `INSERT INTO delivery (id, ${NAMES}, status, next_attempt_at, trace_context)
        SELECT gen_random_uuid(), *, 'PENDING', now(), $1::jsonb FROM unnest(${ARRAYS})

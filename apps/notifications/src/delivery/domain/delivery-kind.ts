@@ -12,8 +12,3 @@ export function reportsInvitationOutcome(kind: DeliveryKind): kind is Invitation
 export function survivesCancellation(kind: DeliveryKind): boolean {
   return kind === 'INVITATION_CANCELLED';
 }
-
-/** The kind that carries the invitation letter (Giấy mời), a PDF laid out for each invitee. */
-export function carriesLetter(kind: DeliveryKind): boolean {
-  return kind === 'INVITATION';
-}
