@@ -1,10 +1,13 @@
-/** Records kept: more than the consumers of a process have in flight at once. */
-const KEPT = 64;
+/**
+ * Records kept: more than the consumers of a process have in flight at once (one record each), and few, since a
+ * national call's validated payload is megabytes. A consumer far behind the others validates again.
+ */
+export const KEPT_READS = 16;
 
 /**
  * The validation of one Kafka record, done once for all the consumers of a process that read it: notifications
  * reads a call's event in two consumer groups, and validating its thousands of invitees is most of the time
- * between the call and its first mail. Kept by record (topic, partition, offset, timestamp), the latest KEPT only;
+ * between the call and its first mail. Kept by record (topic, partition, offset, timestamp), the latest KEPT_READS only;
  * a failed validation is shared too, so every consumer parks the same verdict.
  */
 export class SharedReads {
@@ -15,7 +18,7 @@ export class SharedReads {
     if (known) return known as Promise<T>;
     const started = read();
     this.pending.set(key, started);
-    if (this.pending.size > KEPT) this.pending.delete(this.pending.keys().next().value as string);
+    if (this.pending.size > KEPT_READS) this.pending.delete(this.pending.keys().next().value as string);
     return started;
   }
 }
