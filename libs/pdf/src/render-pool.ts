@@ -10,14 +10,12 @@ export interface RenderPoolOptions<Model> {
   /** Worker threads; 0 renders on the calling thread with `inProcess`. */
   threads: number;
   inProcess: (model: Model) => Promise<Buffer>;
-  /** Idle time after which a worker thread ends and gives its memory back (a worker starts again on demand). */
-  idleTimeoutMs?: number;
 }
 
 /**
  * PDF layout is synchronous CPU work, tens of milliseconds a document. On the event loop, a round of letters holds
  * up every request, lease renewal and SMTP reply behind it; in the pool it runs on other threads, and the loop only
- * waits for the bytes. Threads start on the first document (each parses its fonts once) and end when idle.
+ * waits for the bytes. The threads start with the pool and last as long as it does.
  */
 export class RenderPool<Model> {
   private readonly pool?: Piscina<Model, Uint8Array>;
@@ -28,9 +26,10 @@ export class RenderPool<Model> {
     if (!existsSync(options.workerFile)) throw new Error(`The PDF worker ${options.workerFile} is missing`);
     this.pool = new Piscina({
       filename: options.workerFile,
-      minThreads: 0,
+      // Kept for the process's life: a new thread takes 0.5 s to lay out its first letter (see warm), which a
+      // call's first invitee would wait for, and the memory it freed stayed with the allocator anyway (measured).
+      minThreads: options.threads,
       maxThreads: options.threads,
-      idleTimeout: options.idleTimeoutMs ?? 30_000,
       // Measured: a letter thread uses under 30 MB of heap; left alone, V8 reserves four times that before it
       // collects. These keep the thread near 110 MB of resident memory over a call of 1,000 letters (300 without).
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
@@ -45,13 +44,15 @@ export class RenderPool<Model> {
   }
 
   /**
-   * Starts a thread and has it parse its fonts while the caller prepares the documents (a call writing its
-   * invitations), so that the first document does not wait for a cold thread. Nothing when a thread is up.
+   * Has each thread run its worker's `warm` export (a sample document) before the first real one: the first layout
+   * on a new thread is several times slower than the next. Best effort: a thread that cannot start fails the first
+   * document anyway, with its error.
    */
   warm(): void {
-    if (!this.pool || this.pool.threads.length > 0) return;
-    // Best effort: a thread that cannot start fails the first document anyway, with its error.
-    this.pool.run(undefined as Model, { name: 'warm' }).catch(() => undefined);
+    if (!this.pool) return;
+    for (let thread = 0; thread < this.options.threads; thread += 1) {
+      this.pool.run(undefined as Model, { name: 'warm' }).catch(() => undefined);
+    }
   }
 
   /** Waits for the documents being rendered, then ends the threads. */

@@ -66,6 +66,6 @@ import { WebhookDisabledMail } from '../webhooks/application/webhook-disabled-ma
         }),
     },
   ],
-  exports: [DeliveryQueue, InvitationDocuments, InvitationTokens, LetterRenderer],
+  exports: [DeliveryQueue, InvitationDocuments, InvitationTokens],
 })
 export class DeliveryModule {}

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { RenderPool } from '@pressconf/pdf';
 import type { NotificationsConfig } from '../config';
@@ -10,7 +10,7 @@ import { InvitationLetterModel, renderInvitationLetter } from './invitation-lett
  * up the invitee's page, the leases or the SMTP replies: see RenderPool.
  */
 @Injectable()
-export class LetterRenderer implements OnModuleDestroy {
+export class LetterRenderer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pool = new RenderPool<InvitationLetterModel>({
     // Beside the bundle's main.js, where webpack writes the `letter-worker` entry.
     workerFile: join(__dirname, 'letter-worker.js'),
@@ -24,8 +24,8 @@ export class LetterRenderer implements OnModuleDestroy {
     return this.pool.render(model);
   }
 
-  /** A call's letters are on their way: see RenderPool.warm. */
-  warm(): void {
+  /** The letter thread lays out a sample while the service starts, not while the first invitee waits. */
+  onApplicationBootstrap(): void {
     this.pool.warm();
   }
 

@@ -12,7 +12,6 @@ import {
 import { CallingActor, EventInbox, InternalEndpoint } from '@pressconf/messaging';
 import { ConferenceChangesService } from '../application/conference-changes.service';
 import { InvitationsService } from '../application/invitations.service';
-import { LetterRenderer } from '../../rendering';
 
 @Controller()
 export class InvitationsController {
@@ -20,14 +19,10 @@ export class InvitationsController {
     private readonly invitations: InvitationsService,
     private readonly changes: ConferenceChangesService,
     private readonly inbox: EventInbox,
-    private readonly letters: LetterRenderer,
   ) {}
 
   @EventPattern(Topics.conference)
   onConferenceEvent(@Payload() value: unknown, @Ctx() context: KafkaContext) {
-    // A call's letters follow within a second: a cold letter thread starts while the event is validated and its
-    // invitations written (a hint only: the type is read before the event is validated).
-    if ((value as { type?: unknown } | null)?.type === EventTypes.conferenceCalled) this.letters.warm();
     return this.inbox.process('notifications.invitations', value, context, {
       [EventTypes.conferenceCalled]: (data, tx, event) => this.invitations.inviteForCalledConference(data, tx, event),
       [EventTypes.conferenceRescheduled]: (data, tx, event) => this.changes.onRescheduled(data, tx, event),
