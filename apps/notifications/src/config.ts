@@ -43,7 +43,7 @@ export const notificationsEnv = messagingEnv.extend({
   MAIL_BATCH_SIZE: intVar(20, 'deliveries leased per round'),
   LETTER_RENDER_THREADS: intVar(
     1,
-    'worker threads that lay out invitation letters off the event loop (each takes about 40 MB while busy and ends after 30 s idle); 0 lays them out on it',
+    "worker threads that lay out invitation letters off the event loop, kept for the service's life and warmed at start with a sample letter (each about 50 MB resident); 0 lays them out on it",
     { min: 0 },
   ),
   MAIL_LEASE_MS: intVar(60_000, 'lease length of a delivery being sent'),
